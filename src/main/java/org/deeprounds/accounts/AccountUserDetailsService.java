@@ -1,0 +1,40 @@
+package org.deeprounds.accounts;
+
+import java.time.Clock;
+import org.deeprounds.base.security.AppRoles;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads accounts for sign-in (form and HTTP Basic); disabled and locked accounts are refused by Spring Security. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccountRepository users;
+    private final Clock clock;
+
+    AccountUserDetailsService(UserAccountRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        var account = users.findByUsername(AccountValidation.normaliseUsername(username))
+                .orElseThrow(() -> new UsernameNotFoundException("No account '" + username + "'"));
+        return User.withUsername(account.getUsername())
+                .password(account.getPasswordHash())
+                .authorities(account.getRoles().stream()
+                        .map(AppRoles::authority)
+                        .map(SimpleGrantedAuthority::new)
+                        .toList())
+                .disabled(!account.isEnabled())
+                .accountLocked(account.isLockedAt(clock.instant()))
+                .build();
+    }
+}

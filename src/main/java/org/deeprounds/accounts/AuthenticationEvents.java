@@ -1,0 +1,46 @@
+package org.deeprounds.accounts;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/** Feeds Spring Security's sign-in events (form and HTTP Basic alike) to the lockout counter and the audit log. */
+@Component
+class AuthenticationEvents {
+
+    private final LoginLockout lockout;
+
+    AuthenticationEvents(LoginLockout lockout) {
+        this.lockout = lockout;
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        var username = String.valueOf(event.getAuthentication().getName());
+        switch (event) {
+            case AuthenticationFailureLockedEvent locked -> lockout.refusedWhileLocked(username);
+            case AuthenticationFailureBadCredentialsEvent bad -> lockout.failed(username, "wrong username or password");
+            default -> lockout.failed(username, event.getException().getMessage());
+        }
+    }
+
+    @EventListener
+    void onSuccess(AuthenticationSuccessEvent event) {
+        lockout.succeeded(event.getAuthentication().getName());
+    }
+
+    @EventListener
+    void onInteractiveSuccess(InteractiveAuthenticationSuccessEvent event) {
+        lockout.signedIn(event.getAuthentication().getName());
+    }
+
+    @EventListener
+    void onLogout(LogoutSuccessEvent event) {
+        lockout.signedOut(event.getAuthentication().getName());
+    }
+}

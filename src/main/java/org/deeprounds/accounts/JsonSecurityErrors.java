@@ -1,0 +1,54 @@
+package org.deeprounds.accounts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 for {@code /api/**} as JSON problem details, never a redirect to the login page. */
+class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    JsonSecurityErrors(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+            throws IOException {
+        var detail = switch (authException) {
+            case LockedException locked ->
+                "This account is locked after repeated failed sign-ins. Try again later or ask an administrator.";
+            case DisabledException disabled -> "This account is disabled. Ask an administrator.";
+            default -> "Sign in first: send HTTP Basic credentials or use a signed-in browser session.";
+        };
+        response.setHeader("WWW-Authenticate", "Basic realm=\"DeepRounds\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("path", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,100 @@
+package org.deeprounds.accounts.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+import org.deeprounds.accounts.AccountService;
+import org.deeprounds.accounts.PasswordPolicy;
+import org.deeprounds.base.security.AppRoles;
+
+/** The signed-in user's own account: who they are, their cohorts, and a password change. */
+@Route("account")
+@PageTitle("My account")
+@Menu(title = "My account", order = 90, icon = "vaadin:user")
+@PermitAll
+public class AccountView extends VerticalLayout {
+
+    final PasswordField current = new PasswordField("Current password");
+    final PasswordField fresh = new PasswordField("New password");
+    final PasswordField repeat = new PasswordField("Repeat new password");
+    final Button change = new Button("Change password");
+
+    private final transient AccountService accounts;
+    private final transient PasswordPolicy policy;
+    private final String username;
+
+    public AccountView(AccountService accounts, PasswordPolicy policy, AuthenticationContext authentication) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.username = authentication.getPrincipalName().orElseThrow();
+        var own = accounts.own(username);
+        var details = new FormLayout();
+        details.addFormItem(new Span(own.username()), "Username");
+        details.addFormItem(new Span(own.displayName()), "Name");
+        details.addFormItem(new Span(own.email() == null ? "—" : own.email()), "E-mail");
+        details.addFormItem(
+                new Span(own.roles().stream().sorted().map(AppRoles::label).collect(Collectors.joining(", "))),
+                "Roles");
+        details.addFormItem(new Span(own.cohorts().isEmpty() ? "—" : String.join(", ", own.cohorts())), "Cohorts");
+        details.setMaxWidth("40em");
+
+        fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
+                + " characters with letters and a digit or symbol; not your username.");
+        fresh.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        fresh.addValueChangeListener(e -> showProblems());
+        change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        change.addClickListener(e -> changePassword());
+        var form = new FormLayout(current, fresh, repeat);
+        form.setMaxWidth("40em");
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(
+                new H2("Account"),
+                details,
+                new H2("Change password"),
+                new Paragraph("You need your current password to set a new one."),
+                form,
+                change);
+    }
+
+    private void showProblems() {
+        var problems = policy.problems(fresh.getValue(), username);
+        fresh.setInvalid(!fresh.getValue().isEmpty() && !problems.isEmpty());
+        fresh.setErrorMessage(String.join(" ", problems));
+    }
+
+    private void changePassword() {
+        current.setInvalid(false);
+        repeat.setInvalid(false);
+        if (!fresh.getValue().equals(repeat.getValue())) {
+            repeat.setErrorMessage("The two new passwords differ.");
+            repeat.setInvalid(true);
+            return;
+        }
+        try {
+            accounts.changeOwnPassword(username, current.getValue(), fresh.getValue());
+        } catch (IllegalArgumentException e) {
+            var field = e.getMessage().startsWith("Current password") ? current : fresh;
+            field.setErrorMessage(e.getMessage());
+            field.setInvalid(true);
+            return;
+        }
+        current.clear();
+        fresh.clear();
+        repeat.clear();
+        Notification.show("Your password has been changed.", 4000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

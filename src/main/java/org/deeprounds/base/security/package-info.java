@@ -1,0 +1,2 @@
+/** Role names shared by every feature. */
+package org.deeprounds.base.security;

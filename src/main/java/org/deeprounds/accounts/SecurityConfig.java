@@ -70,6 +70,8 @@ class SecurityConfig {
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors).realmName("DeepRounds"))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                // An API call that fails to authenticate must not start a session.
+                .requestCache(cache -> cache.disable())
                 // Browser-session calls need the CSRF token; HTTP Basic clients send no cookie to forge.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
                         CsrfFilter.DEFAULT_CSRF_MATCHER,

@@ -1,0 +1,74 @@
+package org.deeprounds;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+
+/** The architecture rules of DESIGN.md, as tests. */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.deeprounds");
+    }
+
+    @Test
+    void feature_packages_are_free_of_cycles() {
+        slices().matching("org.deeprounds.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void domain_code_does_not_depend_on_ui() {
+        // Security configuration is wiring, not domain: it names the login view.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..ui..")
+                .and()
+                .areNotAnnotatedWith(Configuration.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..ui..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_ml_features_use_deeplearning4j_or_nd4j() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "org.deeprounds.models..",
+                        "org.deeprounds.training..",
+                        "org.deeprounds.insight..",
+                        "org.deeprounds.evaluation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
+    void base_depends_on_no_feature() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.deeprounds.base..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.deeprounds.accounts..",
+                        "org.deeprounds.audit..",
+                        "org.deeprounds.home..",
+                        "org.deeprounds.system..",
+                        "org.deeprounds.training..")
+                .check(classes);
+    }
+}

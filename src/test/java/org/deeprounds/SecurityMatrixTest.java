@@ -1,0 +1,190 @@
+package org.deeprounds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.deeprounds.TestUsers.Credentials;
+import org.deeprounds.base.security.AppRoles;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route and endpoint x {anonymous, trainee, instructor, admin}, from one table. The table must list exactly the
+ * routes the application has, so a new view or endpoint without an entry fails this test.
+ */
+@IntegrationTest
+class SecurityMatrixTest {
+
+    /** Who may use a route. */
+    enum Access {
+        PUBLIC,
+        SIGNED_IN,
+        ADMIN;
+
+        boolean allows(String role) {
+            return this != ADMIN || AppRoles.ADMIN.equals(role);
+        }
+    }
+
+    /** Vaadin views by route path. */
+    static final Map<String, Access> VIEWS = Map.of(
+            "login", Access.PUBLIC,
+            "", Access.SIGNED_IN,
+            "account", Access.SIGNED_IN,
+            "admin/users", Access.ADMIN,
+            "admin/cohorts", Access.ADMIN,
+            "admin/import-trainees", Access.ADMIN,
+            "admin/audit", Access.ADMIN,
+            "admin/system", Access.ADMIN);
+
+    /** HTTP endpoints (GET) by path. */
+    static final Map<String, Access> ENDPOINTS = Map.of(
+            "/api/v1/me", Access.SIGNED_IN,
+            "/api/v1/admin/users", Access.ADMIN,
+            "/api/v1/openapi", Access.SIGNED_IN,
+            "/api/v1/openapi.yaml", Access.SIGNED_IN,
+            "/actuator", Access.ADMIN,
+            "/actuator/health", Access.PUBLIC,
+            "/actuator/info", Access.ADMIN,
+            "/actuator/metrics", Access.ADMIN);
+
+    static final Map<String, Credentials> USERS = Map.of(
+            AppRoles.TRAINEE, TestUsers.TRAINEE,
+            AppRoles.INSTRUCTOR, TestUsers.INSTRUCTOR,
+            AppRoles.ADMIN, TestUsers.ADMIN);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    PathMappedEndpoints actuatorEndpoints;
+
+    @Test
+    void the_table_lists_every_view_of_the_application() {
+        assertThat(discoverViews().keySet()).containsExactlyInAnyOrderElementsOf(VIEWS.keySet());
+    }
+
+    @Test
+    void the_table_lists_every_http_endpoint_of_the_application() {
+        var discovered = new TreeSet<String>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (isOurs(handler)) {
+                discovered.addAll(info.getPatternValues());
+            }
+        });
+        discovered.add("/actuator");
+        discovered.addAll(actuatorEndpoints.getAllPaths());
+        assertThat(discovered).containsExactlyInAnyOrderElementsOf(ENDPOINTS.keySet());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> views_allow_and_deny_as_the_table_says() {
+        var checker = new AccessAnnotationChecker();
+        var tests = new ArrayList<DynamicTest>();
+        discoverViews().forEach((path, view) -> {
+            var access = VIEWS.get(path);
+            tests.add(DynamicTest.dynamicTest("anonymous GET /" + path, () -> {
+                var response = TestUsers.get(port, "/" + path, null);
+                if (access == Access.PUBLIC) {
+                    assertThat(response.statusCode()).isEqualTo(200);
+                } else {
+                    assertThat(response.statusCode()).isEqualTo(302);
+                    assertThat(response.headers().firstValue("Location"))
+                            .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+                }
+            }));
+            for (var role : AppRoles.ALL) {
+                tests.add(DynamicTest.dynamicTest(role + " opens /" + path, () -> {
+                    var principal = new UsernamePasswordAuthenticationToken(role.toLowerCase(), "n/a", List.of());
+                    boolean allowed = checker.hasAccess(view, principal, role::equals);
+                    assertThat(allowed)
+                            .as("%s may open /%s", role, path)
+                            .isEqualTo(access == Access.PUBLIC || access.allows(role));
+                }));
+            }
+        });
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> endpoints_allow_and_deny_as_the_table_says() {
+        var tests = new ArrayList<DynamicTest>();
+        ENDPOINTS.forEach((path, access) -> {
+            tests.add(DynamicTest.dynamicTest("anonymous GET " + path, () -> {
+                var response = TestUsers.get(port, path, null);
+                assertThat(response.statusCode()).isEqualTo(access == Access.PUBLIC ? 200 : 401);
+                if (access != Access.PUBLIC) {
+                    assertThat(response.headers().firstValue("Content-Type"))
+                            .hasValueSatisfying(t -> assertThat(t).contains("json"));
+                }
+            }));
+            USERS.forEach((role, user) -> tests.add(DynamicTest.dynamicTest(role + " GET " + path, () -> {
+                var response = TestUsers.get(port, path, user);
+                assertThat(response.statusCode())
+                        .as("%s GET %s: %s", role, path, response.body())
+                        .isEqualTo(access.allows(role) ? 200 : 403);
+            })));
+        });
+        return tests.stream();
+    }
+
+    @Test
+    void public_health_says_only_up() {
+        var response = TestUsers.get(port, "/actuator/health", null);
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void every_response_carries_the_security_headers() {
+        for (var path : List.of("/login", "/api/v1/me", "/actuator/health")) {
+            var headers = TestUsers.get(port, path, null).headers();
+            assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("SAMEORIGIN");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(headers.firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'self'", "object-src 'none'"));
+        }
+    }
+
+    private static boolean isOurs(HandlerMethod handler) {
+        var type = handler.getBeanType().getName();
+        return type.startsWith("org.deeprounds.") || type.startsWith("org.springdoc.");
+    }
+
+    /** Every class with {@code @Route} under org.deeprounds, by its path. */
+    static Map<String, Class<?>> discoverViews() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        var views = new HashMap<String, Class<?>>();
+        for (var candidate : scanner.findCandidateComponents("org.deeprounds")) {
+            try {
+                var type = Class.forName(candidate.getBeanClassName());
+                views.put(type.getAnnotation(Route.class).value(), type);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return views;
+    }
+}

@@ -1,0 +1,49 @@
+package org.deeprounds;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Credentials of the accounts every test context has, and a plain HTTP/1.1 client to call the app with them. */
+public final class TestUsers {
+
+    public static final Credentials ADMIN = new Credentials("admin", "Head-Of-Rounds-1");
+    public static final Credentials INSTRUCTOR = new Credentials("instructor", "Teach-Rounds-2026");
+    public static final Credentials TRAINEE = new Credentials("trainee1", "Learn-Rounds-2026a");
+
+    /** HTTP/1.1 on purpose: Java's default HTTP/2 upgrade hides problems browsers would meet. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private TestUsers() {}
+
+    public record Credentials(String username, String password) {
+
+        String basicHeader() {
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** GET {@code path} on the running app, signed in with HTTP Basic when {@code who} is not null. */
+    public static HttpResponse<String> get(int port, String path, Credentials who) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
+        if (who != null) {
+            request.header("Authorization", who.basicHeader());
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

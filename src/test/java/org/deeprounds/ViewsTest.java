@@ -1,0 +1,140 @@
+package org.deeprounds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.deeprounds.accounts.ui.AccountView;
+import org.deeprounds.accounts.ui.LoginView;
+import org.deeprounds.accounts.ui.UsersView;
+import org.deeprounds.audit.ui.AuditLogView;
+import org.deeprounds.home.ui.HomeView;
+import org.deeprounds.system.ui.SystemView;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Views in a simulated browser (no real one): what each role sees and can do. */
+@IntegrationTest
+class ViewsTest extends SpringBrowserlessTest {
+
+    @Test
+    void the_login_page_lists_the_demo_accounts() {
+        navigate(LoginView.class);
+
+        @SuppressWarnings("unchecked")
+        var grid = (Grid<Object>) $(Grid.class).id("demo-accounts");
+        assertThat(test(grid).size()).isEqualTo(3);
+        assertThat(test(grid).getCellText(1, 1)).isEqualTo("trainee1");
+    }
+
+    @Test
+    @WithMockUser(username = "trainee1", roles = "TRAINEE")
+    void a_trainee_sees_their_cohort_and_no_administration() {
+        navigate(HomeView.class);
+
+        assertThat($(H2.class).id("welcome").getText()).isEqualTo("Welcome, Tara Trainee");
+        assertThat($(Section.class).id("trainee-home").getElement().getTextRecursively())
+                .contains("Demo cohort", "Dr. Ines Instructor");
+        assertThat($(Section.class).all()).noneMatch(s -> s.getId().orElse("").equals("admin-home"));
+        assertThat(navigationLabels()).contains("Home", "My account").doesNotContain("Users", "System");
+    }
+
+    @Test
+    @WithMockUser(username = "instructor", roles = "INSTRUCTOR")
+    void an_instructor_sees_the_trainees_of_their_cohorts() {
+        navigate(HomeView.class);
+
+        assertThat($(Section.class).id("instructor-home").getElement().getTextRecursively())
+                .contains("Demo cohort", "2 trainee(s)", "Tara Trainee (trainee1)", "Theo Trainee (trainee2)");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void an_administrator_sees_every_administration_view_in_the_navigation() {
+        navigate(HomeView.class);
+
+        assertThat(navigationLabels()).contains("Users", "Cohorts", "Import trainees", "Audit log", "System");
+        assertThat($(Section.class).id("admin-home").getElement().getTextRecursively())
+                .contains("trainee(s)");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void an_administrator_creates_an_account_and_sees_its_temporary_password_once() {
+        navigate(UsersView.class);
+
+        test($(Button.class).withText("New account").single()).click();
+        test($(TextField.class).withCaption("Username").single()).setValue("new.resident");
+        test($(TextField.class).withCaption("Name").single()).setValue("New Resident");
+        test($(EmailField.class).withCaption("E-mail").single()).setValue("resident@example.org");
+        test($(Button.class).withText("Create").single()).click();
+
+        assertThat($(Pre.class).id("issued-password").getText()).hasSize(16);
+        @SuppressWarnings("unchecked")
+        var grid = (Grid<org.deeprounds.accounts.AccountSummary>) $(Grid.class).single();
+        assertThat(test(grid).size()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void a_duplicate_username_is_reported_in_the_dialog() {
+        navigate(UsersView.class);
+
+        test($(Button.class).withText("New account").single()).click();
+        test($(TextField.class).withCaption("Username").single()).setValue("trainee1");
+        test($(TextField.class).withCaption("Name").single()).setValue("Someone");
+        test($(Button.class).withText("Create").single()).click();
+
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).all())
+                .anyMatch(p -> p.getText().contains("username 'trainee1' is already taken"));
+    }
+
+    @Test
+    @WithMockUser(username = "trainee2", roles = "TRAINEE")
+    void a_password_change_with_differing_new_passwords_is_refused() {
+        navigate(AccountView.class);
+
+        test($(PasswordField.class).withCaption("Current password").single()).setValue("Learn-Rounds-2026b");
+        test($(PasswordField.class).withCaption("New password").single()).setValue("Brand-New-Pass-1");
+        test($(PasswordField.class).withCaption("Repeat new password").single()).setValue("Brand-New-Pass-2");
+        test($(Button.class).withText("Change password").single()).click();
+
+        var repeat = $(PasswordField.class).withCaption("Repeat new password").single();
+        assertThat(repeat.isInvalid()).isTrue();
+        assertThat(repeat.getErrorMessage()).isEqualTo("The two new passwords differ.");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void the_audit_log_lists_events_newest_first() {
+        navigate(AuditLogView.class);
+
+        @SuppressWarnings("unchecked")
+        var grid = (Grid<Object>) $(Grid.class).single();
+        assertThat(test(grid).size()).isPositive();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void the_system_page_shows_the_cpu_backend() {
+        navigate(SystemView.class);
+
+        var text = getCurrentView().getElement().getTextRecursively();
+        assertThat(text).contains("CPU", "1.0.0-M2.1", "Data directory");
+    }
+
+    private java.util.List<String> navigationLabels() {
+        return $(SideNavItem.class, $(SideNav.class).single()).all().stream()
+                .map(SideNavItem::getLabel)
+                .toList();
+    }
+}

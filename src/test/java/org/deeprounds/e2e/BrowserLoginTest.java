@@ -1,0 +1,109 @@
+package org.deeprounds.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.deeprounds.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real browser (Debian's headless Chromium) against the running app: a demo trainee signs in and sees their home
+ * page; a wrong password shows the error. Skipped where Chromium is not installed (.ci/run installs it).
+ */
+@IntegrationTest
+@EnabledIf("chromiumInstalled")
+class BrowserLoginTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void a_demo_trainee_signs_in_and_sees_their_home_page() {
+        signIn("trainee2", "Learn-Rounds-2026b");
+
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        var welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        assertThat(welcome.getText()).isEqualTo("Welcome, Theo Trainee");
+        assertThat(driver.findElement(By.id("trainee-home")).getText()).contains("Demo cohort");
+        assertThat(driver.findElement(By.id("main-nav")).getText())
+                .contains("Home")
+                .doesNotContain("Users");
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void a_wrong_password_shows_the_error_and_stays_on_the_login_page() {
+        signIn("trainee2", "not-the-password");
+
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("const f = document.querySelector('vaadin-login-form'); return !!(f && f.error);")));
+        assertThat(driver.getCurrentUrl()).contains("/login?error");
+        var title = ((JavascriptExecutor) driver)
+                .executeScript("return document.querySelector('vaadin-login-form').i18n.errorMessage.title;");
+        assertThat(title).isEqualTo("Incorrect username or password");
+        assertThat(driver.findElements(By.id("welcome"))).isEmpty();
+    }
+
+    private void signIn(String username, String password) {
+        driver.get("http://localhost:" + port + "/login");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        var user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
+        user.sendKeys(username);
+        var pass = driver.findElement(By.cssSelector("input[name='password']"));
+        pass.sendKeys(password, Keys.ENTER);
+    }
+}

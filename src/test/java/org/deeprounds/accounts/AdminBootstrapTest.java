@@ -42,8 +42,7 @@ class AdminBootstrapTest {
     void the_test_server_started_with_the_configured_admin_password() {
         var admin = users.findByUsername("admin").orElseThrow();
         assertThat(admin.getRoles()).containsExactly(AppRoles.ADMIN);
-        assertThat(encoder.matches("Head-Of-Rounds-1", admin.getPasswordHash()))
-                .isTrue();
+        assertThat(encoder.matches("Head-Of-Rounds-1", admin.getPasswordHash())).isTrue();
     }
 
     @Test

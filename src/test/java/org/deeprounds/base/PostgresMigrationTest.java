@@ -39,14 +39,13 @@ class PostgresMigrationTest {
         }
         try (var app = new SpringApplicationBuilder(DeepRoundsApplication.class)
                 .profiles("postgres")
-                .properties(
-                        "server.port=0",
-                        "deeprounds.data-dir=target/test-data-postgres",
-                        "deeprounds.admin.password=Postgres-Chief-1",
-                        "spring.datasource.url=" + URL,
-                        "spring.datasource.username=" + USER,
-                        "spring.datasource.password=" + PASSWORD)
-                .run()) {
+                .run(
+                        "--server.port=0",
+                        "--deeprounds.data-dir=target/test-data-postgres",
+                        "--deeprounds.admin.password=Postgres-Chief-1",
+                        "--spring.datasource.url=" + URL,
+                        "--spring.datasource.username=" + USER,
+                        "--spring.datasource.password=" + PASSWORD)) {
             var jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                     .isPositive();

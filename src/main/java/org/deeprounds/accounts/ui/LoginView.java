@@ -67,14 +67,14 @@ public class LoginView extends Main implements BeforeEnterObserver {
         note.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
         var grid = new Grid<DemoAccounts.DemoAccount>();
         grid.setId("demo-accounts");
-        grid.addColumn(a -> AppRoles.label(a.role())).setHeader("Role");
-        grid.addColumn(DemoAccounts.DemoAccount::username).setHeader("Username");
-        grid.addColumn(DemoAccounts.DemoAccount::password).setHeader("Password");
+        grid.addColumn(a -> AppRoles.label(a.role())).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(DemoAccounts.DemoAccount::username).setHeader("Username").setAutoWidth(true);
+        grid.addColumn(DemoAccounts.DemoAccount::password).setHeader("Password").setAutoWidth(true);
         grid.setItems(DemoAccounts.ACCOUNTS);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         var box = new Div(heading, note, grid);
-        box.setWidth("28em");
+        box.setWidth("34em");
         return box;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Section;
@@ -13,8 +14,11 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import org.deeprounds.accounts.TraineeImport;
 import org.deeprounds.accounts.ui.AccountView;
 import org.deeprounds.accounts.ui.LoginView;
+import org.deeprounds.accounts.ui.TraineeImportView;
 import org.deeprounds.accounts.ui.UsersView;
 import org.deeprounds.audit.ui.AuditLogView;
 import org.deeprounds.home.ui.HomeView;
@@ -130,6 +134,37 @@ class ViewsTest extends SpringBrowserlessTest {
 
         var text = getCurrentView().getElement().getTextRecursively();
         assertThat(text).contains("CPU", "1.0.0-M2.1", "Data directory");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void an_uploaded_class_list_is_imported_and_reported_row_by_row() {
+        navigate(TraineeImportView.class);
+
+        var csv = "name,email,cohort\nUma Upload,uma@example.org,Upload cohort\nVic Upload,vic@example.org,\n";
+        test($(Upload.class).single())
+                .upload("class-list.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat($(Div.class).id("import-summary").getText()).startsWith("Imported 2 trainee(s) from class-list.csv");
+        @SuppressWarnings("unchecked")
+        var report = (Grid<TraineeImport.RowResult>) $(Grid.class).single();
+        assertThat(test(report).size()).isEqualTo(2);
+        assertThat(test(report).getCellText(0, 1)).isEqualTo("uma@example.org");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void an_uploaded_file_with_a_bad_row_imports_nothing_and_names_the_line() {
+        navigate(TraineeImportView.class);
+
+        var csv = "name,username\nGood One,good.one\n,nameless\n";
+        test($(Upload.class).single())
+                .upload("bad.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat($(Div.class).id("import-summary").getText()).startsWith("Nothing was imported from bad.csv");
+        @SuppressWarnings("unchecked")
+        var report = (Grid<TraineeImport.RowResult>) $(Grid.class).single();
+        assertThat(test(report).getCellText(1, 3)).isEqualTo("line 3: name is required");
     }
 
     private java.util.List<String> navigationLabels() {

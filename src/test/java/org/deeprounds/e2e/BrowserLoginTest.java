@@ -98,6 +98,32 @@ class BrowserLoginTest {
         assertThat(driver.findElements(By.id("welcome"))).isEmpty();
     }
 
+    @Test
+    void an_administrator_signs_in_and_opens_the_administration_pages() throws Exception {
+        signIn("admin", "Head-Of-Rounds-1");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-home")));
+        screenshot("admin-home");
+
+        driver.get("http://localhost:" + port + "/admin/users");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "trainee1"));
+        screenshot("admin-users");
+
+        driver.get("http://localhost:" + port + "/admin/system");
+        var compute = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compute")));
+        assertThat(compute.getText()).contains("CPU");
+        screenshot("admin-system");
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Kept under target/screenshots for a person to look at; the assertions above are the test. */
+    private static void screenshot(String name) throws java.io.IOException {
+        var png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        var dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
     private void signIn(String username, String password) {
         driver.get("http://localhost:" + port + "/login");
         var wait = new WebDriverWait(driver, Duration.ofSeconds(90));

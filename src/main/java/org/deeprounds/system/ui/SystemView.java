@@ -24,15 +24,15 @@ public class SystemView extends VerticalLayout {
         var backend = report.backend();
         var compute = new FormLayout();
         compute.setId("compute");
-        item(compute, "Backend", backend.backend() + (backend.gpu() ? " (GPU)" : " (CPU)"));
+        item(compute, "Backend", backend.gpu() ? backend.backend() + " (GPU)" : backend.backend());
         item(
                 compute,
                 "Devices",
                 backend.devices().isEmpty()
                         ? "CPU only"
                         : backend.devices().stream()
-                                .map(d -> d.name() + ", " + gib(d.totalMemoryBytes()) + " total, "
-                                        + gib(d.freeMemoryBytes()) + " free")
+                                .map(d -> d.name() + ", " + size(d.totalMemoryBytes()) + " total, "
+                                        + size(d.freeMemoryBytes()) + " free")
                                 .collect(Collectors.joining("; ")));
         item(compute, "CPU cores", String.valueOf(backend.cores()));
         item(compute, "BLAS", backend.blasVendor() + ", " + backend.blasThreads() + " thread(s)");
@@ -45,12 +45,12 @@ public class SystemView extends VerticalLayout {
         item(software, "Java", host.javaVersion() + " (" + host.javaVendor() + ")");
         item(software, "Operating system", host.os());
         item(software, "JVM processors", String.valueOf(host.availableProcessors()));
-        item(software, "Heap", gib(host.usedHeapBytes()) + " used of " + gib(host.maxHeapBytes()));
+        item(software, "Heap", size(host.usedHeapBytes()) + " used of " + size(host.maxHeapBytes()));
 
         var storage = new FormLayout();
         item(storage, "Data directory", host.dataDir().toString());
-        item(storage, "Used by DeepRounds", gib(host.dataDirBytes()));
-        item(storage, "Free on that disk", gib(host.freeDiskBytes()));
+        item(storage, "Used by DeepRounds", size(host.dataDirBytes()));
+        item(storage, "Free on that disk", size(host.freeDiskBytes()));
 
         add(new H2("Compute"), compute, new H2("Software"), software, new H2("Storage"), storage);
     }
@@ -59,7 +59,15 @@ public class SystemView extends VerticalLayout {
         form.addFormItem(new Span(value), label);
     }
 
-    static String gib(long bytes) {
-        return String.format("%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+    /** Bytes in the largest binary unit that keeps the number at or above 1. */
+    static String size(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -3,6 +3,7 @@ package org.deeprounds.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.deeprounds.IntegrationTest;
@@ -12,6 +13,7 @@ import org.deeprounds.base.security.AppRoles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
 
 @IntegrationTest
@@ -22,6 +24,12 @@ class AccountServiceTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    UserAccountRepository users;
+
+    @Autowired
+    PasswordEncoder encoder;
 
     @Test
     @WithMockUser(username = "admin", roles = AppRoles.ADMIN)
@@ -83,40 +91,35 @@ class AccountServiceTest {
     @Test
     @WithMockUser(username = "pw.change", roles = AppRoles.TRAINEE)
     void changing_ones_password_needs_the_current_one_and_a_strong_new_one() {
-        var issued = asAdmin(() ->
-                accounts.create(new AccountDraft("pw.change", "Pat Change", null, Set.of(AppRoles.TRAINEE), true)));
+        var account =
+                new UserAccount("pw.change", "Pat Change", null, encoder.encode("Initial-Pass-11"), Instant.now());
+        account.setRoles(Set.of(AppRoles.TRAINEE));
+        users.save(account);
 
         assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", "wrong", "Fresh-Password-77"))
                 .hasMessageStartingWith("Current password");
-        assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", issued.password(), "short1"))
+        assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", "Initial-Pass-11", "short1"))
                 .hasMessageContaining("at least 10 characters");
-        assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", issued.password(), "pw.change-2026"))
+        assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", "Initial-Pass-11", "pw.change-2026"))
                 .hasMessageContaining("username");
+        assertThatThrownBy(() -> accounts.changeOwnPassword("trainee1", "Learn-Rounds-2026a", "Fresh-Password-77"))
+                .as("nobody changes another person's password")
+                .isInstanceOf(AccessDeniedException.class);
 
-        accounts.changeOwnPassword("pw.change", issued.password(), "Fresh-Password-77");
-        assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", issued.password(), "Another-Pass-88"))
+        accounts.changeOwnPassword("pw.change", "Initial-Pass-11", "Fresh-Password-77");
+        assertThat(encoder.matches(
+                        "Fresh-Password-77",
+                        users.findByUsername("pw.change").orElseThrow().getPasswordHash()))
+                .isTrue();
+        assertThatThrownBy(() -> accounts.changeOwnPassword("pw.change", "Initial-Pass-11", "Another-Pass-88"))
                 .as("the old password no longer works")
                 .hasMessageStartingWith("Current password");
     }
 
     private AccountSummary find(String username) {
-        return asAdmin(() -> accounts.list().stream()
+        return accounts.list().stream()
                 .filter(a -> a.username().equals(username))
                 .findFirst()
-                .orElseThrow());
-    }
-
-    private static <T> T asAdmin(java.util.function.Supplier<T> action) {
-        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        var previous = context.getAuthentication();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                "admin",
-                "n/a",
-                List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
-        try {
-            return action.get();
-        } finally {
-            context.setAuthentication(previous);
-        }
+                .orElseThrow();
     }
 }

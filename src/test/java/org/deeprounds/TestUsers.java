@@ -32,8 +32,13 @@ public final class TestUsers {
 
     /** GET {@code path} on the running app, signed in with HTTP Basic when {@code who} is not null. */
     public static HttpResponse<String> get(int port, String path, Credentials who) {
+        return send(port, "GET", path, who);
+    }
+
+    /** Any method, no body, signed in with HTTP Basic when {@code who} is not null. */
+    public static HttpResponse<String> send(int port, String method, String path, Credentials who) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET();
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (who != null) {
             request.header("Authorization", who.basicHeader());
         }

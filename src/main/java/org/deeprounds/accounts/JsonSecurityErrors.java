@@ -12,6 +12,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 for {@code /api/**} as JSON problem details, never a redirect to the login page. */
@@ -40,7 +41,13 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+        write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                denied instanceof CsrfException
+                        ? "A browser-session request needs the CSRF token; API clients should use HTTP Basic."
+                        : "Your role does not allow this request.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,10 +22,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,10 +71,12 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 // An API call that fails to authenticate must not start a session.
                 .requestCache(cache -> cache.disable())
-                // Browser-session calls need the CSRF token; HTTP Basic clients send no cookie to forge.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(
-                        CsrfFilter.DEFAULT_CSRF_MATCHER,
-                        new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization")))))
+                // Only calls that ride on the browser's session cookie can be forged, so only they need the CSRF
+                // token; HTTP Basic clients and anonymous calls (answered 401) do not.
+                .csrf(csrf ->
+                        csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                                && request.getHeader("Authorization") == null
+                                && request.getRequestedSessionId() != null))
                 .headers(SecurityConfig::securityHeaders);
         return http.build();
     }
@@ -90,6 +91,14 @@ class SecurityConfig {
     }
 
     private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        // Written before the servlet runs: Vaadin's page bootstrap otherwise commits responses without them.
+        headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        });
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin)
                 .contentTypeOptions(Customizer.withDefaults())

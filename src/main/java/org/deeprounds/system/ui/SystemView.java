@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
+import org.deeprounds.base.ByteSize;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.system.SystemReport;
 
@@ -31,8 +32,8 @@ public class SystemView extends VerticalLayout {
                 backend.devices().isEmpty()
                         ? "CPU only"
                         : backend.devices().stream()
-                                .map(d -> d.name() + ", " + size(d.totalMemoryBytes()) + " total, "
-                                        + size(d.freeMemoryBytes()) + " free")
+                                .map(d -> d.name() + ", " + ByteSize.format(d.totalMemoryBytes()) + " total, "
+                                        + ByteSize.format(d.freeMemoryBytes()) + " free")
                                 .collect(Collectors.joining("; ")));
         item(compute, "CPU cores", String.valueOf(backend.cores()));
         item(compute, "BLAS", backend.blasVendor() + ", " + backend.blasThreads() + " thread(s)");
@@ -45,29 +46,20 @@ public class SystemView extends VerticalLayout {
         item(software, "Java", host.javaVersion() + " (" + host.javaVendor() + ")");
         item(software, "Operating system", host.os());
         item(software, "JVM processors", String.valueOf(host.availableProcessors()));
-        item(software, "Heap", size(host.usedHeapBytes()) + " used of " + size(host.maxHeapBytes()));
+        item(
+                software,
+                "Heap",
+                ByteSize.format(host.usedHeapBytes()) + " used of " + ByteSize.format(host.maxHeapBytes()));
 
         var storage = new FormLayout();
         item(storage, "Data directory", host.dataDir().toString());
-        item(storage, "Used by DeepRounds", size(host.dataDirBytes()));
-        item(storage, "Free on that disk", size(host.freeDiskBytes()));
+        item(storage, "Used by DeepRounds", ByteSize.format(host.dataDirBytes()));
+        item(storage, "Free on that disk", ByteSize.format(host.freeDiskBytes()));
 
         add(new H2("Compute"), compute, new H2("Software"), software, new H2("Storage"), storage);
     }
 
     private static void item(FormLayout form, String label, String value) {
         form.addFormItem(new Span(value), label);
-    }
-
-    /** Bytes in the largest binary unit that keeps the number at or above 1. */
-    static String size(long bytes) {
-        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

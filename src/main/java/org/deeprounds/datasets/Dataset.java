@@ -1,0 +1,183 @@
+package org.deeprounds.datasets;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A dataset in the library: who may see it, where its files are, where it came from, and its summary (JSON). */
+@Entity
+@Table(name = "dataset")
+class Dataset {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Modality modality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Task task;
+
+    /** The trainee who owns a private dataset; null for the shared library. */
+    @Column(name = "owner_username", length = 100)
+    private String ownerUsername;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+
+    /** Folder name under {@code <data-dir>/datasets}. */
+    @Column(name = "storage_key", nullable = false, length = 36)
+    private String storageKey;
+
+    @Column(name = "file_name", nullable = false, length = 255)
+    private String fileName;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    @Column(nullable = false, length = 500)
+    private String licence;
+
+    @Column(length = 2000)
+    private String citation;
+
+    @Column(nullable = false, length = 2000)
+    private String provenance;
+
+    @Column(nullable = false)
+    private boolean synthetic;
+
+    /** Set for the samples shipped with DeepRounds, so they are loaded once. */
+    @Column(name = "sample_key", length = 100)
+    private String sampleKey;
+
+    @Column(name = "summary_json", nullable = false, length = 1_000_000)
+    private String summaryJson;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Dataset() {}
+
+    Dataset(
+            String name,
+            Modality modality,
+            Task task,
+            String ownerUsername,
+            String createdBy,
+            String storageKey,
+            String fileName,
+            long sizeBytes,
+            String sha256,
+            String licence,
+            String citation,
+            String provenance,
+            boolean synthetic,
+            String sampleKey,
+            String summaryJson,
+            Instant createdAt) {
+        this.name = name;
+        this.modality = modality;
+        this.task = task;
+        this.ownerUsername = ownerUsername;
+        this.createdBy = createdBy;
+        this.storageKey = storageKey;
+        this.fileName = fileName;
+        this.sizeBytes = sizeBytes;
+        this.sha256 = sha256;
+        this.licence = licence;
+        this.citation = citation;
+        this.provenance = provenance;
+        this.synthetic = synthetic;
+        this.sampleKey = sampleKey;
+        this.summaryJson = summaryJson;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    Modality getModality() {
+        return modality;
+    }
+
+    Task getTask() {
+        return task;
+    }
+
+    String getOwnerUsername() {
+        return ownerUsername;
+    }
+
+    String getCreatedBy() {
+        return createdBy;
+    }
+
+    String getStorageKey() {
+        return storageKey;
+    }
+
+    String getFileName() {
+        return fileName;
+    }
+
+    long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    String getSha256() {
+        return sha256;
+    }
+
+    String getLicence() {
+        return licence;
+    }
+
+    String getCitation() {
+        return citation;
+    }
+
+    String getProvenance() {
+        return provenance;
+    }
+
+    boolean isSynthetic() {
+        return synthetic;
+    }
+
+    String getSampleKey() {
+        return sampleKey;
+    }
+
+    String getSummaryJson() {
+        return summaryJson;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,31 @@
+package org.deeprounds.datasets;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataset as the API and views show it. Field names are an API contract ({@code GET /api/v1/datasets/{id}}).
+ *
+ * @param shared true for the shared library, false for a trainee's private dataset
+ */
+public record DatasetInfo(
+        Long id,
+        String name,
+        Modality modality,
+        Task task,
+        List<String> classes,
+        String positiveClass,
+        Map<String, DatasetSummary.SplitSummary> splits,
+        String licence,
+        String provenance,
+        String citation,
+        boolean synthetic,
+        boolean shared,
+        String owner,
+        String format,
+        String fileName,
+        long sizeBytes,
+        String sha256,
+        String splitMethod,
+        Instant createdAt) {}

@@ -1,0 +1,17 @@
+package org.deeprounds.datasets;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface DatasetRepository extends JpaRepository<Dataset, Long> {
+
+    /** The shared library and the user's own datasets. */
+    @Query("select d from Dataset d where d.ownerUsername is null or d.ownerUsername = :username order by d.name")
+    List<Dataset> findVisibleTo(@Param("username") String username);
+
+    List<Dataset> findAllByOrderByName();
+
+    boolean existsBySampleKey(String sampleKey);
+}

@@ -1,0 +1,385 @@
+package org.deeprounds.datasets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import org.deeprounds.audit.AuditAction;
+import org.deeprounds.audit.AuditLog;
+import org.deeprounds.base.security.AppRoles;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dataset library. Instructors and administrators import into the shared library; trainees into their own
+ * private space. Everyone sees the shared library and their own datasets, never another trainee's (those answer
+ * "not found"). An import is checked completely before anything is stored.
+ */
+@Service
+public class DatasetService {
+
+    static final String UNSTATED_LICENCE = "Not stated by the uploader";
+
+    /** A file as uploaded: the name the user knows it by and its content. */
+    public record Upload(String fileName, InputStream content) {}
+
+    /** Everything the uploader says about the file. Only {@code name} is required. */
+    public record ImportRequest(
+            String name,
+            Modality modality,
+            String targetColumn,
+            String groupColumn,
+            List<String> sensitiveColumns,
+            String positiveClass,
+            List<String> classNames,
+            Integer sequenceLength,
+            String licence,
+            String citation) {
+
+        public static ImportRequest named(String name) {
+            return new ImportRequest(name, null, null, null, List.of(), null, List.of(), null, null, null);
+        }
+    }
+
+    /** Where a dataset comes from when DeepRounds itself adds it (shipped samples). */
+    record Origin(String licence, String citation, String provenance, boolean synthetic, String sampleKey) {}
+
+    private final DatasetRepository datasets;
+    private final DatasetStorage storage;
+    private final DatasetLimits limits;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DatasetService(
+            DatasetRepository datasets,
+            DatasetStorage storage,
+            DatasetLimits limits,
+            AuditLog audit,
+            JsonMapper json,
+            Clock clock) {
+        this.datasets = datasets;
+        this.storage = storage;
+        this.limits = limits;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Imports an upload: into the shared library for instructors and administrators, else privately. */
+    @PreAuthorize("isAuthenticated()")
+    public DatasetInfo importUpload(ImportRequest request, Upload file, Upload labels) {
+        var viewer = Viewer.current();
+        var owner = viewer.teaches() ? null : viewer.username();
+        try {
+            return importFile(request, file, labels, owner, viewer.username(), null);
+        } catch (DatasetFormatException | DatasetTooLargeException e) {
+            audit.record(AuditAction.DATASET_IMPORT_REJECTED, viewer.username(), file.fileName(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Imports a file with a known origin (the shipped samples) into the shared library. */
+    DatasetInfo importSample(ImportRequest request, Upload file, Origin origin) {
+        return importFile(request, file, null, null, AuditLog.SYSTEM, origin);
+    }
+
+    boolean sampleLoaded(String sampleKey) {
+        return datasets.existsBySampleKey(sampleKey);
+    }
+
+    private DatasetInfo importFile(
+            ImportRequest request, Upload file, Upload labels, String owner, String createdBy, Origin origin) {
+        var name = requireName(request.name());
+        var fileName = safeFileName(file.fileName());
+        var format = Format.of(fileName);
+        var modality = format.modality(request.modality(), fileName);
+        Path incoming = null;
+        try {
+            incoming = storage.newIncoming();
+            var source = incoming.resolve(DatasetStorage.SOURCE + "." + format.extension);
+            var copied = DatasetStorage.copyLimited(
+                    file.content(), source, limits.maxUploadSize().toBytes());
+            if (copied.size() == 0) {
+                throw new DatasetFormatException(fileName + ": the file is empty");
+            }
+            var options = new ImportOptions(
+                    name,
+                    modality,
+                    request.targetColumn(),
+                    request.groupColumn(),
+                    request.sensitiveColumns(),
+                    request.positiveClass(),
+                    request.classNames(),
+                    null,
+                    request.sequenceLength(),
+                    Splitter.DEFAULT_SEED,
+                    Splitter.DEFAULT_VALIDATION_RATIO,
+                    Splitter.DEFAULT_TEST_RATIO,
+                    limits.maxUncompressedSize().toBytes());
+            if (labels != null) {
+                var labelsPath = incoming.resolve(DatasetStorage.LABELS);
+                DatasetStorage.copyLimited(
+                        labels.content(), labelsPath, limits.maxUploadSize().toBytes());
+                options = options.withLabelsFile(labelsPath);
+            }
+            var context = new ScanContext(incoming, fileName);
+            var summary = scan(format, modality, source, options, context);
+            var key = storage.commit(incoming);
+            incoming = null;
+            var provenance = origin != null
+                    ? origin.provenance() + " SHA-256 " + copied.sha256() + "."
+                    : "Uploaded by " + createdBy + " on "
+                            + DateTimeFormatter.ISO_LOCAL_DATE.format(
+                                    clock.instant().atZone(ZoneOffset.UTC)) + " as "
+                            + fileName + " (" + copied.size() + " bytes, SHA-256 " + copied.sha256() + ").";
+            var dataset = new Dataset(
+                    name,
+                    modality,
+                    summary.task(),
+                    owner,
+                    createdBy,
+                    key,
+                    fileName,
+                    copied.size(),
+                    copied.sha256(),
+                    origin != null ? origin.licence() : blankTo(request.licence(), UNSTATED_LICENCE),
+                    origin != null ? origin.citation() : blankTo(request.citation(), null),
+                    provenance,
+                    origin != null && origin.synthetic(),
+                    origin != null ? origin.sampleKey() : null,
+                    json.writeValueAsString(summary),
+                    clock.instant());
+            try {
+                datasets.save(dataset);
+            } catch (RuntimeException e) {
+                storage.delete(key);
+                throw e;
+            }
+            audit.record(
+                    AuditAction.DATASET_IMPORTED,
+                    createdBy,
+                    name,
+                    modality + ", " + summary.classes().size() + " classes, " + (owner == null ? "shared" : "private"));
+            return info(dataset, summary);
+        } catch (IOException e) {
+            throw new DatasetFormatException(e.getMessage(), e);
+        } finally {
+            if (incoming != null) {
+                DatasetStorage.deleteTree(incoming);
+            }
+        }
+    }
+
+    private static DatasetSummary scan(
+            Format format, Modality modality, Path source, ImportOptions options, ScanContext context)
+            throws IOException {
+        try {
+            return switch (format) {
+                case NPZ -> NpzScanner.scan(source, options, context);
+                case ZIP -> ImageFolderZipScanner.scan(source, options, context);
+                case FASTA -> SequenceScanner.scan(source, false, options, context);
+                case CSV ->
+                    modality == Modality.GENOMICS
+                            ? SequenceScanner.scan(source, true, options, context)
+                            : TabularScanner.scan(source, options, context);
+            };
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new DatasetFormatException(context.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The shared library and the current user's own datasets (administrators see all). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<DatasetInfo> list() {
+        var viewer = Viewer.current();
+        var visible = viewer.admin() ? datasets.findAllByOrderByName() : datasets.findVisibleTo(viewer.username());
+        return visible.stream().map(d -> info(d, summaryOf(d))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public DatasetInfo get(long id) {
+        var dataset = visible(id);
+        return info(dataset, summaryOf(dataset));
+    }
+
+    /** The full summary: statistics and previews. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public DatasetSummary summary(long id) {
+        return summaryOf(visible(id));
+    }
+
+    /** A preview image of a dataset the user may see. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Path previewFile(long id, String file) {
+        var path = storage.previewFile(visible(id).getStorageKey(), file);
+        if (path == null) {
+            throw new NoSuchElementException("No preview '" + file + "' for dataset " + id);
+        }
+        return path;
+    }
+
+    /** Whether the current user may delete the dataset (owner; instructors and admins for the shared library). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public boolean canDelete(long id) {
+        return Viewer.current().mayDelete(visible(id));
+    }
+
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void delete(long id) {
+        var viewer = Viewer.current();
+        var dataset = visible(id);
+        if (!viewer.mayDelete(dataset)) {
+            throw new AccessDeniedException(
+                    "Only instructors and administrators delete datasets of the shared library");
+        }
+        datasets.delete(dataset);
+        datasets.flush();
+        storage.delete(dataset.getStorageKey());
+        audit.record(AuditAction.DATASET_DELETED, viewer.username(), dataset.getName(), null);
+    }
+
+    private Dataset visible(long id) {
+        var viewer = Viewer.current();
+        return datasets.findById(id)
+                .filter(viewer::maySee)
+                .orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
+    }
+
+    private DatasetSummary summaryOf(Dataset dataset) {
+        return json.readValue(dataset.getSummaryJson(), DatasetSummary.class);
+    }
+
+    private static DatasetInfo info(Dataset d, DatasetSummary summary) {
+        return new DatasetInfo(
+                d.getId(),
+                d.getName(),
+                d.getModality(),
+                d.getTask(),
+                summary.classes(),
+                summary.positiveClass(),
+                summary.splits(),
+                d.getLicence(),
+                d.getProvenance(),
+                d.getCitation(),
+                d.isSynthetic(),
+                d.getOwnerUsername() == null,
+                d.getOwnerUsername(),
+                summary.format(),
+                d.getFileName(),
+                d.getSizeBytes(),
+                d.getSha256(),
+                summary.splitPlan().describe(),
+                d.getCreatedAt());
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new DatasetFormatException("name: a dataset needs a name");
+        }
+        if (name.strip().length() > 200) {
+            throw new DatasetFormatException("name: at most 200 characters");
+        }
+        return name.strip();
+    }
+
+    private static String safeFileName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            throw new DatasetFormatException("file: no file name");
+        }
+        var base = Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        return base.length() > 255 ? base.substring(base.length() - 255) : base;
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    /** The file formats DeepRounds reads, recognised by extension. */
+    enum Format {
+        NPZ("npz"),
+        ZIP("zip"),
+        FASTA("fasta"),
+        CSV("csv");
+
+        final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        static Format of(String fileName) {
+            var dot = fileName.lastIndexOf('.');
+            var ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+            return switch (ext) {
+                case "npz" -> NPZ;
+                case "zip" -> ZIP;
+                case "fasta", "fa", "fna", "fas", "ffn" -> FASTA;
+                case "csv" -> CSV;
+                default ->
+                    throw new DatasetFormatException(fileName + ": unsupported file type"
+                            + (ext.isEmpty() ? "" : " '." + ext + "'")
+                            + "; expected .npz (MedMNIST), .zip (image folders), .fasta/.fa (DNA) or .csv (table or"
+                            + " sequences)");
+            };
+        }
+
+        Modality modality(Modality requested, String fileName) {
+            var fits = switch (this) {
+                case NPZ, ZIP -> List.of(Modality.IMAGING);
+                case FASTA -> List.of(Modality.GENOMICS);
+                case CSV -> List.of(Modality.EHR, Modality.GENOMICS);
+            };
+            if (requested == null) {
+                return fits.getFirst();
+            }
+            if (!fits.contains(requested)) {
+                throw new DatasetFormatException("modality: a ." + extension + " file (" + fileName + ") cannot hold "
+                        + requested + " data; it holds " + fits);
+            }
+            return requested;
+        }
+    }
+
+    /** The signed-in user as far as datasets care. */
+    record Viewer(String username, boolean admin, boolean teaches) {
+
+        static Viewer current() {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            var roles =
+                    auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+            boolean admin = roles.contains(AppRoles.authority(AppRoles.ADMIN));
+            return new Viewer(auth.getName(), admin, admin || roles.contains(AppRoles.authority(AppRoles.INSTRUCTOR)));
+        }
+
+        boolean maySee(Dataset dataset) {
+            return admin
+                    || dataset.getOwnerUsername() == null
+                    || dataset.getOwnerUsername().equals(username);
+        }
+
+        boolean mayDelete(Dataset dataset) {
+            return admin
+                    || username.equals(dataset.getOwnerUsername())
+                    || (dataset.getOwnerUsername() == null && teaches);
+        }
+    }
+}

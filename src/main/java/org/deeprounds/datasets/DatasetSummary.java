@@ -1,0 +1,108 @@
+package org.deeprounds.datasets;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an import learned about a dataset, stored as JSON with it: classes, split sizes and class counts,
+ * how the splits were made, and the modality's own statistics and previews.
+ *
+ * @param splits keyed by {@link Split#key()}: "train", "validation", "test"
+ */
+public record DatasetSummary(
+        Modality modality,
+        Task task,
+        String format,
+        List<String> classes,
+        String positiveClass,
+        Map<String, SplitSummary> splits,
+        SplitPlan splitPlan,
+        ImagingSummary imaging,
+        GenomicsSummary genomics,
+        TabularSummary tabular) {
+
+    /** Size and class counts of one split. */
+    public record SplitSummary(int size, Map<String, Integer> classCounts) {}
+
+    /**
+     * How the splits were made.
+     *
+     * @param source {@code FILE} (the file's own), {@code STRATIFIED} (seeded, per class) or {@code GROUPED}
+     *     (seeded, per class, all rows of one group, e.g. one patient, in one split)
+     */
+    public record SplitPlan(
+            String source, Long seed, Double validationRatio, Double testRatio, String groupColumn, int groups) {
+
+        public String describe() {
+            return switch (source) {
+                case "FILE" -> "the file's own train / validation / test splits";
+                case "GROUPED" ->
+                    String.format(
+                            "stratified by class, all rows of one '%s' in one split (%d groups); seed %d;"
+                                    + " validation %.0f%%, test %.0f%%",
+                            groupColumn, groups, seed, validationRatio * 100, testRatio * 100);
+                default ->
+                    String.format(
+                            "stratified by class; seed %d; validation %.0f%%, test %.0f%%",
+                            seed, validationRatio * 100, testRatio * 100);
+            };
+        }
+    }
+
+    /** Images: size, pixel statistics per split and preview files (under the dataset's preview folder). */
+    public record ImagingSummary(
+            int height, int width, int channels, Map<String, PixelStats> pixelStats, List<PreviewImage> previews) {}
+
+    /** Mean, standard deviation, minimum and maximum of pixel values 0-255. */
+    public record PixelStats(double mean, double std, int min, int max) {}
+
+    /** One preview image stored as a PNG file. */
+    public record PreviewImage(String split, String label, String file) {}
+
+    /** DNA sequences: lengths, base composition per class, ambiguity codes, a few sequences to show. */
+    public record GenomicsSummary(
+            int encodedLength,
+            String lengthPolicy,
+            int minLength,
+            int maxLength,
+            double meanLength,
+            Map<Integer, Integer> lengthCounts,
+            Map<String, Map<String, Double>> compositionByClass,
+            long ambiguousBases,
+            List<SequencePreview> previews) {}
+
+    /** One sequence to show (upper case, as stored). */
+    public record SequencePreview(String id, String label, String split, String sequence) {}
+
+    /** A patient table: its columns with types and statistics, and its first rows. */
+    public record TabularSummary(
+            String targetColumn,
+            String groupColumn,
+            String idColumn,
+            List<String> sensitiveColumns,
+            List<ColumnSummary> columns,
+            List<String> header,
+            List<List<String>> previewRows,
+            int rows) {}
+
+    /**
+     * One column. Imputation and normalisation values ({@code train*}) are fitted on the training split only.
+     *
+     * @param histogram counts per bin (numeric) or per category (categorical), labelled by {@code histogramLabels}
+     */
+    public record ColumnSummary(
+            String name,
+            ColumnType type,
+            int missing,
+            int distinct,
+            Double min,
+            Double max,
+            Double mean,
+            Double trainMedian,
+            Double trainMean,
+            Double trainStd,
+            String trainMode,
+            List<String> histogramLabels,
+            List<Integer> histogram,
+            boolean sensitive) {}
+}

@@ -1,0 +1,135 @@
+package org.deeprounds.datasets;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the importer was told about a file besides its bytes.
+ *
+ * @param classNames names for integer labels 0..K-1 (imaging npz), optional
+ * @param labelsFile a CSV of {@code id,label} for a FASTA file whose headers carry no labels, optional
+ * @param sequenceLength pad or crop DNA to this length; null means the longest sequence
+ */
+public record ImportOptions(
+        String name,
+        Modality modality,
+        String targetColumn,
+        String groupColumn,
+        List<String> sensitiveColumns,
+        String positiveClass,
+        List<String> classNames,
+        Path labelsFile,
+        Integer sequenceLength,
+        long seed,
+        double validationRatio,
+        double testRatio,
+        long maxUncompressedBytes) {
+
+    public ImportOptions {
+        sensitiveColumns = sensitiveColumns == null ? List.of() : List.copyOf(sensitiveColumns);
+        classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    }
+
+    /** Defaults for everything but the name and modality. */
+    public static ImportOptions of(String name, Modality modality, long maxUncompressedBytes) {
+        return new ImportOptions(
+                name,
+                modality,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                Splitter.DEFAULT_SEED,
+                Splitter.DEFAULT_VALIDATION_RATIO,
+                Splitter.DEFAULT_TEST_RATIO,
+                maxUncompressedBytes);
+    }
+
+    public ImportOptions withTarget(String target, String group, List<String> sensitive) {
+        return new ImportOptions(
+                name,
+                modality,
+                target,
+                group,
+                sensitive,
+                positiveClass,
+                classNames,
+                labelsFile,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes);
+    }
+
+    public ImportOptions withPositiveClass(String positive) {
+        return new ImportOptions(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positive,
+                classNames,
+                labelsFile,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes);
+    }
+
+    public ImportOptions withClassNames(List<String> names) {
+        return new ImportOptions(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                names,
+                labelsFile,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes);
+    }
+
+    public ImportOptions withLabelsFile(Path labels) {
+        return new ImportOptions(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                classNames,
+                labels,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes);
+    }
+
+    public ImportOptions withSequenceLength(Integer length) {
+        return new ImportOptions(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                classNames,
+                labelsFile,
+                length,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes);
+    }
+}

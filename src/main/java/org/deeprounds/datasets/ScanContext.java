@@ -1,0 +1,93 @@
+package org.deeprounds.datasets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a scan writes: the split assignment (one byte per example, in file order) and preview files, both inside
+ * the dataset's folder. Also builds the class and split part of the summary all modalities share.
+ */
+final class ScanContext {
+
+    static final String SPLITS_FILE = "splits.bin";
+    static final String PREVIEW_DIR = "preview";
+
+    private final Path folder;
+    private final String fileName;
+
+    ScanContext(Path folder, String fileName) {
+        this.folder = folder;
+        this.fileName = fileName;
+    }
+
+    /** The name the user knows the uploaded file by, for messages. */
+    String fileName() {
+        return fileName;
+    }
+
+    Path previewDir() throws IOException {
+        return Files.createDirectories(folder.resolve(PREVIEW_DIR));
+    }
+
+    void writeSplits(Split[] splits) throws IOException {
+        var bytes = new byte[splits.length];
+        for (int i = 0; i < splits.length; i++) {
+            bytes[i] = splits[i].code();
+        }
+        Files.write(folder.resolve(SPLITS_FILE), bytes);
+    }
+
+    /** Per split: size and count per class name, keyed "train", "validation", "test". */
+    static Map<String, DatasetSummary.SplitSummary> splitSummaries(int[] labels, Split[] splits, List<String> classes) {
+        var result = new LinkedHashMap<String, DatasetSummary.SplitSummary>();
+        for (var split : Split.values()) {
+            var counts = new LinkedHashMap<String, Integer>();
+            classes.forEach(c -> counts.put(c, 0));
+            int size = 0;
+            for (int i = 0; i < labels.length; i++) {
+                if (splits[i] == split) {
+                    size++;
+                    counts.merge(classes.get(labels[i]), 1, Integer::sum);
+                }
+            }
+            result.put(split.key(), new DatasetSummary.SplitSummary(size, counts));
+        }
+        return result;
+    }
+
+    /** The positive ("disease") class: the one asked for, else the second class of a binary task. */
+    static String positiveClass(List<String> classes, String requested, String fileName) {
+        if (requested != null && !requested.isBlank()) {
+            if (!classes.contains(requested.strip())) {
+                throw new DatasetFormatException(
+                        fileName + ": positive class '" + requested.strip() + "' is not one of the classes " + classes);
+            }
+            return requested.strip();
+        }
+        return classes.size() == 2 ? classes.get(1) : null;
+    }
+
+    /** Checks every split has at least one example of every class, so training and evaluation make sense. */
+    static void requireEveryClassInTrain(int[] labels, Split[] splits, List<String> classes, String fileName) {
+        var seen = new boolean[classes.size()];
+        for (int i = 0; i < labels.length; i++) {
+            if (splits[i] == Split.TRAIN) {
+                seen[labels[i]] = true;
+            }
+        }
+        var missing = new ArrayList<String>();
+        for (int c = 0; c < seen.length; c++) {
+            if (!seen[c]) {
+                missing.add(classes.get(c));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DatasetFormatException(fileName + ": the training split has no example of class(es) " + missing);
+        }
+    }
+}

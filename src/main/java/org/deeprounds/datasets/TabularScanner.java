@@ -1,0 +1,397 @@
+package org.deeprounds.datasets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A patient table: CSV with a header, one row per patient (or visit), a target column. Column types are inferred
+ * (numeric, binary, categorical, identifier); {@code NA}, empty, {@code ?} and {@code NaN} count as missing.
+ * Imputation values (median, most frequent) and normalisation (mean, spread) are fitted on the training split only.
+ * With a group column (a patient id on several rows) all rows of one group land in one split.
+ */
+final class TabularScanner {
+
+    static final Set<String> MISSING = Set.of("", "na", "n/a", "?", "nan", "null", "none");
+    static final int MAX_CATEGORIES = 50;
+    static final int PREVIEW_ROWS = 20;
+    static final int BINS = 10;
+    /** A column this numeric is a numeric column with a typo, not a categorical one. */
+    static final double NUMERIC_SHARE = 0.9;
+
+    private TabularScanner() {}
+
+    /** What pass one learns about a column. */
+    private static final class Column {
+        final String name;
+        int missing;
+        int numeric;
+        int text;
+        long firstTextLine;
+        String firstText;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum;
+        final Set<String> distinct = new LinkedHashSet<>();
+        boolean manyDistinct;
+
+        Column(String name) {
+            this.name = name;
+        }
+
+        void add(String value, long line) {
+            if (isMissing(value)) {
+                missing++;
+                return;
+            }
+            try {
+                double v = Double.parseDouble(value);
+                if (Double.isFinite(v)) {
+                    numeric++;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    sum += v;
+                } else {
+                    missing++;
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                if (text++ == 0) {
+                    firstTextLine = line;
+                    firstText = value;
+                }
+            }
+            if (!manyDistinct && distinct.add(value) && distinct.size() > MAX_CATEGORIES) {
+                manyDistinct = true;
+                distinct.clear();
+            }
+        }
+
+        int present() {
+            return numeric + text;
+        }
+    }
+
+    static boolean isMissing(String value) {
+        return MISSING.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    static DatasetSummary scan(Path file, ImportOptions options, ScanContext context) throws IOException {
+        var name = context.fileName();
+        List<String> header;
+        var columns = new ArrayList<Column>();
+        var targetValues = new ArrayList<String>();
+        var groupValues = new ArrayList<String>();
+        var previewRows = new ArrayList<List<String>>();
+        String target;
+        String group;
+        try (var parser = open(file, name)) {
+            header = parser.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new DatasetFormatException(name + ": the file is empty; expected a header row");
+            }
+            target = requireColumn(header, options.targetColumn(), "target column", name, true);
+            group = requireColumn(header, options.groupColumn(), "group column", name, false);
+            for (var sensitive : options.sensitiveColumns()) {
+                requireColumn(header, sensitive, "sensitive column", name, true);
+                if (sensitive.strip().equals(target)) {
+                    throw new DatasetFormatException(name + ": the target '" + target + "' cannot also be sensitive");
+                }
+            }
+            header.forEach(h -> columns.add(new Column(h)));
+            int targetIndex = header.indexOf(target);
+            int groupIndex = group == null ? -1 : header.indexOf(group);
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (!record.isConsistent()) {
+                    throw new DatasetFormatException(name + " line " + line + ": " + record.size()
+                            + " values, but the header has " + header.size() + " columns");
+                }
+                for (int c = 0; c < header.size(); c++) {
+                    columns.get(c).add(record.get(c), line);
+                }
+                var label = record.get(targetIndex).strip();
+                if (isMissing(label)) {
+                    throw new DatasetFormatException(
+                            name + " line " + line + ", column '" + target + "': the target value is missing");
+                }
+                targetValues.add(label);
+                if (groupIndex >= 0) {
+                    var g = record.get(groupIndex).strip();
+                    if (isMissing(g)) {
+                        throw new DatasetFormatException(
+                                name + " line " + line + ", column '" + group + "': the group id is missing");
+                    }
+                    groupValues.add(g);
+                }
+                if (previewRows.size() < PREVIEW_ROWS) {
+                    previewRows.add(record.toList());
+                }
+            }
+        }
+        if (targetValues.isEmpty()) {
+            throw new DatasetFormatException(name + ": the file has a header but no rows");
+        }
+        var classes = List.copyOf(new TreeSet<>(targetValues));
+        if (classes.size() < 2) {
+            throw new DatasetFormatException(name + ": target column '" + target + "' has one class only ('"
+                    + classes.getFirst() + "'); a classifier needs two or more");
+        }
+        if (classes.size() > MAX_CATEGORIES) {
+            throw new DatasetFormatException(name + ": target column '" + target + "' has more than " + MAX_CATEGORIES
+                    + " different values; is it a measurement rather than a class?");
+        }
+        var types = new LinkedHashMap<String, ColumnType>();
+        for (var column : columns) {
+            types.put(column.name, inferType(column, target, group, name));
+        }
+        var labels = targetValues.stream().mapToInt(classes::indexOf).toArray();
+        Split[] splits;
+        DatasetSummary.SplitPlan plan;
+        if (group != null) {
+            splits = Splitter.grouped(
+                    labels,
+                    groupValues.toArray(String[]::new),
+                    options.seed(),
+                    options.validationRatio(),
+                    options.testRatio());
+            plan = new DatasetSummary.SplitPlan(
+                    "GROUPED",
+                    options.seed(),
+                    options.validationRatio(),
+                    options.testRatio(),
+                    group,
+                    new java.util.HashSet<>(groupValues).size());
+        } else {
+            splits = Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
+            plan = new DatasetSummary.SplitPlan(
+                    "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0);
+        }
+        ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
+        var summaries = trainStatistics(file, name, columns, types, splits, options.sensitiveColumns());
+        context.writeSplits(splits);
+        var idColumn = types.entrySet().stream()
+                .filter(e ->
+                        e.getValue() == ColumnType.IDENTIFIER && !e.getKey().equals(group))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+        return new DatasetSummary(
+                Modality.EHR,
+                Task.forClassCount(classes.size()),
+                "CSV table",
+                classes,
+                ScanContext.positiveClass(classes, options.positiveClass(), name),
+                ScanContext.splitSummaries(labels, splits, classes),
+                plan,
+                null,
+                null,
+                new DatasetSummary.TabularSummary(
+                        target,
+                        group,
+                        idColumn,
+                        options.sensitiveColumns().stream().map(String::strip).toList(),
+                        summaries,
+                        List.copyOf(header),
+                        previewRows,
+                        targetValues.size()));
+    }
+
+    private static CSVParser open(Path file, String name) throws IOException {
+        var format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(false)
+                .get();
+        try {
+            return format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new DatasetFormatException(name + " line 1: the header is not usable: " + e.getMessage());
+        }
+    }
+
+    private static String requireColumn(
+            List<String> header, String column, String what, String name, boolean required) {
+        if (column == null || column.isBlank()) {
+            if (required) {
+                throw new DatasetFormatException(
+                        name + ": a " + what + " is required (columns: " + String.join(", ", header) + ")");
+            }
+            return null;
+        }
+        var wanted = column.strip();
+        if (!header.contains(wanted)) {
+            throw new DatasetFormatException(name + ": " + what + " '" + wanted + "' is not in the header (columns: "
+                    + String.join(", ", header) + ")");
+        }
+        return wanted;
+    }
+
+    private static ColumnType inferType(Column column, String target, String group, String name) {
+        if (column.name.equals(target)) {
+            return ColumnType.TARGET;
+        }
+        if (column.name.equals(group)) {
+            return ColumnType.IDENTIFIER;
+        }
+        int present = column.present();
+        boolean idName = column.name.equalsIgnoreCase("id")
+                || column.name.toLowerCase(Locale.ROOT).endsWith("_id");
+        if (column.numeric > 0 && column.text > 0 && column.numeric >= NUMERIC_SHARE * present && !idName) {
+            throw new DatasetFormatException(name + " line " + column.firstTextLine + ", column '" + column.name
+                    + "': '" + column.firstText + "' is not a number (the column's other " + column.numeric
+                    + " values are numeric; mark missing values as NA or leave them empty)");
+        }
+        if (idName || (column.text > 0 && column.manyDistinct)) {
+            return idName ? ColumnType.IDENTIFIER : ColumnType.IGNORE;
+        }
+        if (present == 0) {
+            return ColumnType.IGNORE;
+        }
+        if (!column.manyDistinct && column.distinct.size() == 2) {
+            return ColumnType.BINARY;
+        }
+        return column.text == 0 ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+    }
+
+    /** Pass two: histograms over all rows; imputation and scaling values from the training rows only. */
+    private static List<DatasetSummary.ColumnSummary> trainStatistics(
+            Path file,
+            String name,
+            List<Column> columns,
+            Map<String, ColumnType> types,
+            Split[] splits,
+            List<String> sensitive)
+            throws IOException {
+        int n = columns.size();
+        var trainValues = new double[n][];
+        var trainCounts = new int[n];
+        var bins = new int[n][BINS];
+        var categoryCounts = new ArrayList<Map<String, Integer>>();
+        var trainCategoryCounts = new ArrayList<Map<String, Integer>>();
+        int trainRows =
+                (int) Arrays.stream(splits).filter(s -> s == Split.TRAIN).count();
+        for (int c = 0; c < n; c++) {
+            trainValues[c] = types.get(columns.get(c).name) == ColumnType.NUMERIC ? new double[trainRows] : null;
+            categoryCounts.add(new HashMap<>());
+            trainCategoryCounts.add(new HashMap<>());
+        }
+        try (var parser = open(file, name)) {
+            int row = 0;
+            for (CSVRecord record : parser) {
+                boolean train = splits[row++] == Split.TRAIN;
+                for (int c = 0; c < n; c++) {
+                    var value = record.get(c).strip();
+                    if (isMissing(value)) {
+                        continue;
+                    }
+                    var column = columns.get(c);
+                    var type = types.get(column.name);
+                    if (type == ColumnType.NUMERIC) {
+                        double v = Double.parseDouble(value);
+                        double width = (column.max - column.min) / BINS;
+                        int bin = width == 0 ? 0 : (int) Math.min(BINS - 1, (v - column.min) / width);
+                        bins[c][bin]++;
+                        if (train) {
+                            trainValues[c][trainCounts[c]++] = v;
+                        }
+                    } else if (type == ColumnType.CATEGORICAL
+                            || type == ColumnType.BINARY
+                            || type == ColumnType.TARGET) {
+                        categoryCounts.get(c).merge(value, 1, Integer::sum);
+                        if (train) {
+                            trainCategoryCounts.get(c).merge(value, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        var result = new ArrayList<DatasetSummary.ColumnSummary>();
+        for (int c = 0; c < n; c++) {
+            var column = columns.get(c);
+            var type = types.get(column.name);
+            boolean isSensitive = sensitive.stream().anyMatch(s -> s.strip().equals(column.name));
+            if (type == ColumnType.NUMERIC) {
+                var values = Arrays.copyOf(trainValues[c], trainCounts[c]);
+                Arrays.sort(values);
+                double mean = Arrays.stream(values).average().orElse(Double.NaN);
+                double std = Math.sqrt(Arrays.stream(values)
+                        .map(v -> (v - mean) * (v - mean))
+                        .average()
+                        .orElse(0));
+                var labels = new ArrayList<String>();
+                double width = (column.max - column.min) / BINS;
+                for (int b = 0; b < BINS; b++) {
+                    labels.add(String.format(Locale.ROOT, "%.3g", column.min + b * width));
+                }
+                result.add(new DatasetSummary.ColumnSummary(
+                        column.name,
+                        type,
+                        column.missing,
+                        column.manyDistinct ? -1 : column.distinct.size(),
+                        column.min,
+                        column.max,
+                        ImageStats.round(column.sum / Math.max(1, column.numeric)),
+                        values.length == 0 ? null : median(values),
+                        values.length == 0 ? null : round4(mean),
+                        values.length == 0 ? null : round4(std),
+                        null,
+                        labels,
+                        Arrays.stream(bins[c]).boxed().toList(),
+                        isSensitive));
+            } else {
+                var counts = categoryCounts.get(c);
+                var top = counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .limit(12)
+                        .toList();
+                var mode = trainCategoryCounts.get(c).entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey)
+                        .orElse(null);
+                result.add(new DatasetSummary.ColumnSummary(
+                        column.name,
+                        type,
+                        column.missing,
+                        column.manyDistinct ? -1 : column.distinct.size(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        mode,
+                        top.stream().map(Map.Entry::getKey).toList(),
+                        top.stream().map(Map.Entry::getValue).toList(),
+                        isSensitive));
+            }
+        }
+        return result;
+    }
+
+    private static double median(double[] sorted) {
+        int mid = sorted.length / 2;
+        return round4(sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+    }
+
+    private static double round4(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,98 @@
+package org.deeprounds.datasets.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.deeprounds.datasets.DatasetInfo;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.Modality;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The dataset library over HTTP. Field names are a contract other tools rely on. */
+@RestController
+@RequestMapping("/api/v1/datasets")
+class DatasetController {
+
+    private final DatasetService datasets;
+
+    DatasetController(DatasetService datasets) {
+        this.datasets = datasets;
+    }
+
+    /**
+     * Imports a file: instructors and administrators into the shared library, trainees privately. 201 with the
+     * dataset; 400 with {"error"} naming the problem; 413 when over the size limit.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DatasetInfo> create(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam("name") String name,
+            @RequestParam(value = "modality", required = false) Modality modality,
+            @RequestParam(value = "targetColumn", required = false) String targetColumn,
+            @RequestParam(value = "groupColumn", required = false) String groupColumn,
+            @RequestParam(value = "sensitiveColumns", required = false) String sensitiveColumns,
+            @RequestParam(value = "positiveClass", required = false) String positiveClass,
+            @RequestParam(value = "classNames", required = false) String classNames,
+            @RequestParam(value = "sequenceLength", required = false) Integer sequenceLength,
+            @RequestParam(value = "licence", required = false) String licence,
+            @RequestParam(value = "citation", required = false) String citation,
+            @RequestPart(value = "labels", required = false) MultipartFile labels)
+            throws IOException {
+        var request = new DatasetService.ImportRequest(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                commaList(sensitiveColumns),
+                positiveClass,
+                commaList(classNames),
+                sequenceLength,
+                licence,
+                citation);
+        try (var content = file.getInputStream();
+                var labelContent = labels == null ? null : labels.getInputStream()) {
+            var created = datasets.importUpload(
+                    request,
+                    new DatasetService.Upload(file.getOriginalFilename(), content),
+                    labels == null ? null : new DatasetService.Upload(labels.getOriginalFilename(), labelContent));
+            return ResponseEntity.created(URI.create("/api/v1/datasets/" + created.id()))
+                    .body(created);
+        }
+    }
+
+    @GetMapping
+    List<DatasetInfo> list() {
+        return datasets.list();
+    }
+
+    @GetMapping("/{id}")
+    DatasetInfo get(@PathVariable("id") long id) {
+        return datasets.get(id);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable("id") long id) {
+        datasets.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<String> commaList(String value) {
+        return value == null || value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+    }
+}

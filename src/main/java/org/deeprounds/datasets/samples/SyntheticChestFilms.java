@@ -1,0 +1,106 @@
+package org.deeprounds.datasets.samples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * SYNTHETIC chest-film-like images, 28 x 28 greyscale, written as a MedMNIST-style {@code .npz}: a bright body
+ * outline, a brighter mediastinum, two dark lung fields and faint ribs; class 1 adds a focal opacity (a bright,
+ * soft blob) in one lung. Every image varies in position, size, exposure and noise. Deterministic for a seed.
+ */
+public final class SyntheticChestFilms {
+
+    public static final int SIZE = 28;
+
+    private SyntheticChestFilms() {}
+
+    /** Writes train/val/test arrays with balanced classes (0 = normal, 1 = opacity). */
+    public static void writeNpz(OutputStream out, int train, int validation, int test, long seed) throws IOException {
+        var random = new Random(seed);
+        try (var zip = new ZipOutputStream(out)) {
+            int[] counts = {train, validation, test};
+            String[] prefixes = {"train", "val", "test"};
+            for (int s = 0; s < 3; s++) {
+                var labels = new int[counts[s]];
+                var pixels = new byte[counts[s] * SIZE * SIZE];
+                for (int i = 0; i < counts[s]; i++) {
+                    labels[i] = i % 2;
+                    draw(random, labels[i] == 1, pixels, i * SIZE * SIZE);
+                }
+                entry(
+                        zip,
+                        prefixes[s] + "_images.npy",
+                        npy("|u1", "(" + counts[s] + ", " + SIZE + ", " + SIZE + ")", pixels));
+                var labelBytes = new byte[counts[s]];
+                for (int i = 0; i < counts[s]; i++) {
+                    labelBytes[i] = (byte) labels[i];
+                }
+                entry(zip, prefixes[s] + "_labels.npy", npy("|u1", "(" + counts[s] + ", 1)", labelBytes));
+            }
+        }
+    }
+
+    static void draw(Random random, boolean opacity, byte[] into, int offset) {
+        double cx = SIZE / 2.0 + random.nextGaussian() * 0.8;
+        double cy = SIZE / 2.0 + random.nextGaussian() * 0.8;
+        double scale = 1 + random.nextGaussian() * 0.05;
+        double exposure = 0.9 + random.nextDouble() * 0.2;
+        int side = random.nextBoolean() ? -1 : 1;
+        double blobX = cx + side * (5.5 + random.nextDouble() * 2) * scale;
+        double blobY = cy + (random.nextDouble() * 8 - 4) * scale;
+        double blobR = 2.0 + random.nextDouble() * 1.5;
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                double dx = (x - cx) / scale;
+                double dy = (y - cy) / scale;
+                double v = 20;
+                if (ellipse(dx, dy, 12.5, 13.5)) {
+                    v = 150; // soft tissue of the chest
+                }
+                if (ellipse(dx + 5.5, dy, 4.3, 9.5) || ellipse(dx - 5.5, dy, 4.3, 9.5)) {
+                    v = 55; // air-filled lungs are dark on a film
+                    if (((int) Math.round(dy + 20)) % 4 == 0) {
+                        v += 25; // ribs
+                    }
+                }
+                if (Math.abs(dx) < 1.8 && dy > -8) {
+                    v = 205; // mediastinum and spine
+                }
+                if (opacity) {
+                    double d2 = ((x - blobX) * (x - blobX) + (y - blobY) * (y - blobY)) / (blobR * blobR);
+                    v += 110 * Math.exp(-d2);
+                }
+                v = v * exposure + random.nextGaussian() * 10;
+                into[offset + y * SIZE + x] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+            }
+        }
+    }
+
+    private static boolean ellipse(double dx, double dy, double rx, double ry) {
+        return (dx * dx) / (rx * rx) + (dy * dy) / (ry * ry) <= 1;
+    }
+
+    static byte[] npy(String descr, String shape, byte[] data) {
+        var header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int pad = (64 - (10 + header.length() + 1) % 64) % 64;
+        header = header + " ".repeat(pad) + "\n";
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        out.write(header.length() & 0xFF);
+        out.write(header.length() >> 8);
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,142 @@
+package org.deeprounds.datasets.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.deeprounds.datasets.DatasetFormatException;
+import org.deeprounds.datasets.DatasetInfo;
+import org.deeprounds.datasets.DatasetLimits;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.DatasetTooLargeException;
+import org.deeprounds.datasets.Modality;
+
+/**
+ * Upload a file (with a progress bar), say what it is, import it. The file streams to a temporary file; nothing is
+ * added to the library unless the whole file checks out, and the message says what to fix.
+ */
+class ImportDatasetDialog extends Dialog {
+
+    final Upload upload;
+    final TextField name = new TextField("Name");
+    final Select<Modality> modality = new Select<>();
+    final TextField targetColumn = new TextField("Target column (tables)");
+    final TextField groupColumn = new TextField("Patient / group column (tables, optional)");
+    final TextField sensitiveColumns = new TextField("Sensitive columns (tables, comma-separated)");
+    final TextField positiveClass = new TextField("Positive class (the 'disease' label, optional)");
+    final TextField classNames = new TextField("Class names for labels 0, 1, ... (npz, optional)");
+    final IntegerField sequenceLength = new IntegerField("Sequence length (DNA, optional)");
+    final TextField licence = new TextField("Licence");
+    final TextField citation = new TextField("Citation (optional)");
+    final Paragraph error = new Paragraph();
+    final Button importButton = new Button("Import");
+    private File uploaded;
+    private String uploadedName;
+
+    ImportDatasetDialog(DatasetService datasets, DatasetLimits limits, Consumer<DatasetInfo> imported) {
+        setHeaderTitle("Import a dataset");
+        setWidth("44em");
+        upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            var previous = uploaded;
+            uploaded = file;
+            uploadedName = metadata.fileName();
+            if (previous != null) {
+                previous.delete();
+            }
+            getUI().ifPresent(ui -> ui.access(() -> {
+                if (name.isEmpty()) {
+                    name.setValue(stripExtension(uploadedName));
+                }
+                importButton.setEnabled(true);
+            }));
+        }));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(
+                (int) Math.min(Integer.MAX_VALUE, limits.maxUploadSize().toBytes()));
+        upload.setAcceptedFileTypes(".npz", ".zip", ".fasta", ".fa", ".fna", ".csv");
+        upload.addFileRejectedListener(e -> error.setText(e.getErrorMessage() + " (at most "
+                + limits.maxUploadSize().toMegabytes() + " MB; .npz, .zip, .fasta, .fa or .csv)"));
+        modality.setLabel("Modality");
+        modality.setItems(Modality.values());
+        modality.setItemLabelGenerator(m -> m == null ? "Detect from the file" : m.label());
+        modality.setEmptySelectionAllowed(true);
+        modality.setEmptySelectionCaption("Detect from the file");
+        licence.setPlaceholder("e.g. CC BY 4.0");
+        sequenceLength.setHelperText("Pad with N or crop to this length; empty = the longest sequence");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.setId("import-error");
+        var help = new Paragraph("Imaging: MedMNIST .npz, or a .zip with one folder per class (optionally under"
+                + " train/, val/, test/). Genomics: FASTA with '>id class=LABEL' or '>id|LABEL' headers, or a CSV with"
+                + " a sequence column. EHR: a CSV table with a header row.");
+        var form = new FormLayout(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                classNames,
+                sequenceLength,
+                licence,
+                citation);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        add(help, upload, form, error);
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importButton.setEnabled(false);
+        importButton.addClickListener(e -> {
+            var request = new DatasetService.ImportRequest(
+                    name.getValue(),
+                    modality.getValue(),
+                    targetColumn.getValue(),
+                    groupColumn.getValue(),
+                    commaList(sensitiveColumns.getValue()),
+                    positiveClass.getValue(),
+                    commaList(classNames.getValue()),
+                    sequenceLength.getValue(),
+                    licence.getValue(),
+                    citation.getValue());
+            try (var in = Files.newInputStream(uploaded.toPath())) {
+                var created = datasets.importUpload(request, new DatasetService.Upload(uploadedName, in), null);
+                close();
+                imported.accept(created);
+            } catch (DatasetFormatException | DatasetTooLargeException ex) {
+                error.setText(ex.getMessage());
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        getFooter().add(new Button("Cancel", e -> close()), importButton);
+        addOpenedChangeListener(e -> {
+            if (!e.isOpened() && uploaded != null) {
+                uploaded.delete();
+            }
+        });
+    }
+
+    private static List<String> commaList(String value) {
+        return value == null || value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

@@ -119,7 +119,9 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private static void item(FormLayout form, String label, String value) {
-        form.addFormItem(new Span(value), label);
+        var text = new Span(value);
+        text.getStyle().set("overflow-wrap", "anywhere"); // checksums and file names are long single words
+        form.addFormItem(text, label);
     }
 
     /** One row per class: count in each split; the test split is held back until evaluation. */

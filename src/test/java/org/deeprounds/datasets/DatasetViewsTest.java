@@ -1,0 +1,78 @@
+package org.deeprounds.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import org.deeprounds.IntegrationTest;
+import org.deeprounds.datasets.ui.DatasetView;
+import org.deeprounds.datasets.ui.DatasetsView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The library and the three kinds of preview, in a simulated browser. */
+@IntegrationTest
+@WithMockUser(username = "trainee1", roles = "TRAINEE")
+class DatasetViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    DatasetService datasets;
+
+    @Test
+    void the_library_lists_the_samples_and_tells_a_trainee_where_imports_go() {
+        navigate(DatasetsView.class);
+
+        @SuppressWarnings("unchecked")
+        var grid = (Grid<DatasetInfo>) $(Grid.class).single();
+        assertThat(test(grid).size()).isGreaterThanOrEqualTo(3);
+        assertThat($(Paragraph.class).all()).anyMatch(p -> p.getText().contains("Datasets you import are private"));
+    }
+
+    @Test
+    void an_imaging_dataset_shows_a_gallery_per_class_and_the_synthetic_warning() {
+        navigate(DatasetView.class, idOf(Modality.IMAGING));
+
+        assertThat($(Paragraph.class).id("synthetic-warning").getText()).startsWith("SYNTHETIC");
+        assertThat($(Image.class).all()).hasSizeGreaterThanOrEqualTo(16);
+        assertThat($(Div.class).id("imaging-preview").getElement().getTextRecursively())
+                .contains("28 x 28 pixels, greyscale", "normal", "opacity");
+    }
+
+    @Test
+    void a_genomics_dataset_shows_composition_and_coloured_bases() {
+        navigate(DatasetView.class, idOf(Modality.GENOMICS));
+
+        var text = $(Div.class).id("genomics-preview").getElement().getTextRecursively();
+        assertThat(text).contains("Base composition per class", "promoter", "background", "one-hot 4 x 80");
+        assertThat($(Div.class).all().stream().filter(d -> d.hasClassName("sequence")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void an_ehr_dataset_shows_columns_with_types_missing_values_and_distributions() {
+        navigate(DatasetView.class, idOf(Modality.EHR));
+
+        @SuppressWarnings("unchecked")
+        var columns = (Grid<DatasetSummary.ColumnSummary>) $(Grid.class).id("column-summary");
+        assertThat(test(columns).size()).isEqualTo(32);
+        assertThat(test(columns).getCellText(0, 1)).isEqualTo("identifier");
+        assertThat(test(columns).getCellText(1, 1)).isEqualTo("numeric");
+        assertThat(test(columns).getCellText(1, 5)).startsWith("median ").contains("mean", "SD");
+        assertThat($(Div.class).id("tabular-preview").getElement().getTextRecursively())
+                .contains("569 rows");
+    }
+
+    private long idOf(Modality modality) {
+        return datasets.list().stream()
+                .filter(d ->
+                        d.modality() == modality && d.shared() && d.licence().startsWith("C"))
+                .filter(d -> modality != Modality.EHR || d.name().startsWith("Breast cancer biopsies"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+}

@@ -1,0 +1,138 @@
+package org.deeprounds.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.deeprounds.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An instructor uploads a FASTA file in a real browser and lands on its preview with coloured bases. */
+@IntegrationTest
+@EnabledIf("org.deeprounds.e2e.BrowserLoginTest#chromiumInstalled")
+class DatasetUploadBrowserTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        var options = new ChromeOptions();
+        options.setBinary(BrowserLoginTest.CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000");
+        driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(BrowserLoginTest.CHROMEDRIVER.toString()))
+                        .build(),
+                options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void an_instructor_uploads_a_fasta_file_and_sees_its_preview() throws Exception {
+        var fasta = Files.createTempFile("tata-boxes", ".fasta");
+        var content = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            content.append(">s")
+                    .append(i)
+                    .append(" class=")
+                    .append(i % 2 == 0 ? "motif" : "plain")
+                    .append('\n');
+            content.append(i % 2 == 0 ? "GGCGTATAATGCGCGTACGA" : "GGCGCGCGATGCGCGTACGA")
+                    .append('\n');
+        }
+        Files.writeString(fasta, content);
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys("instructor");
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys("Teach-Rounds-2026", Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+
+        driver.get("http://localhost:" + port + "/datasets");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "SYNTHETIC"));
+        screenshot("datasets");
+        driver.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().equals("Import dataset"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        var fileInput = wait.until(d -> (WebElement) ((JavascriptExecutor) d)
+                .executeScript("const u = document.querySelector('vaadin-upload');"
+                        + " return u && (u.querySelector('input[type=file]')"
+                        + " || (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]')));"));
+        fileInput.sendKeys(fasta.toAbsolutePath().toString());
+        var importButton = wait.until(d -> d.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().equals("Import") && b.getAttribute("disabled") == null)
+                .findFirst()
+                .orElse(null));
+        screenshot("import-dialog");
+        importButton.click();
+
+        var preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("genomics-preview")));
+        assertThat(preview.getText()).contains("Base composition per class", "motif", "plain", "TATAAT");
+        assertThat(driver.findElement(By.id("dataset-facts")).getText())
+                .contains("tata-boxes", "Uploaded by instructor");
+        screenshot("dataset-genomics");
+
+        driver.get("http://localhost:" + port + "/datasets");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "SYNTHETIC chest"));
+        driver.findElements(By.tagName("a")).stream()
+                .filter(a -> a.getText().startsWith("SYNTHETIC chest films"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("synthetic-warning")));
+        wait.until(
+                d -> (Boolean)
+                        ((JavascriptExecutor) d)
+                                .executeScript(
+                                        "const imgs = document.querySelectorAll('img.preview-image');"
+                                                + " return imgs.length > 0 && Array.from(imgs).every(i => i.complete && i.naturalWidth === 28);"));
+        screenshot("dataset-imaging");
+        Files.deleteIfExists(fasta);
+    }
+
+    private static void screenshot(String name) throws java.io.IOException {
+        var dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -94,7 +94,8 @@ final class TabularScanner {
         var name = context.fileName();
         List<String> header;
         var columns = new ArrayList<Column>();
-        var targetValues = new ArrayList<String>();
+        var labelIndex = new LinkedHashMap<String, Integer>();
+        var rowLabels = new IntList();
         var groupValues = new ArrayList<String>();
         var previewRows = new ArrayList<List<String>>();
         String target;
@@ -129,7 +130,10 @@ final class TabularScanner {
                     throw new DatasetFormatException(
                             name + " line " + line + ", column '" + target + "': the target value is missing");
                 }
-                targetValues.add(label);
+                if (labelIndex.size() <= MAX_CATEGORIES) {
+                    labelIndex.putIfAbsent(label, labelIndex.size());
+                }
+                rowLabels.add(labelIndex.getOrDefault(label, -1));
                 if (groupIndex >= 0) {
                     var g = record.get(groupIndex).strip();
                     if (isMissing(g)) {
@@ -143,15 +147,15 @@ final class TabularScanner {
                 }
             }
         }
-        if (targetValues.isEmpty()) {
+        if (rowLabels.size() == 0) {
             throw new DatasetFormatException(name + ": the file has a header but no rows");
         }
-        var classes = List.copyOf(new TreeSet<>(targetValues));
+        var classes = List.copyOf(new TreeSet<>(labelIndex.keySet()));
         if (classes.size() < 2) {
             throw new DatasetFormatException(name + ": target column '" + target + "' has one class only ('"
                     + classes.getFirst() + "'); a classifier needs two or more");
         }
-        if (classes.size() > MAX_CATEGORIES) {
+        if (classes.size() > MAX_CATEGORIES || rowLabels.contains(-1)) {
             throw new DatasetFormatException(name + ": target column '" + target + "' has more than " + MAX_CATEGORIES
                     + " different values; is it a measurement rather than a class?");
         }
@@ -159,7 +163,10 @@ final class TabularScanner {
         for (var column : columns) {
             types.put(column.name, inferType(column, target, group, name));
         }
-        var labels = targetValues.stream().mapToInt(classes::indexOf).toArray();
+        // Rows carry the index of first appearance; classes are listed sorted.
+        var sortedIndex =
+                labelIndex.keySet().stream().mapToInt(classes::indexOf).toArray();
+        var labels = rowLabels.map(i -> sortedIndex[i]);
         Split[] splits;
         DatasetSummary.SplitPlan plan;
         if (group != null) {
@@ -208,7 +215,7 @@ final class TabularScanner {
                         summaries,
                         List.copyOf(header),
                         previewRows,
-                        targetValues.size()));
+                        labels.length));
     }
 
     private static CSVParser open(Path file, String name) throws IOException {
@@ -281,22 +288,20 @@ final class TabularScanner {
             List<String> sensitive)
             throws IOException {
         int n = columns.size();
-        var trainValues = new double[n][];
-        var trainCounts = new int[n];
+        var train = new TrainNumbers[n];
         var bins = new int[n][BINS];
         var categoryCounts = new ArrayList<Map<String, Integer>>();
         var trainCategoryCounts = new ArrayList<Map<String, Integer>>();
-        int trainRows =
-                (int) Arrays.stream(splits).filter(s -> s == Split.TRAIN).count();
         for (int c = 0; c < n; c++) {
-            trainValues[c] = types.get(columns.get(c).name) == ColumnType.NUMERIC ? new double[trainRows] : null;
+            var column = columns.get(c);
+            train[c] = types.get(column.name) == ColumnType.NUMERIC ? new TrainNumbers(column.min, column.max) : null;
             categoryCounts.add(new HashMap<>());
             trainCategoryCounts.add(new HashMap<>());
         }
         try (var parser = open(file, name)) {
             int row = 0;
             for (CSVRecord record : parser) {
-                boolean train = splits[row++] == Split.TRAIN;
+                boolean inTrain = splits[row++] == Split.TRAIN;
                 for (int c = 0; c < n; c++) {
                     var value = record.get(c).strip();
                     if (isMissing(value)) {
@@ -309,14 +314,14 @@ final class TabularScanner {
                         double width = (column.max - column.min) / BINS;
                         int bin = width == 0 ? 0 : (int) Math.min(BINS - 1, (v - column.min) / width);
                         bins[c][bin]++;
-                        if (train) {
-                            trainValues[c][trainCounts[c]++] = v;
+                        if (inTrain) {
+                            train[c].add(v);
                         }
                     } else if (type == ColumnType.CATEGORICAL
                             || type == ColumnType.BINARY
                             || type == ColumnType.TARGET) {
                         categoryCounts.get(c).merge(value, 1, Integer::sum);
-                        if (train) {
+                        if (inTrain) {
                             trainCategoryCounts.get(c).merge(value, 1, Integer::sum);
                         }
                     }
@@ -329,13 +334,7 @@ final class TabularScanner {
             var type = types.get(column.name);
             boolean isSensitive = sensitive.stream().anyMatch(s -> s.strip().equals(column.name));
             if (type == ColumnType.NUMERIC) {
-                var values = Arrays.copyOf(trainValues[c], trainCounts[c]);
-                Arrays.sort(values);
-                double mean = Arrays.stream(values).average().orElse(Double.NaN);
-                double std = Math.sqrt(Arrays.stream(values)
-                        .map(v -> (v - mean) * (v - mean))
-                        .average()
-                        .orElse(0));
+                var stats = train[c];
                 var labels = new ArrayList<String>();
                 double width = (column.max - column.min) / BINS;
                 for (int b = 0; b < BINS; b++) {
@@ -349,9 +348,9 @@ final class TabularScanner {
                         column.min,
                         column.max,
                         ImageStats.round(column.sum / Math.max(1, column.numeric)),
-                        values.length == 0 ? null : median(values),
-                        values.length == 0 ? null : round4(mean),
-                        values.length == 0 ? null : round4(std),
+                        stats.count == 0 ? null : round4(stats.median()),
+                        stats.count == 0 ? null : round4(stats.mean),
+                        stats.count == 0 ? null : round4(stats.std()),
                         null,
                         labels,
                         Arrays.stream(bins[c]).boxed().toList(),
@@ -386,9 +385,81 @@ final class TabularScanner {
         return result;
     }
 
-    private static double median(double[] sorted) {
-        int mid = sorted.length / 2;
-        return round4(sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+    /**
+     * Mean and spread (Welford) and a fine histogram for the median of one column's training values, in constant
+     * memory: the median is exact to within 1/4096 of the column's range.
+     */
+    private static final class TrainNumbers {
+        static final int FINE_BINS = 4096;
+        final double min;
+        final double width;
+        final int[] fine = new int[FINE_BINS];
+        long count;
+        double mean;
+        double m2;
+
+        TrainNumbers(double min, double max) {
+            this.min = min;
+            this.width = (max - min) / FINE_BINS;
+        }
+
+        void add(double v) {
+            count++;
+            double delta = v - mean;
+            mean += delta / count;
+            m2 += delta * (v - mean);
+            fine[width == 0 ? 0 : (int) Math.min(FINE_BINS - 1, (v - min) / width)]++;
+        }
+
+        double std() {
+            return Math.sqrt(m2 / count);
+        }
+
+        double median() {
+            double half = count / 2.0;
+            long seen = 0;
+            for (int b = 0; b < FINE_BINS; b++) {
+                if (seen + fine[b] >= half && fine[b] > 0) {
+                    return min + width * (b + (half - seen) / fine[b]);
+                }
+                seen += fine[b];
+            }
+            return min;
+        }
+    }
+
+    /** A growable list of ints: one per row, so a long table costs 4 bytes a row, not an object. */
+    static final class IntList {
+        private int[] values = new int[1024];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean contains(int value) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int[] map(java.util.function.IntUnaryOperator f) {
+            var out = new int[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = f.applyAsInt(values[i]);
+            }
+            return out;
+        }
     }
 
     private static double round4(double value) {

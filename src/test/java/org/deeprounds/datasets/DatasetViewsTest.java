@@ -68,9 +68,8 @@ class DatasetViewsTest extends SpringBrowserlessTest {
 
     private long idOf(Modality modality) {
         return datasets.list().stream()
-                .filter(d ->
-                        d.modality() == modality && d.shared() && d.licence().startsWith("C"))
-                .filter(d -> modality != Modality.EHR || d.name().startsWith("Breast cancer biopsies"))
+                .filter(d -> d.modality() == modality && d.shared())
+                .filter(d -> modality == Modality.EHR ? d.name().startsWith("Breast cancer biopsies") : d.synthetic())
                 .findFirst()
                 .orElseThrow()
                 .id();

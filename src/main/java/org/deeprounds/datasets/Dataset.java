@@ -177,6 +177,10 @@ class Dataset {
         return summaryJson;
     }
 
+    void setSummaryJson(String summaryJson) {
+        this.summaryJson = summaryJson;
+    }
+
     Instant getCreatedAt() {
         return createdAt;
     }

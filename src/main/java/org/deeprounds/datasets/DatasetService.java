@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
@@ -255,6 +256,59 @@ public class DatasetService {
         datasets.flush();
         storage.delete(dataset.getStorageKey());
         audit.record(AuditAction.DATASET_DELETED, viewer.username(), dataset.getName(), null);
+    }
+
+    /**
+     * Changes how a table's columns are used (types as inferred at import can be corrected) and whether training adds
+     * a missing-value indicator per column with gaps. Same permission as deleting. A column becomes numeric only if
+     * all its values are numbers; the target cannot change.
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public DatasetSummary updateTabularSettings(long id, Map<String, ColumnType> types, boolean missingIndicators) {
+        var viewer = Viewer.current();
+        var dataset = visible(id);
+        if (!viewer.mayDelete(dataset)) {
+            throw new AccessDeniedException("Only the owner, instructors and administrators change this dataset");
+        }
+        var summary = summaryOf(dataset);
+        if (summary.tabular() == null) {
+            throw new DatasetFormatException("dataset " + id + " is not a table");
+        }
+        var columns = new java.util.ArrayList<DatasetSummary.ColumnSummary>();
+        for (var column : summary.tabular().columns()) {
+            var wanted = types.getOrDefault(column.name(), column.type());
+            if (wanted != column.type()) {
+                checkTypeChange(column, wanted);
+            }
+            columns.add(column.withType(wanted));
+        }
+        var unknown = types.keySet().stream()
+                .filter(name -> summary.tabular().columns().stream()
+                        .noneMatch(c -> c.name().equals(name)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new DatasetFormatException("no column(s) " + unknown + " in dataset " + id);
+        }
+        var updated = summary.withTabular(summary.tabular().withColumns(columns, missingIndicators));
+        dataset.setSummaryJson(json.writeValueAsString(updated));
+        return updated;
+    }
+
+    private static void checkTypeChange(DatasetSummary.ColumnSummary column, ColumnType wanted) {
+        if (column.type() == ColumnType.TARGET || wanted == ColumnType.TARGET) {
+            throw new DatasetFormatException("column '" + column.name()
+                    + "': the target is chosen at import; import the file again to predict another column");
+        }
+        if (wanted == ColumnType.NUMERIC && column.min() == null) {
+            throw new DatasetFormatException(
+                    "column '" + column.name() + "': not every value is a number, so it cannot be numeric");
+        }
+        if (wanted == ColumnType.BINARY && column.distinct() != 2) {
+            throw new DatasetFormatException(
+                    "column '" + column.name() + "' has " + (column.distinct() < 0 ? "many" : column.distinct())
+                            + " different values, so it cannot be binary");
+        }
     }
 
     private Dataset visible(long id) {

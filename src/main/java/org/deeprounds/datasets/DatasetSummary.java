@@ -83,7 +83,23 @@ public record DatasetSummary(
             List<ColumnSummary> columns,
             List<String> header,
             List<List<String>> previewRows,
-            int rows) {}
+            int rows,
+            boolean missingIndicators) {
+
+        /** The same table with other column types and missing-value setting. */
+        TabularSummary withColumns(List<ColumnSummary> newColumns, boolean indicators) {
+            return new TabularSummary(
+                    targetColumn,
+                    groupColumn,
+                    idColumn,
+                    sensitiveColumns,
+                    newColumns,
+                    header,
+                    previewRows,
+                    rows,
+                    indicators);
+        }
+    }
 
     /**
      * One column. Imputation and normalisation values ({@code train*}) are fitted on the training split only.
@@ -104,5 +120,29 @@ public record DatasetSummary(
             String trainMode,
             List<String> histogramLabels,
             List<Integer> histogram,
-            boolean sensitive) {}
+            boolean sensitive) {
+
+        ColumnSummary withType(ColumnType newType) {
+            return new ColumnSummary(
+                    name,
+                    newType,
+                    missing,
+                    distinct,
+                    min,
+                    max,
+                    mean,
+                    trainMedian,
+                    trainMean,
+                    trainStd,
+                    trainMode,
+                    histogramLabels,
+                    histogram,
+                    sensitive);
+        }
+    }
+
+    DatasetSummary withTabular(TabularSummary newTabular) {
+        return new DatasetSummary(
+                modality, task, format, classes, positiveClass, splits, splitPlan, imaging, genomics, newTabular);
+    }
 }

@@ -215,7 +215,8 @@ final class TabularScanner {
                         summaries,
                         List.copyOf(header),
                         previewRows,
-                        labels.length));
+                        labels.length,
+                        true));
     }
 
     private static CSVParser open(Path file, String name) throws IOException {

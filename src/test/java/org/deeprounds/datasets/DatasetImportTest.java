@@ -214,6 +214,47 @@ class DatasetImportTest {
         assertThatThrownBy(() -> datasets.get(mine.id())).isInstanceOf(java.util.NoSuchElementException.class);
     }
 
+    @Test
+    void inferred_column_types_can_be_corrected_within_what_the_values_allow() {
+        var csv = new StringBuilder("code,score,ward,y\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(100 + i % 5)
+                    .append(',')
+                    .append(i * 1.5)
+                    .append(',')
+                    .append("W" + (i % 4))
+                    .append(',')
+                    .append(i % 2 == 0 ? "a" : "b")
+                    .append('\n');
+        }
+        var info = datasets.importUpload(table("y"), upload("codes.csv", csv.toString()), null);
+        var before = datasets.summary(info.id()).tabular();
+        assertThat(type(before, "code")).isEqualTo(ColumnType.NUMERIC);
+
+        var after = datasets.updateTabularSettings(
+                        info.id(), Map.of("code", ColumnType.CATEGORICAL, "score", ColumnType.IGNORE), false)
+                .tabular();
+
+        assertThat(type(after, "code")).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(type(after, "score")).isEqualTo(ColumnType.IGNORE);
+        assertThat(after.missingIndicators()).isFalse();
+        assertThat(type(datasets.summary(info.id()).tabular(), "code"))
+                .as("stored")
+                .isEqualTo(ColumnType.CATEGORICAL);
+        assertThatThrownBy(() -> datasets.updateTabularSettings(info.id(), Map.of("ward", ColumnType.NUMERIC), true))
+                .hasMessageContaining("column 'ward': not every value is a number");
+        assertThatThrownBy(() -> datasets.updateTabularSettings(info.id(), Map.of("y", ColumnType.NUMERIC), true))
+                .hasMessageContaining("the target is chosen at import");
+    }
+
+    private static ColumnType type(DatasetSummary.TabularSummary tabular, String column) {
+        return tabular.columns().stream()
+                .filter(c -> c.name().equals(column))
+                .findFirst()
+                .orElseThrow()
+                .type();
+    }
+
     // ---- bad files: a specific message, nothing stored ----
 
     @Test

@@ -62,6 +62,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
 
     @Override
     public void setParameter(BeforeEvent event, Long id) {
+        show(id);
+    }
+
+    private void show(long id) {
         removeAll();
         DatasetInfo info;
         DatasetSummary summary;
@@ -91,6 +95,12 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
             case IMAGING -> add(imaging(id, summary.imaging()));
             case GENOMICS -> add(genomics(summary.genomics()));
             case EHR -> add(tabular(summary.tabular()));
+        }
+        if (datasets.canDelete(id) && summary.tabular() != null) {
+            var edit = new Button(
+                    "Edit column types",
+                    e -> new ColumnTypesDialog(datasets, id, summary.tabular(), () -> show(id)).open());
+            add(edit);
         }
         if (datasets.canDelete(id)) {
             var delete = new Button("Delete dataset", e -> confirmDelete(info));
@@ -269,8 +279,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
                         ? ""
                         : " Sensitive (for fairness analysis): " + String.join(", ", tabular.sensitiveColumns()) + ".")
                 + " Missing values will be filled with the training split's median (numbers) or most frequent value"
-                + " (categories), and numbers scaled with the training split's mean and SD, so nothing leaks from"
-                + " validation or test."));
+                + " (categories)"
+                + (tabular.missingIndicators() ? ", with an extra 0/1 column saying the value was missing," : ",")
+                + " and numbers scaled with the training split's mean and SD, so nothing leaks from validation or"
+                + " test."));
         var columns = new Grid<DatasetSummary.ColumnSummary>();
         columns.setId("column-summary");
         columns.addColumn(DatasetSummary.ColumnSummary::name)

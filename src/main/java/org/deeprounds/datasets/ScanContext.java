@@ -60,7 +60,14 @@ final class ScanContext {
         return result;
     }
 
-    /** The positive ("disease") class: the one asked for, else the second class of a binary task. */
+    /** Label names that usually mean "the condition is present", for choosing a default positive class. */
+    static final List<String> USUALLY_POSITIVE = List.of(
+            "+", "1", "yes", "true", "positive", "pos", "malignant", "disease", "abnormal", "pneumonia", "promoter");
+
+    /**
+     * The positive ("disease") class: the one asked for; else, for a binary task, the class whose name usually
+     * means "present" ("+", "1", "yes", "malignant", ...), else the second class.
+     */
     static String positiveClass(List<String> classes, String requested, String fileName) {
         if (requested != null && !requested.isBlank()) {
             if (!classes.contains(requested.strip())) {
@@ -69,7 +76,13 @@ final class ScanContext {
             }
             return requested.strip();
         }
-        return classes.size() == 2 ? classes.get(1) : null;
+        if (classes.size() != 2) {
+            return null;
+        }
+        return classes.stream()
+                .filter(c -> USUALLY_POSITIVE.contains(c.strip().toLowerCase(java.util.Locale.ROOT)))
+                .findFirst()
+                .orElse(classes.get(1));
     }
 
     /** Checks every split has at least one example of every class, so training and evaluation make sense. */

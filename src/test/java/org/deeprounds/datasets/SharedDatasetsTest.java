@@ -73,6 +73,7 @@ class SharedDatasetsTest {
         assertThat(genomics.minLength()).isEqualTo(57);
         assertThat(genomics.maxLength()).isEqualTo(57);
         assertThat(info.classes()).containsExactly("+", "-");
+        assertThat(info.positiveClass()).as("'+' reads as 'promoter present'").isEqualTo("+");
         int plus = info.splits().values().stream()
                 .mapToInt(s -> s.classCounts().get("+"))
                 .sum();

@@ -50,6 +50,16 @@ public class DatasetService {
         public static ImportRequest named(String name) {
             return new ImportRequest(name, null, null, null, List.of(), null, List.of(), null, null, null);
         }
+
+        /** "a, b,,c" as [a, b, c]: how forms and the API take lists of column or class names. */
+        public static List<String> commaList(String value) {
+            return value == null || value.isBlank()
+                    ? List.of()
+                    : java.util.Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+        }
     }
 
     /** Where a dataset comes from when DeepRounds itself adds it (shipped samples). */

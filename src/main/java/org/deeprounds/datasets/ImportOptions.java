@@ -65,40 +65,6 @@ public record ImportOptions(
                 maxUncompressedBytes);
     }
 
-    public ImportOptions withPositiveClass(String positive) {
-        return new ImportOptions(
-                name,
-                modality,
-                targetColumn,
-                groupColumn,
-                sensitiveColumns,
-                positive,
-                classNames,
-                labelsFile,
-                sequenceLength,
-                seed,
-                validationRatio,
-                testRatio,
-                maxUncompressedBytes);
-    }
-
-    public ImportOptions withClassNames(List<String> names) {
-        return new ImportOptions(
-                name,
-                modality,
-                targetColumn,
-                groupColumn,
-                sensitiveColumns,
-                positiveClass,
-                names,
-                labelsFile,
-                sequenceLength,
-                seed,
-                validationRatio,
-                testRatio,
-                maxUncompressedBytes);
-    }
-
     public ImportOptions withLabelsFile(Path labels) {
         return new ImportOptions(
                 name,
@@ -110,23 +76,6 @@ public record ImportOptions(
                 classNames,
                 labels,
                 sequenceLength,
-                seed,
-                validationRatio,
-                testRatio,
-                maxUncompressedBytes);
-    }
-
-    public ImportOptions withSequenceLength(Integer length) {
-        return new ImportOptions(
-                name,
-                modality,
-                targetColumn,
-                groupColumn,
-                sensitiveColumns,
-                positiveClass,
-                classNames,
-                labelsFile,
-                length,
                 seed,
                 validationRatio,
                 testRatio,

@@ -2,9 +2,6 @@ package org.deeprounds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.deeprounds.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,40 +21,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * page; a wrong password shows the error. Skipped where Chromium is not installed (.ci/run installs it).
  */
 @IntegrationTest
-@EnabledIf("chromiumInstalled")
+@EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
 class BrowserLoginTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     static WebDriver driver;
 
     @LocalServerPort
     int port;
 
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
     @BeforeAll
     static void startBrowser() {
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,900");
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -103,25 +74,17 @@ class BrowserLoginTest {
         signIn("admin", "Head-Of-Rounds-1");
         var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-home")));
-        screenshot("admin-home");
+        HeadlessChromium.screenshot(driver, "admin-home");
 
         driver.get("http://localhost:" + port + "/admin/users");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "trainee1"));
-        screenshot("admin-users");
+        HeadlessChromium.screenshot(driver, "admin-users");
 
         driver.get("http://localhost:" + port + "/admin/system");
         var compute = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compute")));
         assertThat(compute.getText()).contains("CPU");
-        screenshot("admin-system");
+        HeadlessChromium.screenshot(driver, "admin-system");
         driver.manage().deleteAllCookies();
-    }
-
-    /** Kept under target/screenshots for a person to look at; the assertions above are the test. */
-    private static void screenshot(String name) throws java.io.IOException {
-        var png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        var dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), png);
     }
 
     private void signIn(String username, String password) {

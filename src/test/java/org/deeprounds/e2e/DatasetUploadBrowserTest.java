@@ -2,9 +2,7 @@ package org.deeprounds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.deeprounds.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -14,20 +12,15 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An instructor uploads a FASTA file in a real browser and lands on its preview with coloured bases. */
 @IntegrationTest
-@EnabledIf("org.deeprounds.e2e.BrowserLoginTest#chromiumInstalled")
+@EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
 class DatasetUploadBrowserTest {
 
     static WebDriver driver;
@@ -37,24 +30,7 @@ class DatasetUploadBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        var options = new ChromeOptions();
-        options.setBinary(BrowserLoginTest.CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1280,1000");
-        driver = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(BrowserLoginTest.CHROMEDRIVER.toString()))
-                        .build(),
-                options);
+        driver = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -88,7 +64,7 @@ class DatasetUploadBrowserTest {
 
         driver.get("http://localhost:" + port + "/datasets");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "SYNTHETIC"));
-        screenshot("datasets");
+        HeadlessChromium.screenshot(driver, "datasets");
         driver.findElements(By.tagName("vaadin-button")).stream()
                 .filter(b -> b.getText().equals("Import dataset"))
                 .findFirst()
@@ -103,14 +79,14 @@ class DatasetUploadBrowserTest {
                 .filter(b -> b.getText().equals("Import") && b.getAttribute("disabled") == null)
                 .findFirst()
                 .orElse(null));
-        screenshot("import-dialog");
+        HeadlessChromium.screenshot(driver, "import-dialog");
         importButton.click();
 
         var preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("genomics-preview")));
         assertThat(preview.getText()).contains("Base composition per class", "motif", "plain", "TATAAT");
         assertThat(driver.findElement(By.id("dataset-facts")).getText())
                 .contains("tata-boxes", "Uploaded by instructor");
-        screenshot("dataset-genomics");
+        HeadlessChromium.screenshot(driver, "dataset-genomics");
 
         driver.get("http://localhost:" + port + "/datasets");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "SYNTHETIC chest"));
@@ -126,13 +102,7 @@ class DatasetUploadBrowserTest {
                                 .executeScript(
                                         "const imgs = document.querySelectorAll('img.preview-image');"
                                                 + " return imgs.length > 0 && Array.from(imgs).every(i => i.complete && i.naturalWidth === 28);"));
-        screenshot("dataset-imaging");
+        HeadlessChromium.screenshot(driver, "dataset-imaging");
         Files.deleteIfExists(fasta);
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        var dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -2,7 +2,6 @@ package org.deeprounds.datasets.api;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
@@ -54,9 +53,9 @@ class DatasetController {
                 modality,
                 targetColumn,
                 groupColumn,
-                commaList(sensitiveColumns),
+                DatasetService.ImportRequest.commaList(sensitiveColumns),
                 positiveClass,
-                commaList(classNames),
+                DatasetService.ImportRequest.commaList(classNames),
                 sequenceLength,
                 licence,
                 citation);
@@ -85,14 +84,5 @@ class DatasetController {
     ResponseEntity<Void> delete(@PathVariable("id") long id) {
         datasets.delete(id);
         return ResponseEntity.noContent().build();
-    }
-
-    private static List<String> commaList(String value) {
-        return value == null || value.isBlank()
-                ? List.of()
-                : Arrays.stream(value.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
     }
 }

@@ -14,8 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetInfo;
@@ -102,9 +100,9 @@ class ImportDatasetDialog extends Dialog {
                     modality.getValue(),
                     targetColumn.getValue(),
                     groupColumn.getValue(),
-                    commaList(sensitiveColumns.getValue()),
+                    DatasetService.ImportRequest.commaList(sensitiveColumns.getValue()),
                     positiveClass.getValue(),
-                    commaList(classNames.getValue()),
+                    DatasetService.ImportRequest.commaList(classNames.getValue()),
                     sequenceLength.getValue(),
                     licence.getValue(),
                     citation.getValue());
@@ -124,15 +122,6 @@ class ImportDatasetDialog extends Dialog {
                 uploaded.delete();
             }
         });
-    }
-
-    private static List<String> commaList(String value) {
-        return value == null || value.isBlank()
-                ? List.of()
-                : Arrays.stream(value.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
     }
 
     private static String stripExtension(String fileName) {

@@ -56,6 +56,25 @@ class BrowserLoginTest {
     }
 
     @Test
+    void signing_out_ends_the_session() {
+        signIn("trainee1", "Learn-Rounds-2026a");
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+
+        driver.findElement(By.cssSelector("#user-menu vaadin-menu-bar-button")).click();
+        wait.until(d -> d.findElements(By.tagName("vaadin-menu-bar-item")).stream()
+                        .filter(item -> item.getText().equals("Sign out"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+
+        wait.until(ExpectedConditions.urlContains("/login"));
+        driver.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.findElements(By.id("welcome"))).isEmpty();
+    }
+
+    @Test
     void a_wrong_password_shows_the_error_and_stays_on_the_login_page() {
         signIn("trainee2", "not-the-password");
 
@@ -88,6 +107,7 @@ class BrowserLoginTest {
     }
 
     private void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + "/login");
         var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         var user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));

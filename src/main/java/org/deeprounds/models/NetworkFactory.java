@@ -1,0 +1,136 @@
+package org.deeprounds.models;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.StepSchedule;
+
+/** The one place a {@link NetworkSpec} becomes a Deeplearning4j configuration. Validate the spec first. */
+public final class NetworkFactory {
+
+    static final double MOMENTUM = 0.9;
+
+    private NetworkFactory() {}
+
+    public static MultiLayerConfiguration configuration(NetworkSpec spec) {
+        var list = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .updater(updater(spec))
+                .l2(spec.l2())
+                .weightInit(WeightInit.XAVIER)
+                .list();
+        for (var layer : spec.layers()) {
+            list.layer(layer(layer, spec));
+        }
+        return list.setInputType(inputType(spec.input())).build();
+    }
+
+    static InputType inputType(InputShape input) {
+        return switch (input.kind()) {
+            case IMAGE -> InputType.convolutional(input.height(), input.width(), input.channels());
+            case SEQUENCE -> InputType.recurrent(input.channels(), input.length(), RNNFormat.NCW);
+            case TABULAR -> InputType.feedForward(input.features());
+        };
+    }
+
+    private static IUpdater updater(NetworkSpec spec) {
+        var schedule = spec.schedule() == null
+                ? null
+                : new StepSchedule(
+                        ScheduleType.EPOCH,
+                        spec.learningRate(),
+                        spec.schedule().factor(),
+                        spec.schedule().everyEpochs());
+        return switch (spec.optimiser()) {
+            case ADAM -> schedule == null ? new Adam(spec.learningRate()) : new Adam(schedule);
+            case SGD_MOMENTUM ->
+                schedule == null ? new Nesterovs(spec.learningRate(), MOMENTUM) : new Nesterovs(schedule, MOMENTUM);
+        };
+    }
+
+    private static Layer layer(LayerSpec layer, NetworkSpec spec) {
+        return switch (layer) {
+            case LayerSpec.Dense d ->
+                new DenseLayer.Builder()
+                        .nOut(d.units())
+                        .activation(activation(d.activation()))
+                        .build();
+            case LayerSpec.Conv2D c ->
+                new ConvolutionLayer.Builder(c.kernel(), c.kernel())
+                        .stride(c.stride(), c.stride())
+                        .nOut(c.filters())
+                        .convolutionMode(mode(c.padding()))
+                        .activation(activation(c.activation()))
+                        .build();
+            case LayerSpec.Conv1D c ->
+                new Convolution1DLayer.Builder(c.kernel(), c.stride())
+                        .nOut(c.filters())
+                        .convolutionMode(mode(c.padding()))
+                        .activation(activation(c.activation()))
+                        .build();
+            case LayerSpec.Pool2D p ->
+                new SubsamplingLayer.Builder(poolType(p.pool()))
+                        .kernelSize(p.size(), p.size())
+                        .stride(p.stride(), p.stride())
+                        .build();
+            case LayerSpec.Pool1D p ->
+                new Subsampling1DLayer.Builder(poolType(p.pool()))
+                        .kernelSize(p.size())
+                        .stride(p.stride())
+                        .build();
+            case LayerSpec.GlobalPool g -> new GlobalPoolingLayer.Builder(poolType(g.pool())).build();
+            case LayerSpec.BatchNorm b -> new BatchNormalization.Builder().build();
+            case LayerSpec.Dropout d -> new DropoutLayer.Builder(1 - d.rate()).build();
+            case LayerSpec.Lstm l ->
+                new LSTM.Builder()
+                        .nOut(l.units())
+                        .activation(activation(l.activation()))
+                        .dataFormat(RNNFormat.NCW)
+                        .build();
+            case LayerSpec.Output o ->
+                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(spec.classes())
+                        .activation(Activation.SOFTMAX)
+                        .build();
+        };
+    }
+
+    private static Activation activation(LayerSpec.Activation activation) {
+        return switch (activation) {
+            case RELU -> Activation.RELU;
+            case TANH -> Activation.TANH;
+            case SIGMOID -> Activation.SIGMOID;
+            case LEAKYRELU -> Activation.LEAKYRELU;
+            case IDENTITY -> Activation.IDENTITY;
+        };
+    }
+
+    private static ConvolutionMode mode(LayerSpec.Padding padding) {
+        return padding == LayerSpec.Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+    }
+
+    private static PoolingType poolType(LayerSpec.PoolType type) {
+        return type == LayerSpec.PoolType.MAX ? PoolingType.MAX : PoolingType.AVG;
+    }
+}

@@ -1,0 +1,42 @@
+package org.deeprounds.models;
+
+import java.util.List;
+
+/**
+ * A network design, stored as JSON with each run.
+ *
+ * @param classes number of output classes (from the dataset)
+ * @param schedule optional: multiply the learning rate by {@code factor} every {@code everyEpochs} epochs
+ * @param l2 weight decay; 0 for none
+ */
+public record NetworkSpec(
+        InputShape input,
+        List<LayerSpec> layers,
+        int classes,
+        Optimiser optimiser,
+        double learningRate,
+        StepSchedule schedule,
+        double l2,
+        int batchSize,
+        int epochs,
+        long seed) {
+
+    public NetworkSpec {
+        layers = List.copyOf(layers);
+    }
+
+    /** How the weights are updated from the gradient. */
+    public enum Optimiser {
+        /** Stochastic gradient descent with momentum 0.9. */
+        SGD_MOMENTUM,
+        /** Adam: per-weight step sizes; a robust default. */
+        ADAM
+    }
+
+    /** Learning-rate decay in steps. */
+    public record StepSchedule(double factor, int everyEpochs) {}
+
+    public NetworkSpec withTraining(double rate, int batch, int epochCount, long seedValue) {
+        return new NetworkSpec(input, layers, classes, optimiser, rate, schedule, l2, batch, epochCount, seedValue);
+    }
+}

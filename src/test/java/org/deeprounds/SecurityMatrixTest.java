@@ -44,17 +44,18 @@ class SecurityMatrixTest {
     }
 
     /** Vaadin views by route path. */
-    static final Map<String, Access> VIEWS = Map.of(
-            "login", Access.PUBLIC,
-            "", Access.SIGNED_IN,
-            "account", Access.SIGNED_IN,
-            "admin/users", Access.ADMIN,
-            "admin/cohorts", Access.ADMIN,
-            "admin/import-trainees", Access.ADMIN,
-            "admin/audit", Access.ADMIN,
-            "admin/system", Access.ADMIN,
-            "datasets", Access.SIGNED_IN,
-            "dataset", Access.SIGNED_IN);
+    static final Map<String, Access> VIEWS = Map.ofEntries(
+            Map.entry("login", Access.PUBLIC),
+            Map.entry("", Access.SIGNED_IN),
+            Map.entry("account", Access.SIGNED_IN),
+            Map.entry("admin/users", Access.ADMIN),
+            Map.entry("admin/cohorts", Access.ADMIN),
+            Map.entry("admin/import-trainees", Access.ADMIN),
+            Map.entry("admin/audit", Access.ADMIN),
+            Map.entry("admin/system", Access.ADMIN),
+            Map.entry("datasets", Access.SIGNED_IN),
+            Map.entry("dataset", Access.SIGNED_IN),
+            Map.entry("builder", Access.SIGNED_IN));
 
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(
@@ -66,6 +67,7 @@ class SecurityMatrixTest {
             Map.entry("POST /api/v1/datasets", Access.SIGNED_IN),
             Map.entry("GET /api/v1/datasets/{id}", Access.SIGNED_IN),
             Map.entry("DELETE /api/v1/datasets/{id}", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/templates", Access.SIGNED_IN),
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),
             Map.entry("GET /actuator/info", Access.ADMIN),

@@ -67,6 +67,32 @@ class DatasetImportTest {
     }
 
     @Test
+    void an_rgb_npz_with_flat_labels_and_three_classes_is_read() {
+        int n = 12;
+        var rgb = new byte[n * 64 * 64 * 3];
+        new java.util.Random(5).nextBytes(rgb);
+        var arrays = new LinkedHashMap<String, Fixtures.Npy>();
+        for (var split : List.of("train", "val", "test")) {
+            arrays.put(split + "_images", new Fixtures.Npy("|u1", new long[] {n, 64, 64, 3}, rgb));
+            var labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = (byte) (i % 3);
+            }
+            arrays.put(split + "_labels", new Fixtures.Npy("|u1", new long[] {n}, labels));
+        }
+
+        var info = datasets.importUpload(
+                DatasetService.ImportRequest.named("Blood cells"), upload("blood.npz", Fixtures.npz(arrays)), null);
+
+        assertThat(info.task()).isEqualTo(Task.MULTICLASS);
+        assertThat(info.classes()).containsExactly("0", "1", "2");
+        assertThat(info.positiveClass()).isNull();
+        var imaging = datasets.summary(info.id()).imaging();
+        assertThat(imaging.channels()).isEqualTo(3);
+        assertThat(imaging.width()).isEqualTo(64);
+    }
+
+    @Test
     void a_zip_of_class_folders_is_split_here_and_one_with_split_folders_keeps_them() {
         var flat = new LinkedHashMap<String, byte[]>();
         for (int i = 0; i < 20; i++) {

@@ -360,7 +360,7 @@ final class TabularScanner {
                 var counts = categoryCounts.get(c);
                 var top = counts.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .limit(12)
+                        .limit(MAX_CATEGORIES)
                         .toList();
                 var mode = trainCategoryCounts.get(c).entrySet().stream()
                         .max(Map.Entry.comparingByValue())

@@ -125,6 +125,7 @@ public class BuilderView extends VerticalLayout {
         layers.setAllRowsVisible(true);
         layers.addThemeVariants(GridVariant.LUMO_COMPACT);
         addLayer.setLabel("Add a layer (before the output)");
+        addLayer.setWidth("18em");
         addLayer.setItems(LayerKind.values());
         addLayer.setItemLabelGenerator(k -> k.label);
         addLayer.addValueChangeListener(e -> {

@@ -39,7 +39,8 @@ class ImportBenchmark {
             writeCsv(csv, rows);
             report.add(measure("csv " + rows + " rows (" + Files.size(csv) / 1_000_000 + " MB)", csv, "csv"));
         }
-        report.forEach(line -> System.err.println("BENCHMARK " + line));
+        report.forEach(
+                line -> org.slf4j.LoggerFactory.getLogger(ImportBenchmark.class).info("BENCHMARK {}", line));
         DatasetStorage.deleteTree(dir);
     }
 

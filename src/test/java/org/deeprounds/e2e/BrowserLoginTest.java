@@ -3,43 +3,20 @@ package org.deeprounds.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.deeprounds.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Real browser (Debian's headless Chromium) against the running app: a demo trainee signs in and sees their home
  * page; a wrong password shows the error. Skipped where Chromium is not installed (.ci/run installs it).
  */
-@IntegrationTest
+// Conditions are not inherited from BrowserTest: skip here too where Chromium is missing.
 @EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
-class BrowserLoginTest {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class BrowserLoginTest extends BrowserTest {
 
     @Test
     void a_demo_trainee_signs_in_and_sees_their_home_page() {
@@ -104,15 +81,5 @@ class BrowserLoginTest {
         assertThat(compute.getText()).contains("CPU");
         HeadlessChromium.screenshot(driver, "admin-system");
         driver.manage().deleteAllCookies();
-    }
-
-    private void signIn(String username, String password) {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        var user = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")));
-        user.sendKeys(username);
-        var pass = driver.findElement(By.cssSelector("input[name='password']"));
-        pass.sendKeys(password, Keys.ENTER);
     }
 }

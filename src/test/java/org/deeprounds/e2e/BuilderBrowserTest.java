@@ -2,49 +2,20 @@ package org.deeprounds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.deeprounds.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A trainee picks a dataset in the builder and sees the template's layer-by-layer summary in a real browser. */
-@IntegrationTest
+// Conditions are not inherited from BrowserTest: skip here too where Chromium is missing.
 @EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
-class BuilderBrowserTest {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class BuilderBrowserTest extends BrowserTest {
 
     @Test
     void a_trainee_starts_from_the_imaging_template_and_sees_its_summary() throws Exception {
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys("trainee1");
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys("Learn-Rounds-2026a", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        var wait = waitUpTo(60);
+        signInToHome("trainee1", "Learn-Rounds-2026a");
 
         driver.get("http://localhost:" + port + "/builder");
         var input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box input")));

@@ -4,41 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import org.deeprounds.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An instructor uploads a FASTA file in a real browser and lands on its preview with coloured bases. */
-@IntegrationTest
+// Conditions are not inherited from BrowserTest: skip here too where Chromium is missing.
 @EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
-class DatasetUploadBrowserTest {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class DatasetUploadBrowserTest extends BrowserTest {
 
     @Test
     void an_instructor_uploads_a_fasta_file_and_sees_its_preview() throws Exception {
@@ -56,11 +33,7 @@ class DatasetUploadBrowserTest {
         Files.writeString(fasta, content);
         var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
-                .sendKeys("instructor");
-        driver.findElement(By.cssSelector("input[name='password']")).sendKeys("Teach-Rounds-2026", Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        signInToHome("instructor", "Teach-Rounds-2026");
 
         driver.get("http://localhost:" + port + "/datasets");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "SYNTHETIC"));

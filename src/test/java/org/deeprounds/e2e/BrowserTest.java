@@ -1,0 +1,59 @@
+package org.deeprounds.e2e;
+
+import java.time.Duration;
+import org.deeprounds.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Base of the real-browser tests: one headless Chromium per class against the running app. */
+@IntegrationTest
+abstract class BrowserTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    /** Fills the login form (fresh session) and submits it; does not wait for the result. */
+    void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        waitUpTo(90)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']")))
+                .sendKeys(username);
+        driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
+    }
+
+    /** Signs in and waits for the home page. */
+    void signInToHome(String username, String password) {
+        signIn(username, password);
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+    }
+}

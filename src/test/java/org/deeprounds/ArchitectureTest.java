@@ -6,6 +6,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.Example;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +55,17 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
+    void only_evaluation_reads_the_test_split() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.deeprounds.evaluation..", "org.deeprounds.datasets..")
+                .should()
+                .callMethod(DatasetService.class, "readTestExamples", long.class, Example.Sink.class)
+                .because("the test split is touched only by evaluation, after training (DESIGN.md)")
                 .check(classes);
     }
 

@@ -235,6 +235,40 @@ public class DatasetService {
         return summaryOf(visible(id));
     }
 
+    /**
+     * The encoded examples of the training or validation split, one at a time, in file order. The test split is
+     * refused here: it is read only by evaluation, after training ({@link #readTestExamples}).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void readExamples(long id, Split split, Example.Sink sink) {
+        if (split == Split.TEST) {
+            throw new IllegalArgumentException(
+                    "The test split is read only by evaluation, after training; train and choose models on the"
+                            + " training and validation splits");
+        }
+        read(id, java.util.Set.of(split), sink);
+    }
+
+    /** The test split's examples. Only the evaluation feature calls this (enforced by ArchitectureTest). */
+    @PreAuthorize("isAuthenticated()")
+    public void readTestExamples(long id, Example.Sink sink) {
+        read(id, java.util.Set.of(Split.TEST), sink);
+    }
+
+    private void read(long id, java.util.Set<Split> splits, Example.Sink sink) {
+        var dataset = visible(id);
+        try {
+            ExampleReader.read(
+                    storage.folder(dataset.getStorageKey()),
+                    summaryOf(dataset),
+                    splits,
+                    limits.maxUncompressedSize().toBytes(),
+                    sink);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read dataset " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A preview image of a dataset the user may see. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
@@ -313,6 +347,11 @@ public class DatasetService {
         if (wanted == ColumnType.NUMERIC && column.min() == null) {
             throw new DatasetFormatException(
                     "column '" + column.name() + "': not every value is a number, so it cannot be numeric");
+        }
+        if ((wanted == ColumnType.CATEGORICAL || wanted == ColumnType.BINARY)
+                && column.categories().isEmpty()) {
+            throw new DatasetFormatException("column '" + column.name() + "' has more than "
+                    + TabularScanner.MAX_CATEGORIES + " different values, so it cannot be one-hot encoded");
         }
         if (wanted == ColumnType.BINARY && column.distinct() != 2) {
             throw new DatasetFormatException(

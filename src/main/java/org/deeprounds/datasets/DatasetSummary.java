@@ -59,7 +59,11 @@ public record DatasetSummary(
     /** One preview image stored as a PNG file. */
     public record PreviewImage(String split, String label, String file) {}
 
-    /** DNA sequences: lengths, base composition per class, ambiguity codes, a few sequences to show. */
+    /**
+     * DNA sequences: lengths, base composition per class, ambiguity codes, a few sequences to show.
+     *
+     * @param labelColumn the label column of a sequence CSV; null for FASTA
+     */
     public record GenomicsSummary(
             int encodedLength,
             String lengthPolicy,
@@ -69,7 +73,8 @@ public record DatasetSummary(
             Map<Integer, Integer> lengthCounts,
             Map<String, Map<String, Double>> compositionByClass,
             long ambiguousBases,
-            List<SequencePreview> previews) {}
+            List<SequencePreview> previews,
+            String labelColumn) {}
 
     /** One sequence to show (upper case, as stored). */
     public record SequencePreview(String id, String label, String split, String sequence) {}
@@ -85,6 +90,26 @@ public record DatasetSummary(
             List<List<String>> previewRows,
             int rows,
             boolean missingIndicators) {
+
+        /**
+         * Inputs per example once encoded: one per numeric or binary column, one per category of a categorical
+         * column, plus a 0/1 'was missing' input per used column with gaps when {@code missingIndicators} is on.
+         */
+        public int encodedFeatures() {
+            int features = 0;
+            for (var column : columns) {
+                int width = switch (column.type()) {
+                    case NUMERIC, BINARY -> 1;
+                    case CATEGORICAL -> Math.max(1, column.categories().size());
+                    case IDENTIFIER, IGNORE, TARGET -> 0;
+                };
+                features += width;
+                if (width > 0 && missingIndicators && column.missing() > 0) {
+                    features++;
+                }
+            }
+            return features;
+        }
 
         /** The same table with other column types and missing-value setting. */
         TabularSummary withColumns(List<ColumnSummary> newColumns, boolean indicators) {
@@ -105,6 +130,8 @@ public record DatasetSummary(
      * One column. Imputation and normalisation values ({@code train*}) are fitted on the training split only.
      *
      * @param histogram counts per bin (numeric) or per category (categorical), labelled by {@code histogramLabels}
+     * @param categories every distinct value, sorted, when there are at most 50 (the one-hot encoding); else empty
+     * @param categories every distinct value, sorted, when there are at most 50 (the one-hot encoding); else empty
      */
     public record ColumnSummary(
             String name,
@@ -120,7 +147,8 @@ public record DatasetSummary(
             String trainMode,
             List<String> histogramLabels,
             List<Integer> histogram,
-            boolean sensitive) {
+            boolean sensitive,
+            List<String> categories) {
 
         ColumnSummary withType(ColumnType newType) {
             return new ColumnSummary(
@@ -137,7 +165,8 @@ public record DatasetSummary(
                     trainMode,
                     histogramLabels,
                     histogram,
-                    sensitive);
+                    sensitive,
+                    categories);
         }
     }
 

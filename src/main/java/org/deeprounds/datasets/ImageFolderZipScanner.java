@@ -25,53 +25,13 @@ final class ImageFolderZipScanner {
 
     private ImageFolderZipScanner() {}
 
-    private record Item(ZipEntry entry, String label, Split split) {}
+    record Item(ZipEntry entry, String label, Split split) {}
 
     static DatasetSummary scan(Path file, ImportOptions options, ScanContext context) throws IOException {
         var name = context.fileName();
         try (var zip = SafeZip.open(file, name, options.maxUncompressedBytes())) {
-            var paths = new ArrayList<String[]>();
-            var entries = new ArrayList<ZipEntry>();
-            var others = new ArrayList<ZipEntry>();
-            for (var entry : zip.entries()) {
-                var parts = entry.getName().replace('\\', '/').split("/");
-                if (entry.isDirectory() || ignorable(parts)) {
-                    continue;
-                }
-                if (isImage(parts[parts.length - 1])) {
-                    paths.add(parts);
-                    entries.add(entry);
-                } else {
-                    others.add(entry);
-                }
-            }
-            if (entries.isEmpty()) {
-                throw new DatasetFormatException(name + ": the archive holds no PNG or JPEG images");
-            }
-            int skip = commonTopFolder(paths) ? 1 : 0;
-            for (var other : others) {
-                // A README or licence beside the class folders is fine; anything else inside them is a mistake.
-                if (other.getName().split("/").length - skip > 1) {
-                    throw new DatasetFormatException(
-                            name + ": entry '" + other.getName() + "' is not a PNG or JPEG image");
-                }
-            }
-            boolean splitFolders = paths.stream()
-                    .allMatch(p -> p.length - skip == 3 && SPLIT_FOLDERS.contains(p[skip].toLowerCase(Locale.ROOT)));
-            var items = new ArrayList<Item>();
-            for (int i = 0; i < paths.size(); i++) {
-                var p = paths.get(i);
-                int depth = p.length - skip;
-                if (splitFolders) {
-                    items.add(new Item(entries.get(i), p[skip + 1], splitOf(p[skip])));
-                } else if (depth == 2) {
-                    items.add(new Item(entries.get(i), p[skip], null));
-                } else {
-                    throw new DatasetFormatException(
-                            name + ": entry '" + entries.get(i).getName()
-                                    + "' is not inside a class folder; use class/image.png or train/class/image.png");
-                }
-            }
+            var items = items(zip, name);
+            boolean splitFolders = items.getFirst().split() != null;
             var classes =
                     List.copyOf(new TreeSet<>(items.stream().map(Item::label).toList()));
             if (classes.size() < 2) {
@@ -125,6 +85,52 @@ final class ImageFolderZipScanner {
         }
     }
 
+    /** The images in archive order with their class (and split, when the archive has split folders). */
+    static List<Item> items(SafeZip zip, String name) {
+        var paths = new ArrayList<String[]>();
+        var entries = new ArrayList<ZipEntry>();
+        var others = new ArrayList<ZipEntry>();
+        for (var entry : zip.entries()) {
+            var parts = entry.getName().replace('\\', '/').split("/");
+            if (entry.isDirectory() || ignorable(parts)) {
+                continue;
+            }
+            if (isImage(parts[parts.length - 1])) {
+                paths.add(parts);
+                entries.add(entry);
+            } else {
+                others.add(entry);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new DatasetFormatException(name + ": the archive holds no PNG or JPEG images");
+        }
+        int skip = commonTopFolder(paths) ? 1 : 0;
+        for (var other : others) {
+            // A README or licence beside the class folders is fine; anything else inside them is a mistake.
+            if (other.getName().split("/").length - skip > 1) {
+                throw new DatasetFormatException(name + ": entry '" + other.getName() + "' is not a PNG or JPEG image");
+            }
+        }
+        boolean splitFolders = paths.stream()
+                .allMatch(p -> p.length - skip == 3 && SPLIT_FOLDERS.contains(p[skip].toLowerCase(Locale.ROOT)));
+        var items = new ArrayList<Item>();
+        for (int i = 0; i < paths.size(); i++) {
+            var p = paths.get(i);
+            int depth = p.length - skip;
+            if (splitFolders) {
+                items.add(new Item(entries.get(i), p[skip + 1], splitOf(p[skip])));
+            } else if (depth == 2) {
+                items.add(new Item(entries.get(i), p[skip], null));
+            } else {
+                throw new DatasetFormatException(
+                        name + ": entry '" + entries.get(i).getName()
+                                + "' is not inside a class folder; use class/image.png or train/class/image.png");
+            }
+        }
+        return items;
+    }
+
     private static boolean ignorable(String[] parts) {
         for (var part : parts) {
             if (part.startsWith(".") || part.equals("__MACOSX") || part.equalsIgnoreCase("Thumbs.db")) {
@@ -154,7 +160,7 @@ final class ImageFolderZipScanner {
         };
     }
 
-    private static BufferedImage decode(SafeZip zip, ZipEntry entry, String name) throws IOException {
+    static BufferedImage decode(SafeZip zip, ZipEntry entry, String name) throws IOException {
         try (var in = zip.open(entry);
                 var stream = ImageIO.createImageInputStream(in)) {
             var readers = stream == null ? null : ImageIO.getImageReaders(stream);
@@ -180,7 +186,7 @@ final class ImageFolderZipScanner {
     }
 
     /** Grey (1 byte) or RGB (3 bytes) per pixel, row by row. */
-    private static byte[] pixels(BufferedImage image, int channels) {
+    static byte[] pixels(BufferedImage image, int channels) {
         int w = image.getWidth();
         int h = image.getHeight();
         var out = new byte[w * h * channels];

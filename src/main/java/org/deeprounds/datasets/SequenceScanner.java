@@ -131,7 +131,8 @@ final class SequenceScanner {
                         lengthCounts.size() > 200 ? Map.of() : lengthCounts,
                         composition,
                         ambiguous[0],
-                        previews),
+                        previews,
+                        csv ? labelColumn(file, options, name) : null),
                 null);
     }
 
@@ -148,6 +149,14 @@ final class SequenceScanner {
             parts.add("longer ones cropped at the end");
         }
         return String.join(", ", parts) + " to " + encoded + " nt; " + base;
+    }
+
+    /** Every sequence of a stored file, in file order (labels from the headers, a labels CSV or a label column). */
+    static void forEach(Path file, boolean csv, ImportOptions options, String name, SequenceVisitor visitor)
+            throws IOException {
+        Map<String, String> labelsById =
+                options.labelsFile() == null ? Map.of() : readLabels(options.labelsFile(), name);
+        read(file, csv, options, name, labelsById, visitor);
     }
 
     private static void read(
@@ -294,14 +303,7 @@ final class SequenceScanner {
                 throw new DatasetFormatException(
                         name + " line 1: no 'sequence' column (columns: " + String.join(", ", header) + ")");
             }
-            var target =
-                    options.targetColumn() != null && !options.targetColumn().isBlank()
-                            ? options.targetColumn().strip()
-                            : find(header, List.of("label", "class", "target"));
-            if (target == null || !header.contains(target)) {
-                throw new DatasetFormatException(name + " line 1: label column '" + (target == null ? "label" : target)
-                        + "' not found (columns: " + String.join(", ", header) + "); name it with targetColumn");
-            }
+            var target = labelColumn(header, options, name);
             var idColumn = find(header, List.of("id", "name"));
             for (var record : parser) {
                 long line = parser.getCurrentLineNumber();
@@ -324,6 +326,30 @@ final class SequenceScanner {
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new DatasetFormatException(name + ": not valid CSV: " + e.getMessage());
         }
+    }
+
+    /** The label column of a sequence CSV: the one named at import, else 'label', 'class' or 'target'. */
+    static String labelColumn(Path file, ImportOptions options, String name) throws IOException {
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                var parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setTrim(true)
+                        .get()
+                        .parse(in)) {
+            return labelColumn(parser.getHeaderNames(), options, name);
+        }
+    }
+
+    private static String labelColumn(List<String> header, ImportOptions options, String name) {
+        var target = options.targetColumn() != null && !options.targetColumn().isBlank()
+                ? options.targetColumn().strip()
+                : find(header, List.of("label", "class", "target"));
+        if (target == null || !header.contains(target)) {
+            throw new DatasetFormatException(name + " line 1: label column '" + (target == null ? "label" : target)
+                    + "' not found (columns: " + String.join(", ", header) + "); name it with targetColumn");
+        }
+        return target;
     }
 
     private static String find(List<String> header, List<String> candidates) {

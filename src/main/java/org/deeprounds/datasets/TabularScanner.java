@@ -32,6 +32,8 @@ final class TabularScanner {
     static final int BINS = 10;
     /** A column this numeric is a numeric column with a typo, not a categorical one. */
     static final double NUMERIC_SHARE = 0.9;
+    /** Below this many rows, all-different values are no evidence of an identifier. */
+    static final int MIN_ROWS_FOR_ID = 10;
 
     private TabularScanner() {}
 
@@ -267,8 +269,16 @@ final class TabularScanner {
                     + "': '" + column.firstText + "' is not a number (the column's other " + column.numeric
                     + " values are numeric; mark missing values as NA or leave them empty)");
         }
-        if (idName || (column.text > 0 && column.manyDistinct)) {
-            return idName ? ColumnType.IDENTIFIER : ColumnType.IGNORE;
+        // Text that never repeats names rows (a patient or sample code), it does not describe them.
+        boolean uniqueText = column.text > 0
+                && column.numeric == 0
+                && present >= MIN_ROWS_FOR_ID
+                && (column.manyDistinct || column.distinct.size() == present);
+        if (idName || uniqueText) {
+            return ColumnType.IDENTIFIER;
+        }
+        if (column.text > 0 && column.manyDistinct) {
+            return ColumnType.IGNORE;
         }
         if (present == 0) {
             return ColumnType.IGNORE;
@@ -355,7 +365,8 @@ final class TabularScanner {
                         null,
                         labels,
                         Arrays.stream(bins[c]).boxed().toList(),
-                        isSensitive));
+                        isSensitive,
+                        categories(column)));
             } else {
                 var counts = categoryCounts.get(c);
                 var top = counts.entrySet().stream()
@@ -380,7 +391,8 @@ final class TabularScanner {
                         mode,
                         top.stream().map(Map.Entry::getKey).toList(),
                         top.stream().map(Map.Entry::getValue).toList(),
-                        isSensitive));
+                        isSensitive,
+                        categories(column)));
             }
         }
         return result;
@@ -461,6 +473,12 @@ final class TabularScanner {
             }
             return out;
         }
+    }
+
+    private static List<String> categories(Column column) {
+        return column.manyDistinct
+                ? List.of()
+                : column.distinct.stream().sorted().toList();
     }
 
     private static double round4(double value) {

@@ -1,0 +1,231 @@
+package org.deeprounds.datasets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.deeprounds.datasets.formats.NpyArray;
+import org.deeprounds.datasets.formats.SafeZip;
+
+/**
+ * Reads a stored dataset back as encoded examples of the splits asked for, in file order, one at a time. Examples of
+ * other splits are skipped without being encoded (a MedMNIST split that is not wanted is not even opened).
+ */
+final class ExampleReader {
+
+    private static final String[] NPZ_PREFIXES = {"train", "val", "test"};
+    private static final Split[] NPZ_SPLITS = {Split.TRAIN, Split.VALIDATION, Split.TEST};
+
+    private ExampleReader() {}
+
+    static void read(Path folder, DatasetSummary summary, Set<Split> wanted, long maxUnpacked, Example.Sink sink)
+            throws IOException {
+        var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
+        switch (summary.format()) {
+            case "MedMNIST npz" -> npz(folder.resolve(DatasetStorage.SOURCE + ".npz"), wanted, maxUnpacked, sink);
+            case "zip of image folders" ->
+                imageZip(folder.resolve(DatasetStorage.SOURCE + ".zip"), summary, splits, wanted, maxUnpacked, sink);
+            case "CSV table" -> table(folder.resolve(DatasetStorage.SOURCE + ".csv"), summary, splits, wanted, sink);
+            default -> sequences(folder, summary, splits, wanted, sink);
+        }
+    }
+
+    private static void npz(Path file, Set<Split> wanted, long maxUnpacked, Example.Sink sink) throws IOException {
+        try (var zip = SafeZip.open(file, file.getFileName().toString(), maxUnpacked)) {
+            for (int s = 0; s < 3; s++) {
+                if (!wanted.contains(NPZ_SPLITS[s])) {
+                    continue;
+                }
+                int[] labels = readLabels(zip, NPZ_PREFIXES[s] + "_labels.npy");
+                try (var in = zip.open(entry(zip, NPZ_PREFIXES[s] + "_images.npy"))) {
+                    var images = NpyArray.open(NPZ_PREFIXES[s] + "_images.npy", in);
+                    var shape = images.shape();
+                    int h = (int) shape[1];
+                    int w = (int) shape[2];
+                    int c = shape.length == 4 ? (int) shape[3] : 1;
+                    var pixels = new byte[h * w * c];
+                    for (int label : labels) {
+                        images.readBytes(pixels);
+                        sink.accept(new Example(channelFirst(pixels, h, w, c), label));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] readLabels(SafeZip zip, String entry) throws IOException {
+        try (var in = zip.open(entry(zip, entry))) {
+            var array = NpyArray.open(entry, in);
+            var labels = new int[(int) array.shape()[0]];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (int) array.readInteger();
+            }
+            return labels;
+        }
+    }
+
+    private static java.util.zip.ZipEntry entry(SafeZip zip, String name) {
+        return zip.entries().stream()
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new DatasetFormatException("stored dataset lacks " + name));
+    }
+
+    private static void imageZip(
+            Path file, DatasetSummary summary, byte[] splits, Set<Split> wanted, long maxUnpacked, Example.Sink sink)
+            throws IOException {
+        var imaging = summary.imaging();
+        try (var zip = SafeZip.open(file, file.getFileName().toString(), maxUnpacked)) {
+            var items = ImageFolderZipScanner.items(zip, file.getFileName().toString());
+            for (int i = 0; i < items.size(); i++) {
+                if (!wanted.contains(Split.ofCode(splits[i]))) {
+                    continue;
+                }
+                var image = ImageFolderZipScanner.decode(
+                        zip, items.get(i).entry(), file.getFileName().toString());
+                var pixels = ImageFolderZipScanner.pixels(image, imaging.channels());
+                sink.accept(new Example(
+                        channelFirst(pixels, imaging.height(), imaging.width(), imaging.channels()),
+                        summary.classes().indexOf(items.get(i).label())));
+            }
+        }
+    }
+
+    /** Interleaved H x W x C bytes to channel-first floats in 0-1, as DL4J's NCHW layout expects. */
+    static float[] channelFirst(byte[] pixels, int h, int w, int c) {
+        var out = new float[pixels.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int ch = 0; ch < c; ch++) {
+                    out[ch * h * w + y * w + x] = (pixels[(y * w + x) * c + ch] & 0xFF) / 255f;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void sequences(
+            Path folder, DatasetSummary summary, byte[] splits, Set<Split> wanted, Example.Sink sink)
+            throws IOException {
+        var genomics = summary.genomics();
+        boolean csv = genomics.labelColumn() != null;
+        var source = folder.resolve(DatasetStorage.SOURCE + (csv ? ".csv" : ".fasta"));
+        var labels = folder.resolve(DatasetStorage.LABELS);
+        var options = ImportOptions.of("read", Modality.GENOMICS, Long.MAX_VALUE)
+                .withTarget(genomics.labelColumn(), null, java.util.List.of())
+                .withLabelsFile(Files.exists(labels) ? labels : null);
+        int[] index = {0};
+        SequenceScanner.forEach(source, csv, options, source.getFileName().toString(), sequence -> {
+            if (wanted.contains(Split.ofCode(splits[index[0]++]))) {
+                sink.accept(new Example(
+                        oneHot(sequence.bases(), genomics.encodedLength()),
+                        summary.classes().indexOf(sequence.label())));
+            }
+        });
+    }
+
+    /**
+     * One-hot DNA, channel-first (4 x L: rows A, C, G, T). IUPAC codes spread over the bases they stand for (N = 0.25
+     * each); positions past the end are padded as N; longer sequences are cropped at the end.
+     */
+    static float[] oneHot(String bases, int length) {
+        var out = new float[4 * length];
+        for (int p = 0; p < length; p++) {
+            var meaning = p < bases.length() ? IUPAC.get(bases.charAt(p)) : "ACGT";
+            for (int k = 0; k < meaning.length(); k++) {
+                out[SequenceScanner.BASES.indexOf(meaning.charAt(k)) * length + p] = 1f / meaning.length();
+            }
+        }
+        return out;
+    }
+
+    private static final Map<Character, String> IUPAC = Map.ofEntries(
+            Map.entry('A', "A"),
+            Map.entry('C', "C"),
+            Map.entry('G', "G"),
+            Map.entry('T', "T"),
+            Map.entry('R', "AG"),
+            Map.entry('Y', "CT"),
+            Map.entry('S', "CG"),
+            Map.entry('W', "AT"),
+            Map.entry('K', "GT"),
+            Map.entry('M', "AC"),
+            Map.entry('B', "CGT"),
+            Map.entry('D', "AGT"),
+            Map.entry('H', "ACT"),
+            Map.entry('V', "ACG"),
+            Map.entry('N', "ACGT"));
+
+    private static void table(Path file, DatasetSummary summary, byte[] splits, Set<Split> wanted, Example.Sink sink)
+            throws IOException {
+        var tabular = summary.tabular();
+        var columns = tabular.columns();
+        int targetIndex = tabular.header().indexOf(tabular.targetColumn());
+        var format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        int features = tabular.encodedFeatures();
+        try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            int row = 0;
+            for (var record : parser) {
+                if (!wanted.contains(Split.ofCode(splits[row++]))) {
+                    continue;
+                }
+                var out = new float[features];
+                int at = 0;
+                for (int c = 0; c < columns.size(); c++) {
+                    at = encode(columns.get(c), record.get(c), tabular.missingIndicators(), out, at);
+                }
+                sink.accept(new Example(
+                        out, summary.classes().indexOf(record.get(targetIndex).strip())));
+            }
+        }
+    }
+
+    /** Writes one column's encoding at {@code at}; returns the next position. */
+    private static int encode(
+            DatasetSummary.ColumnSummary column, String raw, boolean indicators, float[] out, int at) {
+        var type = column.type();
+        if (type == ColumnType.IDENTIFIER || type == ColumnType.IGNORE || type == ColumnType.TARGET) {
+            return at;
+        }
+        boolean missing = TabularScanner.isMissing(raw);
+        var value = raw.strip();
+        switch (type) {
+            case NUMERIC -> {
+                double v = missing ? column.trainMedian() : Double.parseDouble(value);
+                double sd = column.trainStd() == null || column.trainStd() == 0 ? 1 : column.trainStd();
+                out[at++] = (float) ((v - column.trainMean()) / sd);
+            }
+            case BINARY -> {
+                var category = missing ? mode(column) : value;
+                out[at++] = column.categories().indexOf(category) == 1 ? 1f : 0f;
+            }
+            default -> {
+                var category = missing ? mode(column) : value;
+                int index = column.categories().indexOf(category);
+                if (index >= 0) {
+                    out[at + index] = 1f;
+                }
+                at += Math.max(1, column.categories().size());
+            }
+        }
+        if (indicators && column.missing() > 0) {
+            out[at++] = missing ? 1f : 0f;
+        }
+        return at;
+    }
+
+    private static String mode(DatasetSummary.ColumnSummary column) {
+        return column.trainMode() != null
+                ? column.trainMode()
+                : column.categories().getFirst();
+    }
+}

@@ -88,7 +88,8 @@ public class NetworkDesigner {
     }
 
     private void checkSettings(NetworkSpec spec, List<String> problems) {
-        if (!(spec.learningRate() > 0) || spec.learningRate() > 10) {
+        // A huge rate is allowed on purpose: watching a run diverge is a lesson.
+        if (!(spec.learningRate() > 0) || Double.isInfinite(spec.learningRate())) {
             problems.add("Learning rate " + spec.learningRate() + ": use a positive value, typically 0.0001 to 0.1.");
         }
         if (spec.l2() < 0) {

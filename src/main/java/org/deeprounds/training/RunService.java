@@ -1,0 +1,428 @@
+package org.deeprounds.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.deeplearning4j.util.ModelSerializer;
+import org.deeprounds.accounts.CohortService;
+import org.deeprounds.base.DataDirectory;
+import org.deeprounds.base.security.AppRoles;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.Split;
+import org.deeprounds.models.DatasetInputs;
+import org.deeprounds.models.InvalidSpecException;
+import org.deeprounds.models.NetworkDesigner;
+import org.deeprounds.models.NetworkSpec;
+import org.deeprounds.models.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Training runs: a trainee submits a design for a dataset, the run waits in a fair queue, a bounded pool trains it
+ * with {@link Trainer}, progress is stored epoch by epoch, and the trained model is kept under
+ * {@code <data-dir>/runs/<id>/}. A run that was RUNNING when the server stopped becomes INTERRUPTED at the next start.
+ */
+@Service
+public class RunService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    static final String MODEL_FILE = "model.zip";
+
+    /** What may change on a template without writing a whole spec. */
+    public record Overrides(Integer epochs, Double learningRate, Integer batchSize, Long seed) {}
+
+    private final TrainingRunRepository runs;
+    private final DatasetService datasets;
+    private final NetworkDesigner designer;
+    private final CohortService cohorts;
+    private final TrainingSettings settings;
+    private final ComputeBackend backend;
+    private final DataDirectory dataDirectory;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Set<Long> cancelRequests = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Collection<? extends GrantedAuthority>> submitters = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
+
+    RunService(
+            TrainingRunRepository runs,
+            DatasetService datasets,
+            NetworkDesigner designer,
+            CohortService cohorts,
+            TrainingSettings settings,
+            ComputeBackend backend,
+            DataDirectory dataDirectory,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            Clock clock) {
+        this.runs = runs;
+        this.datasets = datasets;
+        this.designer = designer;
+        this.cohorts = cohorts;
+        this.settings = settings;
+        this.backend = backend;
+        this.dataDirectory = dataDirectory;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.maxConcurrentJobs()), r -> {
+            var thread = new Thread(r, "training-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Queues a run of a template (with overrides) or of a full spec; refuses bad designs before queueing. */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo submit(long datasetId, String template, Overrides overrides, NetworkSpec spec) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var owner = auth.getName();
+        var dataset = datasets.get(datasetId);
+        var input = DatasetInputs.shapeOf(datasets.summary(datasetId));
+        NetworkSpec design;
+        if (spec != null) {
+            design = spec;
+            if (!design.input().equals(input)
+                    || design.classes() != dataset.classes().size()) {
+                throw new InvalidSpecException(
+                        List.of("The design expects input " + design.input().describe() + " and "
+                                + design.classes() + " classes, but the dataset gives " + input.describe() + " and "
+                                + dataset.classes().size() + "."));
+            }
+        } else {
+            if (template == null || template.isBlank()) {
+                throw new InvalidSpecException(List.of("Name a template or give a spec."));
+            }
+            try {
+                design = Templates.create(template, input, dataset.classes().size());
+            } catch (NoSuchElementException e) {
+                throw new InvalidSpecException(List.of(e.getMessage()));
+            }
+            design = applyOverrides(design, overrides);
+        }
+        designer.validate(design);
+        long queued = runs.countByOwnerAndStatus(owner, RunStatus.QUEUED);
+        if (queued >= settings.maxQueuedPerUser()) {
+            throw new InvalidSpecException(List.of("You already have " + queued + " runs waiting; wait for one to"
+                    + " start or cancel one (at most " + settings.maxQueuedPerUser() + ")."));
+        }
+        var specJson = json.writeValueAsString(design);
+        var run = new TrainingRun(
+                owner,
+                datasetId,
+                dataset.sha256(),
+                spec == null ? template : null,
+                specJson,
+                design.seed(),
+                design.epochs(),
+                provenance(dataset.sha256(), specJson, design.seed()),
+                clock.instant());
+        transactions.executeWithoutResult(status -> runs.save(run));
+        submitters.put(run.getId(), auth.getAuthorities());
+        dispatch();
+        return info(runs.findById(run.getId()).orElseThrow());
+    }
+
+    static NetworkSpec applyOverrides(NetworkSpec design, Overrides overrides) {
+        if (overrides == null) {
+            return design;
+        }
+        return design.withTraining(
+                overrides.learningRate() != null ? overrides.learningRate() : design.learningRate(),
+                overrides.batchSize() != null ? overrides.batchSize() : design.batchSize(),
+                overrides.epochs() != null ? overrides.epochs() : design.epochs(),
+                overrides.seed() != null ? overrides.seed() : design.seed());
+    }
+
+    /** One run the user may see: their own; a trainee's in a cohort they teach; any for administrators. */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo get(long id) {
+        return info(visible(id));
+    }
+
+    /** The user's own runs, newest first (administrators: all; instructors: theirs and their cohorts'). */
+    @PreAuthorize("isAuthenticated()")
+    public List<RunInfo> list() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        var all = hasRole(AppRoles.ADMIN)
+                ? runs.findAllByOrderByIdDesc()
+                : runs.findAllByOrderByIdDesc().stream()
+                        .filter(r -> maySee(r, auth.getName()))
+                        .toList();
+        return all.stream().map(this::info).toList();
+    }
+
+    /** Stops a queued or running run (owner, their instructor, administrators). */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo cancel(long id) {
+        var run = visible(id);
+        if (run.getStatus() == RunStatus.QUEUED) {
+            transactions.executeWithoutResult(status -> {
+                var fresh = runs.findById(id).orElseThrow();
+                if (fresh.getStatus() == RunStatus.QUEUED) {
+                    fresh.finish(
+                            RunStatus.CANCELLED,
+                            0,
+                            fresh.getMetricsJson(),
+                            "Cancelled before it started.",
+                            clock.instant());
+                }
+            });
+        } else if (run.getStatus() == RunStatus.RUNNING) {
+            cancelRequests.add(id);
+        }
+        return info(runs.findById(id).orElseThrow());
+    }
+
+    /**
+     * At start: runs that were running or waiting when the server stopped become INTERRUPTED (never stuck), so the
+     * trainee sees what happened and starts them again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void recover() {
+        int interrupted = transactions.execute(status -> runs.markAll(
+                        RunStatus.RUNNING,
+                        RunStatus.INTERRUPTED,
+                        "The server stopped while this run was training; start it again.")
+                + runs.markAll(
+                        RunStatus.QUEUED,
+                        RunStatus.INTERRUPTED,
+                        "The server restarted before this run started; start it again."));
+        if (interrupted > 0) {
+            log.warn("{} run(s) were running when the server stopped; marked INTERRUPTED", interrupted);
+        }
+        dispatch();
+    }
+
+    /** Starts queued runs while workers are free, fairly across trainees. */
+    synchronized void dispatch() {
+        while (running.size() < settings.maxConcurrentJobs()) {
+            var queued = runs.findByStatusOrderByIdAsc(RunStatus.QUEUED).stream()
+                    .filter(r -> submitters.containsKey(r.getId()))
+                    .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
+                    .toList();
+            var busyOwners = runs.findByStatusOrderByIdAsc(RunStatus.RUNNING).stream()
+                    .map(TrainingRun::getOwner)
+                    .collect(java.util.stream.Collectors.toSet());
+            var next = FairQueue.next(queued, busyOwners, lastStarted);
+            if (next.isEmpty()) {
+                return;
+            }
+            long id = next.get().id();
+            running.add(id);
+            lastStarted.put(next.get().owner(), clock.instant());
+            transactions.executeWithoutResult(
+                    status -> runs.findById(id).orElseThrow().start(clock.instant()));
+            workers.submit(() -> execute(id));
+        }
+    }
+
+    private void execute(long id) {
+        var run = runs.findById(id).orElseThrow();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                new UsernamePasswordAuthenticationToken(run.getOwner(), null, submitters.getOrDefault(id, List.of())));
+        SecurityContextHolder.setContext(context);
+        try {
+            var spec = json.readValue(run.getSpecJson(), NetworkSpec.class);
+            var train = load(run.getDatasetId(), Split.TRAIN, spec);
+            var validation = load(run.getDatasetId(), Split.VALIDATION, spec);
+            var history = new ArrayList<EpochMetrics>();
+            var result = new Trainer(clock)
+                    .train(
+                            spec,
+                            train,
+                            validation,
+                            settings.maxWallTime(),
+                            settings.patience(),
+                            new Trainer.Progress() {
+                                @Override
+                                public void epochEnded(EpochMetrics metrics) {
+                                    history.add(metrics);
+                                    var text = json.writeValueAsString(history);
+                                    transactions.executeWithoutResult(
+                                            s -> runs.findById(id).orElseThrow().progress(metrics.epoch(), text));
+                                }
+
+                                @Override
+                                public boolean cancelRequested() {
+                                    return cancelRequests.contains(id);
+                                }
+                            });
+            saveModel(id, result);
+            var status = switch (result.outcome()) {
+                case COMPLETED, TIME_LIMIT -> RunStatus.COMPLETED;
+                case CANCELLED -> RunStatus.CANCELLED;
+                case DIVERGED -> RunStatus.DIVERGED;
+            };
+            finish(id, status, result.bestEpoch(), json.writeValueAsString(result.epochs()), result.message());
+        } catch (RuntimeException | IOException e) {
+            log.error("Run {} failed", id, e);
+            finish(
+                    id,
+                    RunStatus.FAILED,
+                    0,
+                    runs.findById(id).orElseThrow().getMetricsJson(),
+                    "Training failed: " + e.getMessage());
+        } finally {
+            SecurityContextHolder.clearContext();
+            running.remove(id);
+            cancelRequests.remove(id);
+            submitters.remove(id);
+            dispatch();
+        }
+    }
+
+    private Trainer.SplitData load(long datasetId, Split split, NetworkSpec spec) {
+        var examples = new ArrayList<Example>();
+        datasets.readExamples(datasetId, split, examples::add);
+        return Trainer.SplitData.of(examples, spec.input(), spec.classes());
+    }
+
+    private void saveModel(long id, TrainingResult result) throws IOException {
+        var folder = Files.createDirectories(runFolder(id));
+        ModelSerializer.writeModel(result.model(), folder.resolve(MODEL_FILE).toFile(), true);
+    }
+
+    Path runFolder(long id) {
+        return dataDirectory.resolve("runs").resolve(Long.toString(id));
+    }
+
+    private void finish(long id, RunStatus status, int bestEpoch, String metrics, String message) {
+        transactions.executeWithoutResult(
+                s -> runs.findById(id).orElseThrow().finish(status, bestEpoch, metrics, message, clock.instant()));
+    }
+
+    private TrainingRun visible(long id) {
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        return runs.findById(id)
+                .filter(r -> hasRole(AppRoles.ADMIN) || maySee(r, name))
+                .orElseThrow(() -> new NoSuchElementException("No run with id " + id));
+    }
+
+    private boolean maySee(TrainingRun run, String username) {
+        if (run.getOwner().equals(username)) {
+            return true;
+        }
+        return hasRole(AppRoles.INSTRUCTOR)
+                && cohorts.taughtBy(username).stream()
+                        .anyMatch(c ->
+                                c.trainees().stream().anyMatch(t -> t.username().equals(run.getOwner())));
+    }
+
+    private static boolean hasRole(String role) {
+        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(AppRoles.authority(role)));
+    }
+
+    private RunInfo info(TrainingRun run) {
+        List<EpochMetrics> history = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
+        var latest = new LinkedHashMap<String, Double>();
+        if (!history.isEmpty()) {
+            var last = history.getLast();
+            latest.put("trainLoss", last.trainLoss());
+            latest.put("validationLoss", last.validationLoss());
+            if (last.validationAuc() != null) {
+                latest.put("validationAuc", last.validationAuc());
+            } else {
+                latest.put("validationAccuracy", last.validationAccuracy());
+            }
+        }
+        int position = 0;
+        if (run.getStatus() == RunStatus.QUEUED) {
+            var queued = runs.findByStatusOrderByIdAsc(RunStatus.QUEUED).stream()
+                    .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
+                    .toList();
+            position = FairQueue.position(run.getId(), queued, lastStarted);
+        }
+        boolean failed = run.getStatus() == RunStatus.DIVERGED
+                || run.getStatus() == RunStatus.FAILED
+                || run.getStatus() == RunStatus.INTERRUPTED;
+        double progress = run.getStatus() == RunStatus.COMPLETED ? 1.0 : (double) run.getEpoch() / run.getEpochs();
+        return new RunInfo(
+                run.getId(),
+                run.getOwner(),
+                run.getDatasetId(),
+                run.getTemplate(),
+                run.getStatus(),
+                progress,
+                run.getEpoch(),
+                run.getEpochs(),
+                run.getBestEpoch(),
+                position,
+                backendName(run),
+                latest,
+                failed ? run.getMessage() : null,
+                run.getMessage(),
+                history,
+                run.getQueuedAt(),
+                run.getStartedAt(),
+                run.getFinishedAt());
+    }
+
+    private String backendName(TrainingRun run) {
+        return String.valueOf(
+                json.readTree(run.getProvenanceJson()).path("backend").asString("CPU"));
+    }
+
+    private String provenance(String datasetSha, String specJson, long seed) {
+        var info = backend.describe();
+        var provenance = new LinkedHashMap<String, Object>();
+        provenance.put("dl4jVersion", info.dl4jVersion());
+        provenance.put(
+                "backend",
+                info.backend()
+                        + (info.devices().isEmpty()
+                                ? ""
+                                : " " + info.devices().getFirst().name()));
+        provenance.put("java", Runtime.version().toString());
+        provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        provenance.put("datasetSha256", datasetSha);
+        provenance.put("specSha256", sha256(specJson));
+        provenance.put("seed", seed);
+        return json.writeValueAsString(provenance);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

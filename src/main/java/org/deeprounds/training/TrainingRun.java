@@ -1,0 +1,184 @@
+package org.deeprounds.training;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** The record of one training run. */
+@Entity
+@Table(name = "training_run")
+class TrainingRun {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "owner_username", nullable = false, length = 100)
+    private String owner;
+
+    @Column(name = "dataset_id", nullable = false)
+    private long datasetId;
+
+    @Column(name = "dataset_sha256", nullable = false, length = 64)
+    private String datasetSha256;
+
+    @Column(length = 40)
+    private String template;
+
+    @Column(name = "spec_json", nullable = false, length = 100_000)
+    private String specJson;
+
+    @Column(nullable = false)
+    private long seed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RunStatus status;
+
+    @Column(nullable = false)
+    private int epoch;
+
+    @Column(nullable = false)
+    private int epochs;
+
+    @Column(name = "best_epoch", nullable = false)
+    private int bestEpoch;
+
+    @Column(name = "metrics_json", nullable = false, length = 1_000_000)
+    private String metricsJson = "[]";
+
+    @Column(length = 2000)
+    private String message;
+
+    @Column(name = "provenance_json", nullable = false, length = 4000)
+    private String provenanceJson;
+
+    @Column(name = "queued_at", nullable = false)
+    private Instant queuedAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected TrainingRun() {}
+
+    TrainingRun(
+            String owner,
+            long datasetId,
+            String datasetSha256,
+            String template,
+            String specJson,
+            long seed,
+            int epochs,
+            String provenanceJson,
+            Instant queuedAt) {
+        this.owner = owner;
+        this.datasetId = datasetId;
+        this.datasetSha256 = datasetSha256;
+        this.template = template;
+        this.specJson = specJson;
+        this.seed = seed;
+        this.epochs = epochs;
+        this.provenanceJson = provenanceJson;
+        this.queuedAt = queuedAt;
+        this.status = RunStatus.QUEUED;
+    }
+
+    void start(Instant now) {
+        status = RunStatus.RUNNING;
+        startedAt = now;
+    }
+
+    void progress(int epochDone, String metrics) {
+        epoch = epochDone;
+        metricsJson = metrics;
+    }
+
+    void finish(RunStatus outcome, int best, String metrics, String note, Instant now) {
+        status = outcome;
+        bestEpoch = best;
+        metricsJson = metrics;
+        message = note;
+        finishedAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getOwner() {
+        return owner;
+    }
+
+    long getDatasetId() {
+        return datasetId;
+    }
+
+    String getDatasetSha256() {
+        return datasetSha256;
+    }
+
+    String getTemplate() {
+        return template;
+    }
+
+    String getSpecJson() {
+        return specJson;
+    }
+
+    long getSeed() {
+        return seed;
+    }
+
+    RunStatus getStatus() {
+        return status;
+    }
+
+    int getEpoch() {
+        return epoch;
+    }
+
+    int getEpochs() {
+        return epochs;
+    }
+
+    int getBestEpoch() {
+        return bestEpoch;
+    }
+
+    String getMetricsJson() {
+        return metricsJson;
+    }
+
+    String getMessage() {
+        return message;
+    }
+
+    String getProvenanceJson() {
+        return provenanceJson;
+    }
+
+    Instant getQueuedAt() {
+        return queuedAt;
+    }
+
+    Instant getStartedAt() {
+        return startedAt;
+    }
+
+    Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

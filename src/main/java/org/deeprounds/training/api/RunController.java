@@ -1,0 +1,86 @@
+package org.deeprounds.training.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.deeprounds.datasets.DatasetFormatException;
+import org.deeprounds.models.InvalidSpecException;
+import org.deeprounds.models.NetworkSpec;
+import org.deeprounds.training.RunInfo;
+import org.deeprounds.training.RunService;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Training runs over HTTP. Field names are a contract other tools rely on. */
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunController {
+
+    private final RunService runs;
+
+    RunController(RunService runs) {
+        this.runs = runs;
+    }
+
+    /** {"datasetId", "template" + "overrides"} or {"datasetId", "spec"}. */
+    record SubmitRequest(Long datasetId, String template, RunService.Overrides overrides, NetworkSpec spec) {}
+
+    @PostMapping
+    ResponseEntity<Map<String, Long>> submit(@RequestBody SubmitRequest request) {
+        if (request.datasetId() == null) {
+            throw new InvalidSpecException(List.of("datasetId is required"));
+        }
+        var run = runs.submit(request.datasetId(), request.template(), request.overrides(), request.spec());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", run.id()));
+    }
+
+    @GetMapping
+    List<RunInfo> list() {
+        return runs.list();
+    }
+
+    @GetMapping("/{id}")
+    RunInfo get(@PathVariable("id") long id) {
+        return runs.get(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    RunInfo cancel(@PathVariable("id") long id) {
+        return runs.cancel(id);
+    }
+
+    /** Errors as {"error": "..."}: 400 for a bad design or request, 404 for a run or dataset that is not yours. */
+    @RestControllerAdvice(assignableTypes = RunController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class Errors {
+
+        @ExceptionHandler(InvalidSpecException.class)
+        ResponseEntity<Map<String, String>> badSpec(InvalidSpecException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+
+        @ExceptionHandler({
+            DatasetFormatException.class,
+            IllegalArgumentException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class
+        })
+        ResponseEntity<Map<String, String>> badRequest(Exception e) {
+            return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        }
+
+        @ExceptionHandler(NoSuchElementException.class)
+        ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.deeprounds.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Base64;
+import org.deeprounds.IntegrationTest;
+import org.deeprounds.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs through the API on the real server: queued, trained by DL4J, stored, owned, cancelled, recovered. */
+@IntegrationTest
+class RunApiTest {
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    RunService runService;
+
+    @Autowired
+    TrainingRunRepository runs;
+
+    @Test
+    void a_template_run_is_queued_trained_and_reported_in_the_agreed_shape() throws Exception {
+        long datasetId = datasetId("Breast cancer biopsies");
+
+        var submitted = post(
+                "/api/v1/runs",
+                "{\"datasetId\": " + datasetId + ", \"template\": \"ehr-mlp\","
+                        + " \"overrides\": {\"epochs\": 3, \"learningRate\": 0.005, \"batchSize\": 32, \"seed\": 7}}",
+                TestUsers.TRAINEE);
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long id = json.readTree(submitted.body()).get("id").asLong();
+        var run = waitUntilFinished(id, TestUsers.TRAINEE);
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("progress").asDouble()).isEqualTo(1.0);
+        assertThat(run.get("epochs").asInt()).isEqualTo(3);
+        assertThat(run.get("backend").asString()).containsIgnoringCase("cpu");
+        assertThat(run.get("queuePosition").asInt()).isZero();
+        var metrics = run.get("metrics");
+        assertThat(metrics.has("trainLoss")).isTrue();
+        assertThat(metrics.has("validationLoss")).isTrue();
+        assertThat(metrics.get("validationAuc").asDouble()).isGreaterThan(0.9);
+        assertThat(run.get("error").isNull()).isTrue();
+        assertThat(Files.exists(runService.runFolder(id).resolve(RunService.MODEL_FILE)))
+                .isTrue();
+
+        var other = new TestUsers.Credentials("trainee2", "Learn-Rounds-2026b");
+        assertThat(TestUsers.get(port, "/api/v1/runs/" + id, other).statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/v1/runs/" + id + "/cancel", "", other).statusCode())
+                .isEqualTo(404);
+        assertThat(TestUsers.get(port, "/api/v1/runs/" + id, TestUsers.INSTRUCTOR)
+                        .statusCode())
+                .as("the instructor of trainee1's cohort sees the run")
+                .isEqualTo(200);
+        assertThat(json.readTree(TestUsers.get(port, "/api/v1/runs", other).body())
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void a_learning_rate_far_too_high_ends_diverged_with_advice() throws Exception {
+        long datasetId = datasetId("Breast cancer biopsies");
+
+        var submitted = post(
+                "/api/v1/runs",
+                "{\"datasetId\": " + datasetId + ", \"template\": \"ehr-mlp\","
+                        + " \"overrides\": {\"epochs\": 3, \"learningRate\": 1000}}",
+                TestUsers.TRAINEE);
+
+        var run = waitUntilFinished(json.readTree(submitted.body()).get("id").asLong(), TestUsers.TRAINEE);
+        assertThat(run.get("status").asString()).isEqualTo("DIVERGED");
+        assertThat(run.get("error").asString()).contains("learning rate 1000 is probably too high");
+    }
+
+    @Test
+    void bad_requests_are_refused_with_an_error_and_nothing_is_queued() throws Exception {
+        long datasetId = datasetId("Breast cancer biopsies");
+        long before = runs.count();
+
+        var unknown = post(
+                "/api/v1/runs", "{\"datasetId\": " + datasetId + ", \"template\": \"resnet-1000\"}", TestUsers.TRAINEE);
+        var tooMany = post(
+                "/api/v1/runs",
+                "{\"datasetId\": " + datasetId + ", \"template\": \"ehr-mlp\","
+                        + " \"overrides\": {\"epochs\": 100000}}",
+                TestUsers.TRAINEE);
+        var noDataset = post("/api/v1/runs", "{\"datasetId\": 987654, \"template\": \"ehr-mlp\"}", TestUsers.TRAINEE);
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).get("error").asString()).contains("No template 'resnet-1000'");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(tooMany.body()).get("error").asString()).contains("Epochs 100000");
+        assertThat(noDataset.statusCode()).isEqualTo(404);
+        assertThat(runs.count()).isEqualTo(before);
+    }
+
+    @Test
+    void a_run_left_running_by_a_stopped_server_becomes_interrupted() {
+        var stuck = new TrainingRun("trainee1", 1, "0".repeat(64), "ehr-mlp", "{}", 1, 3, "{}", Instant.now());
+        stuck.start(Instant.now());
+        runs.save(stuck);
+
+        runService.recover();
+
+        var after = runs.findById(stuck.getId()).orElseThrow();
+        assertThat(after.getStatus()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(after.getMessage()).contains("server stopped");
+    }
+
+    private long datasetId(String prefix) throws Exception {
+        for (JsonNode d : json.readTree(
+                TestUsers.get(port, "/api/v1/datasets", TestUsers.TRAINEE).body())) {
+            if (d.get("name").asString().startsWith(prefix)) {
+                return d.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no dataset " + prefix);
+    }
+
+    private JsonNode waitUntilFinished(long id, TestUsers.Credentials who) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            var run =
+                    json.readTree(TestUsers.get(port, "/api/v1/runs/" + id, who).body());
+            var status = RunStatus.valueOf(run.get("status").asString());
+            if (status.finished()) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not finish in 60 s");
+    }
+
+    private HttpResponse<String> post(String path, String body, TestUsers.Credentials who) throws Exception {
+        var auth = Base64.getEncoder()
+                .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8));
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + auth)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -55,7 +55,9 @@ class SecurityMatrixTest {
             Map.entry("admin/system", Access.ADMIN),
             Map.entry("datasets", Access.SIGNED_IN),
             Map.entry("dataset", Access.SIGNED_IN),
-            Map.entry("builder", Access.SIGNED_IN));
+            Map.entry("builder", Access.SIGNED_IN),
+            Map.entry("runs", Access.SIGNED_IN),
+            Map.entry("run", Access.SIGNED_IN));
 
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(

@@ -249,6 +249,21 @@ public class DatasetService {
         read(id, java.util.Set.of(split), sink);
     }
 
+    /**
+     * The same for a background job acting for {@code owner} (a training run authorised when it was submitted):
+     * there is no signed-in user on a worker thread, so visibility is checked for the owner named here.
+     */
+    public void readExamplesFor(String owner, boolean ownerIsAdmin, long id, Split split, Example.Sink sink) {
+        if (split == Split.TEST) {
+            throw new IllegalArgumentException("The test split is read only by evaluation, after training");
+        }
+        var viewer = new Viewer(owner, ownerIsAdmin, ownerIsAdmin);
+        var dataset = datasets.findById(id)
+                .filter(viewer::maySee)
+                .orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
+        readFiles(dataset, java.util.Set.of(split), sink);
+    }
+
     /** The test split's examples. Only the evaluation feature calls this (enforced by ArchitectureTest). */
     @PreAuthorize("isAuthenticated()")
     public void readTestExamples(long id, Example.Sink sink) {
@@ -256,7 +271,11 @@ public class DatasetService {
     }
 
     private void read(long id, java.util.Set<Split> splits, Example.Sink sink) {
-        var dataset = visible(id);
+        readFiles(visible(id), splits, sink);
+    }
+
+    private void readFiles(Dataset dataset, java.util.Set<Split> splits, Example.Sink sink) {
+        long id = dataset.getId();
         try {
             ExampleReader.read(
                     storage.folder(dataset.getStorageKey()),

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,10 +63,13 @@ public class RunService implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final RunEvents events;
     private final ExecutorService workers;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> cancelRequests = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Collection<? extends GrantedAuthority>> submitters = new ConcurrentHashMap<>();
+    /** Runs submitted by this server process, and whether their owner is an administrator. */
+    private final Map<Long, Boolean> submitters = new ConcurrentHashMap<>();
+
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
 
     RunService(
@@ -82,7 +82,9 @@ public class RunService implements AutoCloseable {
             DataDirectory dataDirectory,
             TransactionTemplate transactions,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            RunEvents events) {
+        this.events = events;
         this.runs = runs;
         this.datasets = datasets;
         this.designer = designer;
@@ -146,7 +148,7 @@ public class RunService implements AutoCloseable {
                 provenance(dataset.sha256(), specJson, design.seed()),
                 clock.instant());
         transactions.executeWithoutResult(status -> runs.save(run));
-        submitters.put(run.getId(), auth.getAuthorities());
+        submitters.put(run.getId(), hasRole(AppRoles.ADMIN));
         dispatch();
         return info(runs.findById(run.getId()).orElseThrow());
     }
@@ -241,20 +243,18 @@ public class RunService implements AutoCloseable {
             lastStarted.put(next.get().owner(), clock.instant());
             transactions.executeWithoutResult(
                     status -> runs.findById(id).orElseThrow().start(clock.instant()));
+            events.changed(id);
             workers.submit(() -> execute(id));
         }
     }
 
     private void execute(long id) {
         var run = runs.findById(id).orElseThrow();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                new UsernamePasswordAuthenticationToken(run.getOwner(), null, submitters.getOrDefault(id, List.of())));
-        SecurityContextHolder.setContext(context);
         try {
             var spec = json.readValue(run.getSpecJson(), NetworkSpec.class);
-            var train = load(run.getDatasetId(), Split.TRAIN, spec);
-            var validation = load(run.getDatasetId(), Split.VALIDATION, spec);
+            boolean admin = submitters.getOrDefault(id, false);
+            var train = load(run, admin, Split.TRAIN, spec);
+            var validation = load(run, admin, Split.VALIDATION, spec);
             var history = new ArrayList<EpochMetrics>();
             var result = new Trainer(clock)
                     .train(
@@ -270,6 +270,7 @@ public class RunService implements AutoCloseable {
                                     var text = json.writeValueAsString(history);
                                     transactions.executeWithoutResult(
                                             s -> runs.findById(id).orElseThrow().progress(metrics.epoch(), text));
+                                    events.changed(id);
                                 }
 
                                 @Override
@@ -293,7 +294,6 @@ public class RunService implements AutoCloseable {
                     runs.findById(id).orElseThrow().getMetricsJson(),
                     "Training failed: " + e.getMessage());
         } finally {
-            SecurityContextHolder.clearContext();
             running.remove(id);
             cancelRequests.remove(id);
             submitters.remove(id);
@@ -301,9 +301,10 @@ public class RunService implements AutoCloseable {
         }
     }
 
-    private Trainer.SplitData load(long datasetId, Split split, NetworkSpec spec) {
+    /** Worker threads have no signed-in user: read as the run's owner, who was checked at submission. */
+    private Trainer.SplitData load(TrainingRun run, boolean ownerIsAdmin, Split split, NetworkSpec spec) {
         var examples = new ArrayList<Example>();
-        datasets.readExamples(datasetId, split, examples::add);
+        datasets.readExamplesFor(run.getOwner(), ownerIsAdmin, run.getDatasetId(), split, examples::add);
         return Trainer.SplitData.of(examples, spec.input(), spec.classes());
     }
 
@@ -319,6 +320,7 @@ public class RunService implements AutoCloseable {
     private void finish(long id, RunStatus status, int bestEpoch, String metrics, String message) {
         transactions.executeWithoutResult(
                 s -> runs.findById(id).orElseThrow().finish(status, bestEpoch, metrics, message, clock.instant()));
+        events.changed(id);
     }
 
     private TrainingRun visible(long id) {

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.Set;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.datasets.DatasetInfo;
-import org.deeprounds.models.ui.BuilderView;
+import org.deeprounds.training.ui.BuilderView;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithMockUser;
 

@@ -1,4 +1,4 @@
-package org.deeprounds.models.ui;
+package org.deeprounds.training.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;

@@ -1,4 +1,4 @@
-package org.deeprounds.models.ui;
+package org.deeprounds.training.ui;
 
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -30,12 +30,14 @@ import org.deeprounds.base.ByteSize;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.models.DatasetInputs;
+import org.deeprounds.models.InvalidSpecException;
 import org.deeprounds.models.LayerHelp;
 import org.deeprounds.models.LayerSpec;
 import org.deeprounds.models.ModelSummary;
 import org.deeprounds.models.NetworkDesigner;
 import org.deeprounds.models.NetworkSpec;
 import org.deeprounds.models.Templates;
+import org.deeprounds.training.RunService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,6 +69,7 @@ public class BuilderView extends VerticalLayout {
     final Paragraph totals = new Paragraph();
     final Div problems = new Div();
     final Pre json = new Pre();
+    final Button train = new Button("Train this design");
 
     private final transient DatasetService datasets;
     private final transient NetworkDesigner designer;
@@ -97,7 +100,7 @@ public class BuilderView extends VerticalLayout {
         }
     }
 
-    public BuilderView(DatasetService datasets, NetworkDesigner designer, JsonMapper mapper) {
+    public BuilderView(DatasetService datasets, NetworkDesigner designer, JsonMapper mapper, RunService runs) {
         this.datasets = datasets;
         this.designer = designer;
         this.mapper = mapper;
@@ -150,6 +153,7 @@ public class BuilderView extends VerticalLayout {
         help(l2, "l2");
         help(seed, "seed");
         learningRate.setStep(0.0001);
+        epochs.setId("epochs");
         List.<HasValue<?, ?>>of(optimiser, learningRate, batchSize, epochs, l2, seed)
                 .forEach(f -> f.addValueChangeListener(e -> refresh()));
         var settingsForm = new FormLayout(optimiser, learningRate, batchSize, epochs, l2, seed);
@@ -168,6 +172,16 @@ public class BuilderView extends VerticalLayout {
         problems.setId("design-problems");
         totals.setId("design-totals");
         var jsonDetails = new Details("Design as JSON (what a run stores)", json);
+        train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        train.addClickListener(e -> {
+            try {
+                var run = runs.submit(dataset.getValue().id(), null, null, spec);
+                getUI().ifPresent(ui -> ui.navigate(RunView.class, run.id()));
+            } catch (InvalidSpecException ex) {
+                problems.removeAll();
+                problems.add(new Paragraph(ex.getMessage()));
+            }
+        });
 
         add(
                 new HorizontalLayout(dataset, template),
@@ -181,6 +195,7 @@ public class BuilderView extends VerticalLayout {
                 problems,
                 summary,
                 totals,
+                train,
                 jsonDetails);
         setVisibleParts(false);
     }
@@ -262,6 +277,7 @@ public class BuilderView extends VerticalLayout {
                 java.util.stream.IntStream.range(0, current.size()).boxed().toList());
         problems.removeAll();
         var found = designer.problems(spec);
+        train.setEnabled(found.isEmpty());
         if (found.isEmpty()) {
             var result = designer.summarise(spec);
             summary.setItems(result.rows());

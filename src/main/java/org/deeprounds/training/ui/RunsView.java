@@ -1,0 +1,87 @@
+package org.deeprounds.training.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.deeprounds.training.RunEvents;
+import org.deeprounds.training.RunInfo;
+import org.deeprounds.training.RunService;
+
+/** Training runs: a trainee's own; an instructor's and their cohorts'; all for administrators. Updates live. */
+@Route("runs")
+@PageTitle("Runs")
+@Menu(title = "Runs", order = 30, icon = "vaadin:chart-line")
+@PermitAll
+public class RunsView extends VerticalLayout {
+
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    final Grid<RunInfo> grid = new Grid<>();
+    private final transient RunService runs;
+    private final transient RunEvents events;
+    private transient Runnable unsubscribe;
+
+    public RunsView(RunService runs, RunEvents events) {
+        this.runs = runs;
+        this.events = events;
+        setSizeFull();
+        grid.addComponentColumn(r -> new RouterLink("Run " + r.id(), RunView.class, r.id()))
+                .setHeader("Run")
+                .setAutoWidth(true);
+        grid.addColumn(RunInfo::owner).setHeader("Trainee").setAutoWidth(true);
+        grid.addColumn(r -> r.template() == null ? "custom design" : r.template())
+                .setHeader("Design");
+        grid.addColumn(r -> RunView.statusText(r)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> r.epoch() + " / " + r.epochs()).setHeader("Epoch").setAutoWidth(true);
+        grid.addColumn(RunsView::headline).setHeader("Validation").setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.queuedAt())).setHeader("Submitted").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+        add(
+                new Paragraph("Start a run from the Model builder. Validation metrics come from the validation split;"
+                        + " the test split stays untouched until evaluation."),
+                grid);
+        refresh();
+    }
+
+    static String headline(RunInfo run) {
+        var m = run.metrics();
+        if (m.containsKey("validationAuc")) {
+            return String.format(Locale.ROOT, "AUC %.3f, loss %.3f", m.get("validationAuc"), m.get("validationLoss"));
+        }
+        if (m.containsKey("validationAccuracy")) {
+            return String.format(
+                    Locale.ROOT, "accuracy %.3f, loss %.3f", m.get("validationAccuracy"), m.get("validationLoss"));
+        }
+        return "";
+    }
+
+    void refresh() {
+        grid.setItems(runs.list());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        var ui = event.getUI();
+        unsubscribe = events.subscribe(id -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+    }
+}

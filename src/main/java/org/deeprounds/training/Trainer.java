@@ -86,13 +86,17 @@ public final class Trainer {
         network.init();
         var started = clock.instant();
         var epochs = new ArrayList<EpochMetrics>();
+        var shuffled = train.data().copy();
         INDArray bestParams = network.params().dup();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         long iteration = 0;
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             var epochStart = clock.millis();
-            var batches = new ListDataSetIterator<>(train.data().asList(), spec.batchSize());
+            // A fresh, seeded order every epoch: files are often sorted by class, and batches of one class teach
+            // nothing. Seeded, so a re-run with the same seed sees the same batches.
+            shuffled.shuffle(spec.seed() + epoch);
+            var batches = new ListDataSetIterator<>(shuffled.asList(), spec.batchSize());
             double lossSum = 0;
             int batchCount = 0;
             while (batches.hasNext()) {

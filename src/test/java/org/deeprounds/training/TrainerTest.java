@@ -49,6 +49,32 @@ class TrainerTest {
     }
 
     @Test
+    void the_same_seed_data_and_backend_reproduce_the_metrics() {
+        var dataset = dataset("Breast cancer biopsies");
+        var spec = spec("ehr-mlp", dataset).withTraining(0.005, 32, 4, 11);
+        var train = split(dataset, spec, Split.TRAIN);
+        var validation = split(dataset, spec, Split.VALIDATION);
+
+        var first = trainer.train(spec, train, validation, Duration.ofMinutes(5), 5, Trainer.SILENT);
+        var second = trainer.train(spec, train, validation, Duration.ofMinutes(5), 5, Trainer.SILENT);
+
+        assertThat(second.epochs()).hasSameSizeAs(first.epochs());
+        for (int i = 0; i < first.epochs().size(); i++) {
+            assertThat(second.epochs().get(i).validationLoss())
+                    .isCloseTo(
+                            first.epochs().get(i).validationLoss(),
+                            org.assertj.core.data.Offset.offset(REPRODUCIBILITY_TOLERANCE));
+            assertThat(second.epochs().get(i).trainLoss())
+                    .isCloseTo(
+                            first.epochs().get(i).trainLoss(),
+                            org.assertj.core.data.Offset.offset(REPRODUCIBILITY_TOLERANCE));
+        }
+    }
+
+    /** Float32 on the CPU backend: same seed, data and thread count give losses equal to this tolerance. */
+    static final double REPRODUCIBILITY_TOLERANCE = 1e-5;
+
+    @Test
     void the_imaging_cnn_learns_the_synthetic_chest_films() {
         var dataset = synthetic(Modality.IMAGING);
         var spec = spec("imaging-cnn", dataset).withTraining(0.001, 64, 2, 42);

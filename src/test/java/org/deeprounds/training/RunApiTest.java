@@ -93,6 +93,55 @@ class RunApiTest {
     }
 
     @Test
+    void a_running_run_and_a_queued_run_can_be_cancelled() throws Exception {
+        long films = syntheticImagingId();
+        var body = "{\"datasetId\": " + films + ", \"template\": \"imaging-cnn\", \"overrides\": {\"epochs\": 50}}";
+        long first = json.readTree(post("/api/v1/runs", body, TestUsers.TRAINEE).body())
+                .get("id")
+                .asLong();
+        var other = new TestUsers.Credentials("trainee2", "Learn-Rounds-2026b");
+        long second = json.readTree(post("/api/v1/runs", body, other).body())
+                .get("id")
+                .asLong();
+
+        var waiting = json.readTree(
+                TestUsers.get(port, "/api/v1/runs/" + second, other).body());
+        assertThat(waiting.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(waiting.get("queuePosition").asInt()).isEqualTo(1);
+        var cancelledWaiting = json.readTree(
+                post("/api/v1/runs/" + second + "/cancel", "", other).body());
+        assertThat(cancelledWaiting.get("status").asString()).isEqualTo("CANCELLED");
+
+        for (int i = 0; i < 300 && !"RUNNING".equals(status(first)); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(post("/api/v1/runs/" + first + "/cancel", "", TestUsers.INSTRUCTOR)
+                        .statusCode())
+                .as("the trainee's instructor may cancel")
+                .isEqualTo(200);
+        var ended = waitUntilFinished(first, TestUsers.TRAINEE);
+        assertThat(ended.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(ended.get("epoch").asInt()).isLessThan(50);
+    }
+
+    private String status(long id) throws Exception {
+        return json.readTree(TestUsers.get(port, "/api/v1/runs/" + id, TestUsers.TRAINEE)
+                        .body())
+                .get("status")
+                .asString();
+    }
+
+    private long syntheticImagingId() throws Exception {
+        for (JsonNode d : json.readTree(
+                TestUsers.get(port, "/api/v1/datasets", TestUsers.TRAINEE).body())) {
+            if (d.get("synthetic").asBoolean() && d.get("modality").asString().equals("IMAGING")) {
+                return d.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no synthetic imaging sample");
+    }
+
+    @Test
     void bad_requests_are_refused_with_an_error_and_nothing_is_queued() throws Exception {
         long datasetId = datasetId("Breast cancer biopsies");
         long before = runs.count();

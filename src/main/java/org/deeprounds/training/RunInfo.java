@@ -11,6 +11,8 @@ import java.util.List;
  * @param metrics the latest epoch's metrics ({@code trainLoss}, {@code validationLoss}, and
  *     {@code validationAuc} for binary or {@code validationAccuracy} for multi-class tasks)
  * @param error the reason a run did not complete (diverged, failed, interrupted), else null
+ * @param etaSeconds while running: the remaining epochs at the mean epoch time so far (early stopping may end it
+ *     sooner); else null
  */
 public record RunInfo(
         Long id,
@@ -27,6 +29,7 @@ public record RunInfo(
         java.util.Map<String, Double> metrics,
         String error,
         String message,
+        Long etaSeconds,
         List<EpochMetrics> history,
         Instant queuedAt,
         Instant startedAt,

@@ -384,10 +384,20 @@ public class RunService implements AutoCloseable {
                 latest,
                 failed ? run.getMessage() : null,
                 run.getMessage(),
+                eta(run, history),
                 history,
                 run.getQueuedAt(),
                 run.getStartedAt(),
                 run.getFinishedAt());
+    }
+
+    private static Long eta(TrainingRun run, List<EpochMetrics> history) {
+        if (run.getStatus() != RunStatus.RUNNING || history.isEmpty()) {
+            return null;
+        }
+        double meanMillis =
+                history.stream().mapToLong(EpochMetrics::millis).average().orElse(0);
+        return Math.round(meanMillis * (run.getEpochs() - run.getEpoch()) / 1000);
     }
 
     private String backendName(TrainingRun run) {

@@ -60,6 +60,7 @@ class RunApiTest {
         assertThat(metrics.has("validationLoss")).isTrue();
         assertThat(metrics.get("validationAuc").asDouble()).isGreaterThan(0.9);
         assertThat(run.get("error").isNull()).isTrue();
+        assertThat(run.get("etaSeconds").isNull()).as("no ETA once finished").isTrue();
         assertThat(Files.exists(runService.runFolder(id).resolve(RunService.MODEL_FILE)))
                 .isTrue();
 

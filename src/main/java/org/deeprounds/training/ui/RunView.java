@@ -104,7 +104,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             return;
         }
         title.setText("Run " + run.id() + (run.template() == null ? "" : " · " + run.template()));
-        status.setText(statusText(run) + " · epoch " + run.epoch() + " of " + run.epochs() + " · " + run.backend());
+        status.setText(statusText(run) + " · epoch " + run.epoch() + " of " + run.epochs() + " · " + run.backend()
+                + (run.etaSeconds() == null ? "" : " · about " + eta(run.etaSeconds()) + " left"));
         progress.setValue(Math.min(1, run.progress()));
         progress.setIndeterminate(run.status() == RunStatus.RUNNING && run.epoch() == 0);
         message.setText(run.message() == null ? "" : run.message());
@@ -115,6 +116,10 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         if (!run.history().isEmpty()) {
             chart.add(lossChart(run.history()));
         }
+    }
+
+    static String eta(long seconds) {
+        return seconds < 90 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
     }
 
     static String statusText(RunInfo run) {

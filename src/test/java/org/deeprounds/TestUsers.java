@@ -35,6 +35,15 @@ public final class TestUsers {
         return send(port, "GET", path, who);
     }
 
+    /** POST a JSON body, signed in with HTTP Basic. */
+    public static HttpResponse<String> postJson(int port, String path, String json, Credentials who) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", who.basicHeader())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return execute(request);
+    }
+
     /** Any method, no body, signed in with HTTP Basic when {@code who} is not null. */
     public static HttpResponse<String> send(int port, String method, String path, Credentials who) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -42,6 +51,10 @@ public final class TestUsers {
         if (who != null) {
             request.header("Authorization", who.basicHeader());
         }
+        return execute(request);
+    }
+
+    private static HttpResponse<String> execute(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

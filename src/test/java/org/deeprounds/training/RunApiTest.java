@@ -2,14 +2,9 @@ package org.deeprounds.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Base64;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -21,9 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Runs through the API on the real server: queued, trained by DL4J, stored, owned, cancelled, recovered. */
 @IntegrationTest
 class RunApiTest {
-
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     int port;
@@ -200,15 +192,7 @@ class RunApiTest {
         throw new AssertionError("run " + id + " did not finish in 60 s");
     }
 
-    private HttpResponse<String> post(String path, String body, TestUsers.Credentials who) throws Exception {
-        var auth = Base64.getEncoder()
-                .encodeToString((who.username() + ":" + who.password()).getBytes(StandardCharsets.UTF_8));
-        return CLIENT.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Basic " + auth)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String body, TestUsers.Credentials who) {
+        return TestUsers.postJson(port, path, body, who);
     }
 }

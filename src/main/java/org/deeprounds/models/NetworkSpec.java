@@ -22,7 +22,8 @@ public record NetworkSpec(
         long seed) {
 
     public NetworkSpec {
-        layers = List.copyOf(layers);
+        layers = layers == null ? List.of() : List.copyOf(layers);
+        optimiser = optimiser == null ? Optimiser.ADAM : optimiser;
     }
 
     /** How the weights are updated from the gradient. */
@@ -35,6 +36,12 @@ public record NetworkSpec(
 
     /** Learning-rate decay in steps. */
     public record StepSchedule(double factor, int everyEpochs) {}
+
+    /** The same design for data of this shape and class count (a spec may leave them to the dataset). */
+    public NetworkSpec forData(InputShape shape, int classCount) {
+        return new NetworkSpec(
+                shape, layers, classCount, optimiser, learningRate, schedule, l2, batchSize, epochs, seed);
+    }
 
     public NetworkSpec withTraining(double rate, int batch, int epochCount, long seedValue) {
         return new NetworkSpec(input, layers, classes, optimiser, rate, schedule, l2, batch, epochCount, seedValue);

@@ -111,7 +111,10 @@ public class RunService implements AutoCloseable {
         var input = DatasetInputs.shapeOf(datasets.summary(datasetId));
         NetworkSpec design;
         if (spec != null) {
-            design = spec;
+            // The input shape and classes come from the dataset when the spec leaves them out.
+            design = spec.input() == null || spec.classes() == 0
+                    ? spec.forData(input, dataset.classes().size())
+                    : spec;
             if (!design.input().equals(input)
                     || design.classes() != dataset.classes().size()) {
                 throw new InvalidSpecException(

@@ -153,6 +153,15 @@ class RunApiTest {
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(json.readTree(tooMany.body()).get("error").asString()).contains("Epochs 100000");
         assertThat(noDataset.statusCode()).isEqualTo(404);
+        var zeroUnits = post(
+                "/api/v1/runs",
+                "{\"datasetId\": " + datasetId + ", \"spec\": {\"layers\": ["
+                        + "{\"type\": \"dense\", \"units\": 0, \"activation\": \"RELU\"}, {\"type\": \"output\"}],"
+                        + " \"learningRate\": 0.001, \"batchSize\": 32, \"epochs\": 5}}",
+                TestUsers.TRAINEE);
+        assertThat(zeroUnits.statusCode()).as(zeroUnits.body()).isEqualTo(400);
+        assertThat(json.readTree(zeroUnits.body()).get("error").asString())
+                .isEqualTo("Layer 1 (dense 0): units is 0; it must be at least 1.");
         assertThat(runs.count()).isEqualTo(before);
     }
 

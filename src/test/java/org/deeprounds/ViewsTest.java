@@ -23,6 +23,7 @@ import org.deeprounds.accounts.ui.UsersView;
 import org.deeprounds.audit.ui.AuditLogView;
 import org.deeprounds.home.ui.HomeView;
 import org.deeprounds.system.ui.SystemView;
+import org.deeprounds.training.NativeRuntime;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -133,7 +134,9 @@ class ViewsTest extends SpringBrowserlessTest {
         navigate(SystemView.class);
 
         var text = getCurrentView().getElement().getTextRecursively();
-        assertThat(text).contains("CPU", "1.0.0-M2.1", "Data directory");
+        assertThat(text).contains("CPU", "1.0.0-M2.1", "Data directory", "Native build");
+        // The build this JVM loaded, by name: the oneDNN one on a processor with AVX2 or AVX-512.
+        assertThat(text).contains(NativeRuntime.chosen().orElseThrow().label());
     }
 
     @Test

@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.Properties;
 import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-/** Describes the ND4J backend this server trains on. The first call loads ND4J's native libraries (seconds). */
+/**
+ * The ND4J backend this server trains on. The first call loads ND4J's native libraries (seconds) and sets its thread
+ * counts so that the configured number of concurrent jobs shares the cores without oversubscribing them.
+ */
 @Service
 public class ComputeBackend {
 
@@ -27,9 +31,20 @@ public class ComputeBackend {
             long blasThreads,
             String dataType,
             List<Device> devices,
-            String dl4jVersion) {}
+            String dl4jVersion,
+            String nativeBuild) {}
 
+    private final int concurrentJobs;
     private volatile Info cached;
+
+    @Autowired
+    public ComputeBackend(TrainingSettings settings) {
+        this(settings.maxConcurrentJobs());
+    }
+
+    ComputeBackend(int concurrentJobs) {
+        this.concurrentJobs = Math.max(1, concurrentJobs);
+    }
 
     /** Loads ND4J on first use, then answers from memory. */
     public Info describe() {
@@ -37,7 +52,8 @@ public class ComputeBackend {
         if (info == null) {
             synchronized (this) {
                 if (cached == null) {
-                    cached = inspect();
+                    var build = NativeRuntime.chosen().orElseGet(() -> NativeRuntime.prepare("auto"));
+                    cached = inspect(build, concurrentJobs);
                 }
                 info = cached;
             }
@@ -45,9 +61,14 @@ public class ComputeBackend {
         return info;
     }
 
-    private static Info inspect() {
+    private static Info inspect(NativeBuild build, int concurrentJobs) {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         var backendName = String.valueOf(env.getOrDefault(Nd4jEnvironment.BACKEND_KEY, "unknown"));
+        boolean gpu = backendName.toUpperCase().contains("CUDA");
+        if (!gpu) {
+            shareCores(build, concurrentJobs);
+            env = Nd4j.getExecutioner().getEnvironmentInformation();
+        }
         var devices = new ArrayList<Device>();
         if (env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY) instanceof List<?> list) {
             for (Object entry : list) {
@@ -61,14 +82,26 @@ public class ComputeBackend {
         }
         return new Info(
                 backendName,
-                backendName.toUpperCase().contains("CUDA"),
+                gpu,
                 String.valueOf(env.getOrDefault(Nd4jEnvironment.BLAS_VENDOR_KEY, "unknown")),
                 (int) asLong(env.get(Nd4jEnvironment.CPU_CORES_KEY)),
                 (int) asLong(env.get(Nd4jEnvironment.OMP_THREADS_KEY)),
                 asLong(env.get(Nd4jEnvironment.BLAS_THREADS_KEY)),
                 Nd4j.dataType().toString(),
                 List.copyOf(devices),
-                dl4jVersion());
+                dl4jVersion(),
+                gpu ? "CUDA" : build.label());
+    }
+
+    /**
+     * Each job gets an equal share of the cores for ND4J's own threads. With oneDNN the convolutions run in oneDNN and
+     * OpenBLAS is left one thread: two thread pools spinning against each other on a small machine halved the speed
+     * (docs/benchmarks.md). The generic build still does its convolutions through OpenBLAS, so it keeps the share.
+     */
+    private static void shareCores(NativeBuild build, int concurrentJobs) {
+        int share = Math.max(1, Runtime.getRuntime().availableProcessors() / concurrentJobs);
+        Nd4j.getEnvironment().setMaxThreads(share);
+        Nd4j.factory().blas().setMaxThreads(build.usesOneDnn() ? 1 : share);
     }
 
     private static long asLong(Object value) {

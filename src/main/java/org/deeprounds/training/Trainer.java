@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeprounds.datasets.Example;
 import org.deeprounds.models.InputShape;
@@ -16,6 +15,7 @@ import org.nd4j.evaluation.classification.ROC;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Trains a design on the training split, scoring every epoch on the validation split (never the test split). A
@@ -86,7 +86,7 @@ public final class Trainer {
         network.init();
         var started = clock.instant();
         var epochs = new ArrayList<EpochMetrics>();
-        var shuffled = train.data().copy();
+        var batcher = new Batcher(train.data());
         INDArray bestParams = network.params().dup();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
@@ -95,8 +95,7 @@ public final class Trainer {
             var epochStart = clock.millis();
             // A fresh, seeded order every epoch: files are often sorted by class, and batches of one class teach
             // nothing. Seeded, so a re-run with the same seed sees the same batches.
-            shuffled.shuffle(spec.seed() + epoch);
-            var batches = new ListDataSetIterator<>(shuffled.asList(), spec.batchSize());
+            var batches = batcher.epoch(spec.seed() + epoch, spec.batchSize());
             double lossSum = 0;
             int batchCount = 0;
             while (batches.hasNext()) {
@@ -173,8 +172,18 @@ public final class Trainer {
             roc.eval(validation.data().getLabels(), output);
             auc = roc.calculateAUC();
         }
-        double validationLoss = network.score(validation.data(), false);
+        double validationLoss = crossEntropy(output, validation.data().getLabels());
         return new EpochMetrics(epoch, trainLoss, validationLoss, evaluation.accuracy(), auc, millis);
+    }
+
+    /**
+     * Mean cross-entropy of softmax outputs, computed from the output already at hand rather than by a second forward
+     * pass. Probabilities are clipped as DL4J's loss does; unlike DL4J's score it leaves out the L2 penalty, which is
+     * part of the training objective, not of how well the validation cases are predicted.
+     */
+    static double crossEntropy(INDArray probabilities, INDArray oneHotLabels) {
+        var logs = Transforms.log(Transforms.max(probabilities, 1e-10, true), false);
+        return -logs.muli(oneHotLabels).sumNumber().doubleValue() / Math.max(1, probabilities.size(0));
     }
 
     private static MultiLayerNetwork restore(MultiLayerNetwork network, INDArray params) {

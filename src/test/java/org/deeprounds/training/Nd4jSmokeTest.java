@@ -18,7 +18,7 @@ class Nd4jSmokeTest {
 
     @Test
     void nd4j_initialises_on_the_cpu_and_a_small_network_learns() {
-        var info = new ComputeBackend().describe();
+        var info = new ComputeBackend(1).describe();
         assertThat(info.backend()).containsIgnoringCase("CPU");
         assertThat(info.cores()).isPositive();
         assertThat(info.dl4jVersion()).isEqualTo("1.0.0-M2.1");

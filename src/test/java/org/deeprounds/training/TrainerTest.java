@@ -77,7 +77,7 @@ class TrainerTest {
     @Test
     void the_imaging_cnn_learns_the_synthetic_chest_films() {
         var dataset = synthetic(Modality.IMAGING);
-        var spec = spec("imaging-cnn", dataset).withTraining(0.001, 64, 2, 42);
+        var spec = spec("imaging-cnn", dataset).withTraining(0.001, 64, 4, 42);
         var epochs = new ArrayList<EpochMetrics>();
 
         var result = trainer.train(
@@ -98,8 +98,9 @@ class TrainerTest {
                     }
                 });
 
-        assertThat(epochs).hasSize(2);
-        assertThat(result.epochs().getLast().validationAccuracy()).isGreaterThan(0.8);
+        // The synthetic films need a few epochs before the lesion pattern wins over noise (seed 42: 0.57, 0.64, 0.88).
+        assertThat(epochs).hasSize(4);
+        assertThat(result.epochs().getLast().validationAccuracy()).isGreaterThan(0.85);
     }
 
     @Test

@@ -35,6 +35,7 @@ public class SystemView extends VerticalLayout {
                                 .map(d -> d.name() + ", " + ByteSize.format(d.totalMemoryBytes()) + " total, "
                                         + ByteSize.format(d.freeMemoryBytes()) + " free")
                                 .collect(Collectors.joining("; ")));
+        item(compute, "Native build", backend.nativeBuild());
         item(compute, "CPU cores", String.valueOf(backend.cores()));
         item(compute, "BLAS", backend.blasVendor() + ", " + backend.blasThreads() + " thread(s)");
         item(compute, "OpenMP threads", String.valueOf(backend.ompThreads()));

@@ -1,0 +1,26 @@
+package org.deeprounds.training;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Applies {@code deeprounds.training.native-build} as soon as configuration is read and before any bean can load
+ * ND4J. Registered in {@code META-INF/spring.factories}.
+ */
+public class NativeRuntimeSetup implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY = "deeprounds.training.native-build";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        NativeRuntime.prepare(environment.getProperty(PROPERTY, "auto"));
+    }
+
+    /** After the configuration files and environment variables are in the environment. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -57,7 +57,8 @@ class SecurityMatrixTest {
             Map.entry("dataset", Access.SIGNED_IN),
             Map.entry("builder", Access.SIGNED_IN),
             Map.entry("runs", Access.SIGNED_IN),
-            Map.entry("run", Access.SIGNED_IN));
+            Map.entry("run", Access.SIGNED_IN),
+            Map.entry("runs/compare", Access.SIGNED_IN));
 
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(
@@ -74,6 +75,8 @@ class SecurityMatrixTest {
             Map.entry("POST /api/v1/runs", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}", Access.SIGNED_IN),
             Map.entry("POST /api/v1/runs/{id}/cancel", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/runs/{id}/resume", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/runs/{id}/rerun", Access.SIGNED_IN),
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),
             Map.entry("GET /actuator/info", Access.ADMIN),

@@ -33,4 +33,5 @@ public record RunInfo(
         List<EpochMetrics> history,
         Instant queuedAt,
         Instant startedAt,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        org.deeprounds.models.NetworkSpec spec) {}

@@ -3,6 +3,7 @@ package org.deeprounds.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.deeprounds.models.InvalidSpecException;
 import org.deeprounds.models.NetworkDesigner;
 import org.deeprounds.models.NetworkSpec;
 import org.deeprounds.models.Templates;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,6 +51,10 @@ public class RunService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
     static final String MODEL_FILE = "model.zip";
+    /** The last finished epoch's network with its optimiser state, rewritten after every epoch. */
+    static final String CHECKPOINT_FILE = "checkpoint.zip";
+    /** The best validation weights so far, rewritten when validation improves. */
+    static final String BEST_PARAMS_FILE = "best-params.bin";
 
     /** What may change on a template without writing a whole spec. */
     public record Overrides(Integer epochs, Double learningRate, Integer batchSize, Long seed) {}
@@ -71,6 +77,8 @@ public class RunService implements AutoCloseable {
     private final Map<Long, Boolean> submitters = new ConcurrentHashMap<>();
 
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
+    /** Set when the server shuts down: running jobs stop after their current step and wait to be resumed. */
+    private volatile boolean closing;
 
     RunService(
             TrainingRunRepository runs,
@@ -208,6 +216,48 @@ public class RunService implements AutoCloseable {
     }
 
     /**
+     * Puts an INTERRUPTED run back in the queue to go on from its last checkpoint (owner, their instructor,
+     * administrators). Refused when there is no checkpoint or the dataset changed since: then only a re-run is honest.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo resume(long id) {
+        var run = visible(id);
+        if (run.getStatus() != RunStatus.INTERRUPTED) {
+            throw new IllegalStateException(
+                    "Run " + id + " is " + run.getStatus() + "; only an interrupted run can be resumed.");
+        }
+        if (!Files.exists(runFolder(id).resolve(CHECKPOINT_FILE))) {
+            throw new IllegalStateException("Run " + id + " stopped before its first epoch ended, so there is no"
+                    + " checkpoint to resume from; run it again instead.");
+        }
+        var dataset = datasets.get(run.getDatasetId());
+        if (!dataset.sha256().equals(run.getDatasetSha256())) {
+            throw new IllegalStateException("The dataset of run " + id + " has changed since it started; run it again"
+                    + " instead, so its results describe one version of the data.");
+        }
+        long queued = runs.countByOwnerAndStatus(run.getOwner(), RunStatus.QUEUED);
+        if (queued >= settings.maxQueuedPerUser()) {
+            throw new IllegalStateException(run.getOwner() + " already has " + queued + " runs waiting (at most "
+                    + settings.maxQueuedPerUser() + ").");
+        }
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        submitters.put(id, name.equals(run.getOwner()) && hasRole(AppRoles.ADMIN));
+        transactions.executeWithoutResult(
+                status -> runs.findById(id).orElseThrow().requeue(clock.instant()));
+        events.changed(id);
+        dispatch();
+        return info(runs.findById(id).orElseThrow());
+    }
+
+    /** A new run of the same design on the same dataset, owned by the caller, from the first epoch. */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo rerun(long id) {
+        var run = visible(id);
+        var spec = json.readValue(run.getSpecJson(), NetworkSpec.class);
+        return submit(run.getDatasetId(), null, null, spec);
+    }
+
+    /**
      * At start: runs that were running or waiting when the server stopped become INTERRUPTED (never stuck), so the
      * trainee sees what happened and starts them again.
      */
@@ -216,7 +266,8 @@ public class RunService implements AutoCloseable {
         int interrupted = transactions.execute(status -> runs.markAll(
                         RunStatus.RUNNING,
                         RunStatus.INTERRUPTED,
-                        "The server stopped while this run was training; start it again.")
+                        "The server stopped while this run was training; resume it from its last finished epoch"
+                                + " or run it again.")
                 + runs.markAll(
                         RunStatus.QUEUED,
                         RunStatus.INTERRUPTED,
@@ -229,7 +280,7 @@ public class RunService implements AutoCloseable {
 
     /** Starts queued runs while workers are free, fairly across trainees. */
     synchronized void dispatch() {
-        while (running.size() < settings.maxConcurrentJobs()) {
+        while (!closing && running.size() < settings.maxConcurrentJobs()) {
             var queued = runs.findByStatusOrderByIdAsc(RunStatus.QUEUED).stream()
                     .filter(r -> submitters.containsKey(r.getId()))
                     .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
@@ -258,10 +309,12 @@ public class RunService implements AutoCloseable {
             boolean admin = submitters.getOrDefault(id, false);
             var train = load(run, admin, Split.TRAIN, spec);
             var validation = load(run, admin, Split.VALIDATION, spec);
-            var history = new ArrayList<EpochMetrics>();
+            var start = startOf(run, spec);
+            var history = new ArrayList<>(start.done());
             var result = new Trainer(clock)
                     .train(
                             spec,
+                            start,
                             train,
                             validation,
                             settings.maxWallTime(),
@@ -278,9 +331,25 @@ public class RunService implements AutoCloseable {
 
                                 @Override
                                 public boolean cancelRequested() {
-                                    return cancelRequests.contains(id);
+                                    return closing || cancelRequests.contains(id);
+                                }
+
+                                @Override
+                                public void checkpoint(Trainer.Checkpoint checkpoint) {
+                                    saveCheckpoint(id, checkpoint);
                                 }
                             });
+            if (closing && !cancelRequests.contains(id)) {
+                finish(
+                        id,
+                        RunStatus.INTERRUPTED,
+                        result.bestEpoch(),
+                        json.writeValueAsString(result.epochs()),
+                        "The server was shut down during epoch "
+                                + (result.epochs().size() + 1)
+                                + "; resume it from its last finished epoch or run it again.");
+                return;
+            }
             saveModel(id, result);
             var status = switch (result.outcome()) {
                 case COMPLETED, TIME_LIMIT -> RunStatus.COMPLETED;
@@ -300,7 +369,9 @@ public class RunService implements AutoCloseable {
             running.remove(id);
             cancelRequests.remove(id);
             submitters.remove(id);
-            dispatch();
+            if (!closing) {
+                dispatch();
+            }
         }
     }
 
@@ -314,6 +385,61 @@ public class RunService implements AutoCloseable {
     private void saveModel(long id, TrainingResult result) throws IOException {
         var folder = Files.createDirectories(runFolder(id));
         ModelSerializer.writeModel(result.model(), folder.resolve(MODEL_FILE).toFile(), true);
+    }
+
+    /**
+     * Writes each file beside its final name and renames it into place, so that a server killed mid-write leaves the
+     * previous checkpoint whole.
+     */
+    private void saveCheckpoint(long id, Trainer.Checkpoint checkpoint) {
+        try {
+            var folder = Files.createDirectories(runFolder(id));
+            var model = folder.resolve(CHECKPOINT_FILE + ".tmp");
+            ModelSerializer.writeModel(checkpoint.network(), model.toFile(), true);
+            if (checkpoint.bestEpoch() == checkpoint.epoch()) {
+                var best = folder.resolve(BEST_PARAMS_FILE + ".tmp");
+                Nd4j.saveBinary(checkpoint.bestParams(), best.toFile());
+                Files.move(
+                        best,
+                        folder.resolve(BEST_PARAMS_FILE),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(
+                    model,
+                    folder.resolve(CHECKPOINT_FILE),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Training goes on; only resuming after a crash would start from an older checkpoint.
+            log.warn("Run {}: could not write the checkpoint of epoch {}", id, checkpoint.epoch(), e);
+        }
+    }
+
+    /** A fresh start, or the checkpoint of an interrupted run that was resumed, with the epochs it had done. */
+    private Trainer.Start startOf(TrainingRun run, NetworkSpec spec) throws IOException {
+        var folder = runFolder(run.getId());
+        var checkpoint = folder.resolve(CHECKPOINT_FILE);
+        List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
+        if (done.isEmpty() || !Files.exists(checkpoint)) {
+            return Trainer.Start.fresh(spec);
+        }
+        var network = ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), true);
+        // The checkpoint is written after the database row, so it may be one epoch behind: trust the file.
+        int epochs = (int) Math.min(done.size(), network.getEpochCount());
+        done = List.copyOf(done.subList(0, epochs));
+        int bestEpoch = 0;
+        for (int i = 0; i < done.size(); i++) {
+            if (bestEpoch == 0
+                    || done.get(i).validationLoss() < done.get(bestEpoch - 1).validationLoss()) {
+                bestEpoch = i + 1;
+            }
+        }
+        var bestFile = folder.resolve(BEST_PARAMS_FILE);
+        var bestParams = Files.exists(bestFile)
+                ? Nd4j.readBinary(bestFile.toFile())
+                : network.params().dup();
+        return new Trainer.Start(network, done, bestEpoch, bestParams);
     }
 
     Path runFolder(long id) {
@@ -391,7 +517,8 @@ public class RunService implements AutoCloseable {
                 history,
                 run.getQueuedAt(),
                 run.getStartedAt(),
-                run.getFinishedAt());
+                run.getFinishedAt(),
+                json.readValue(run.getSpecJson(), NetworkSpec.class));
     }
 
     private static Long eta(TrainingRun run, List<EpochMetrics> history) {
@@ -436,8 +563,21 @@ public class RunService implements AutoCloseable {
         }
     }
 
+    /**
+     * On shutdown running jobs stop after their current step and are marked INTERRUPTED, keeping the checkpoint of
+     * their last finished epoch; queued runs stay queued and become INTERRUPTED at the next start.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        closing = true;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,6 +29,25 @@ public final class Trainer {
         void epochEnded(EpochMetrics metrics);
 
         boolean cancelRequested();
+
+        /** The state after each epoch, to keep so that an interrupted run can go on from here. */
+        default void checkpoint(Checkpoint checkpoint) {}
+    }
+
+    /** After an epoch: the network (weights and optimiser state) and the best validation weights so far. */
+    public record Checkpoint(MultiLayerNetwork network, int epoch, int bestEpoch, INDArray bestParams) {}
+
+    /**
+     * Where training starts: a new network, or the checkpoint of an interrupted run with the epochs it had done. The
+     * epochs still to do see the same seeded batch order as an uninterrupted run would.
+     */
+    public record Start(MultiLayerNetwork network, List<EpochMetrics> done, int bestEpoch, INDArray bestParams) {
+
+        public static Start fresh(NetworkSpec spec) {
+            var network = new MultiLayerNetwork(NetworkFactory.configuration(spec));
+            network.init();
+            return new Start(network, List.of(), 0, network.params().dup());
+        }
     }
 
     /** Progress that nobody watches. */
@@ -82,16 +101,27 @@ public final class Trainer {
             Duration timeLimit,
             int patience,
             Progress progress) {
-        var network = new MultiLayerNetwork(NetworkFactory.configuration(spec));
-        network.init();
+        return train(spec, Start.fresh(spec), train, validation, timeLimit, patience, progress);
+    }
+
+    /** Trains from {@code start}; the time limit counts from this call. */
+    public TrainingResult train(
+            NetworkSpec spec,
+            Start start,
+            SplitData train,
+            SplitData validation,
+            Duration timeLimit,
+            int patience,
+            Progress progress) {
+        var network = start.network();
         var started = clock.instant();
-        var epochs = new ArrayList<EpochMetrics>();
+        var epochs = new ArrayList<>(start.done());
         var batcher = new Batcher(train.data());
-        INDArray bestParams = network.params().dup();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        long iteration = 0;
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        INDArray bestParams = start.bestParams();
+        int bestEpoch = start.bestEpoch();
+        double bestLoss = bestEpoch > 0 ? epochs.get(bestEpoch - 1).validationLoss() : Double.POSITIVE_INFINITY;
+        long iteration = (long) epochs.size() * ((train.size() + spec.batchSize() - 1) / spec.batchSize());
+        for (int epoch = epochs.size() + 1; epoch <= spec.epochs(); epoch++) {
             var epochStart = clock.millis();
             // A fresh, seeded order every epoch: files are often sorted by class, and batches of one class teach
             // nothing. Seeded, so a re-run with the same seed sees the same batches.
@@ -130,6 +160,8 @@ public final class Trainer {
                             restore(network, bestParams));
                 }
             }
+            // fit(DataSet) counts iterations but not epochs; epoch-based learning-rate schedules read this count.
+            network.setEpochCount(epoch);
             var metrics = evaluate(
                     network,
                     validation,
@@ -143,7 +175,9 @@ public final class Trainer {
                 bestLoss = metrics.validationLoss();
                 bestEpoch = epoch;
                 bestParams = network.params().dup();
-            } else if (epoch - bestEpoch >= patience) {
+            }
+            progress.checkpoint(new Checkpoint(network, epoch, bestEpoch, bestParams));
+            if (epoch - bestEpoch >= patience) {
                 return new TrainingResult(
                         TrainingResult.Outcome.COMPLETED,
                         epochs,

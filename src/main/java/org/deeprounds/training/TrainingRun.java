@@ -101,6 +101,14 @@ class TrainingRun {
         startedAt = now;
     }
 
+    /** Back in the queue after an interruption, keeping the epochs done. */
+    void requeue(Instant now) {
+        status = RunStatus.QUEUED;
+        message = "Resumed after an interruption; waiting to go on from epoch " + (epoch + 1) + ".";
+        queuedAt = now;
+        finishedAt = null;
+    }
+
     void progress(int epochDone, String metrics) {
         epoch = epochDone;
         metricsJson = metrics;

@@ -68,6 +68,25 @@ class RunApiTest {
         assertThat(json.readTree(TestUsers.get(port, "/api/v1/runs", other).body())
                         .size())
                 .isZero();
+
+        assertThat(Files.exists(runService.runFolder(id).resolve(RunService.CHECKPOINT_FILE)))
+                .as("a checkpoint per epoch")
+                .isTrue();
+        var resume = post("/api/v1/runs/" + id + "/resume", "", TestUsers.TRAINEE);
+        assertThat(resume.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(resume.body()).get("error").asString())
+                .isEqualTo("Run " + id + " is COMPLETED; only an interrupted run can be resumed.");
+        assertThat(post("/api/v1/runs/" + id + "/rerun", "", other).statusCode())
+                .isEqualTo(404);
+        var rerun = post("/api/v1/runs/" + id + "/rerun", "", TestUsers.TRAINEE);
+        assertThat(rerun.statusCode()).isEqualTo(202);
+        long again = json.readTree(rerun.body()).get("id").asLong();
+        assertThat(again).isNotEqualTo(id);
+        var second = waitUntilFinished(again, TestUsers.TRAINEE);
+        assertThat(second.get("spec")).isEqualTo(run.get("spec"));
+        assertThat(second.get("metrics").get("validationLoss").asDouble())
+                .as("same seed, data and backend: the same result")
+                .isCloseTo(metrics.get("validationLoss").asDouble(), org.assertj.core.data.Offset.offset(1e-5));
     }
 
     @Test

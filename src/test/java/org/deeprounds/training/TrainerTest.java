@@ -104,6 +104,35 @@ class TrainerTest {
     }
 
     @Test
+    void an_epoch_schedule_lowers_the_learning_rate_each_epoch() {
+        var dataset = dataset("Breast cancer biopsies");
+        var base = spec("ehr-mlp", dataset).withTraining(0.008, 32, 3, 42);
+        var spec = new NetworkSpec(
+                base.input(),
+                base.layers(),
+                base.classes(),
+                base.optimiser(),
+                base.learningRate(),
+                new NetworkSpec.StepSchedule(0.5, 1),
+                base.l2(),
+                base.batchSize(),
+                base.epochs(),
+                base.seed());
+
+        var result = trainer.train(
+                spec,
+                split(dataset, spec, Split.TRAIN),
+                split(dataset, spec, Split.VALIDATION),
+                Duration.ofMinutes(5),
+                10,
+                Trainer.SILENT);
+
+        assertThat(result.epochs()).hasSize(3);
+        // After three epochs, halved three times: 0.008 -> 0.001.
+        assertThat(result.model().getLearningRate(0)).isCloseTo(0.001, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void a_huge_learning_rate_diverges_with_a_message_a_trainee_can_act_on() {
         var dataset = dataset("Breast cancer biopsies");
         var base = spec("ehr-mlp", dataset);

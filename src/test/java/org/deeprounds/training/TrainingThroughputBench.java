@@ -22,7 +22,9 @@ import org.nd4j.linalg.dataset.DataSet;
  * RESULT} line per timed run.
  *
  * <p>Usage: {@code TrainingThroughputBench <design> <examples> <epochs> <rounds> [jobs]}, design one of {@code lenet}
- * (the reference workload: LeNet with linear convolutions, batch 64, Adam 1e-3) or a template name.
+ * (the reference workload: LeNet with linear convolutions, batch 64, Adam 1e-3) or a template name. With {@code jobs}
+ * above 1, ND4J's threads are shared as a server configured for that many concurrent jobs shares them, and that many
+ * service runs train at once; the line reports their total throughput.
  */
 public final class TrainingThroughputBench {
 
@@ -55,9 +57,36 @@ public final class TrainingThroughputBench {
         bare(spec.withTraining(0.001, spec.batchSize(), 1, 42), trainData);
         service(spec.withTraining(0.001, spec.batchSize(), 1, 42), trainData, validationData);
         for (int round = 1; round <= rounds; round++) {
-            report(round, design, "bare", n * epochs, bare(spec, trainData), build);
-            report(round, design, "service", n * epochs, service(spec, trainData, validationData), build);
+            if (jobs > 1) {
+                report(
+                        round,
+                        design,
+                        jobs + "-jobs",
+                        (long) n * epochs * jobs,
+                        concurrent(jobs, spec, trainData, validationData),
+                        build);
+            } else {
+                report(round, design, "bare", (long) n * epochs, bare(spec, trainData), build);
+                report(round, design, "service", (long) n * epochs, service(spec, trainData, validationData), build);
+            }
         }
+    }
+
+    /** Seconds until {@code jobs} service runs started together have all finished, as on a server running that many. */
+    static double concurrent(int jobs, NetworkSpec spec, Trainer.SplitData train, Trainer.SplitData validation) {
+        long start = System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(jobs)) {
+            var futures = new ArrayList<java.util.concurrent.Future<Double>>();
+            for (int job = 0; job < jobs; job++) {
+                futures.add(pool.submit(() -> service(spec, train, validation)));
+            }
+            for (var future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Seconds for a bare fit loop over pre-batched data, the way DL4J's examples train. */

@@ -59,6 +59,19 @@ class RunController {
         return runs.cancel(id);
     }
 
+    /** An INTERRUPTED run goes on from its last finished epoch: 202 with the run; 409 when it cannot. */
+    @PostMapping("/{id}/resume")
+    ResponseEntity<RunInfo> resume(@PathVariable("id") long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.resume(id));
+    }
+
+    /** The same design on the same dataset as a new run of the caller's: 202 {"id"}. */
+    @PostMapping("/{id}/rerun")
+    ResponseEntity<Map<String, Long>> rerun(@PathVariable("id") long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("id", runs.rerun(id).id()));
+    }
+
     /** Errors as {"error": "..."}: 400 for a bad design or request, 404 for a run or dataset that is not yours. */
     @RestControllerAdvice(assignableTypes = RunController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -76,6 +89,11 @@ class RunController {
         })
         ResponseEntity<Map<String, String>> badRequest(Exception e) {
             return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        }
+
+        @ExceptionHandler(IllegalStateException.class)
+        ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
         }
 
         @ExceptionHandler(NoSuchElementException.class)

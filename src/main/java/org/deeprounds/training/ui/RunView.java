@@ -11,6 +11,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
@@ -42,6 +45,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final Div chart = new Div();
     final Grid<EpochMetrics> epochs = new Grid<>();
     final Button cancel = new Button("Cancel run");
+    final Button resume = new Button("Resume from last epoch");
+    final Button rerun = new Button("Run again");
     private final transient RunService runs;
     private final transient RunEvents events;
     private transient Runnable unsubscribe;
@@ -58,6 +63,15 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             runs.cancel(id);
             refresh();
         });
+        resume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        resume.addClickListener(e -> act(() -> {
+            runs.resume(id);
+            refresh();
+        }));
+        rerun.addClickListener(e -> act(() -> {
+            var again = runs.rerun(id);
+            getUI().ifPresent(ui -> ui.navigate(RunView.class, again.id()));
+        }));
         epochs.addColumn(EpochMetrics::epoch).setHeader("Epoch").setAutoWidth(true);
         epochs.addColumn(m -> number(m.trainLoss())).setHeader("Training loss");
         epochs.addColumn(m -> number(m.validationLoss())).setHeader("Validation loss");
@@ -74,7 +88,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 status,
                 progress,
                 message,
-                cancel,
+                new HorizontalLayout(cancel, resume, rerun),
                 new H3("Loss per epoch"),
                 new Paragraph("Training loss should fall. When the validation loss turns up while the training loss"
                         + " keeps falling, the network is memorising the training images rather than learning what"
@@ -111,10 +125,22 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         message.setText(run.message() == null ? "" : run.message());
         message.getStyle().set("color", run.error() != null ? "var(--lumo-error-text-color)" : "inherit");
         cancel.setVisible(!run.status().finished());
+        resume.setVisible(run.status() == RunStatus.INTERRUPTED && run.epoch() > 0);
+        rerun.setVisible(run.status().finished());
         epochs.setItems(run.history());
         chart.removeAll();
         if (!run.history().isEmpty()) {
             chart.add(lossChart(run.history()));
+        }
+    }
+
+    /** A refusal (no checkpoint, data changed, queue full) is shown, not thrown at the trainee. */
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (IllegalStateException | org.deeprounds.models.InvalidSpecException e) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -134,62 +160,22 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         };
     }
 
-    /** Training (blue) and validation (orange) loss per epoch, drawn on the server as SVG. */
+    /** Training (blue) and validation (orange) loss per epoch. */
     static Svg lossChart(List<EpochMetrics> history) {
-        int width = 480;
-        int height = 180;
-        int pad = 30;
-        double max = history.stream()
-                .mapToDouble(m -> Math.max(m.trainLoss(), m.validationLoss()))
-                .filter(Double::isFinite)
-                .max()
-                .orElse(1);
-        var svg = new StringBuilder(String.format(
-                Locale.ROOT,
-                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' role='img'>"
-                        + "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#999'/>"
-                        + "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#999'/>"
-                        + "<text x='2' y='%d' font-size='10'>%.2f</text><text x='2' y='%d' font-size='10'>0</text>",
-                width,
-                height,
-                pad,
-                height - pad,
-                width - 5,
-                height - pad,
-                pad,
-                5,
-                pad,
-                height - pad,
-                12,
-                max,
-                height - pad));
-        svg.append(line(history, true, max, width, height, pad, "#3b7dd8"));
-        svg.append(line(history, false, max, width, height, pad, "#e07b00"));
-        svg.append(String.format(
-                Locale.ROOT,
-                "<text x='%d' y='%d' font-size='11' fill='#3b7dd8'>training</text>"
-                        + "<text x='%d' y='%d' font-size='11' fill='#e07b00'>validation</text></svg>",
-                width - 150,
-                14,
-                width - 80,
-                14));
-        return new Svg(svg.toString());
+        return LossChart.draw(List.of(
+                new LossChart.Series(
+                        "training",
+                        "#3b7dd8",
+                        false,
+                        history.stream().map(EpochMetrics::trainLoss).toList()),
+                new LossChart.Series(
+                        "validation",
+                        "#e07b00",
+                        false,
+                        history.stream().map(EpochMetrics::validationLoss).toList())));
     }
 
-    private static String line(
-            List<EpochMetrics> history, boolean train, double max, int w, int h, int pad, String colour) {
-        var points = new StringBuilder();
-        for (int i = 0; i < history.size(); i++) {
-            double x = pad + (history.size() == 1 ? 0 : (double) i / (history.size() - 1) * (w - pad - 10));
-            double v = train ? history.get(i).trainLoss() : history.get(i).validationLoss();
-            double y = (h - pad) - (Double.isFinite(v) ? v / max : 1) * (h - pad - 10);
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        }
-        return "<polyline fill='none' stroke='" + colour + "' stroke-width='2' points='"
-                + points.toString().strip() + "'/>";
-    }
-
-    private static String number(double value) {
+    static String number(double value) {
         return String.format(Locale.ROOT, "%.4f", value);
     }
 

@@ -2,18 +2,21 @@ package org.deeprounds.training.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.deeprounds.training.RunEvents;
 import org.deeprounds.training.RunInfo;
 import org.deeprounds.training.RunService;
@@ -29,6 +32,7 @@ public class RunsView extends VerticalLayout {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final Grid<RunInfo> grid = new Grid<>();
+    final Button compare = new Button("Compare the two selected runs");
     private final transient RunService runs;
     private final transient RunEvents events;
     private transient Runnable unsubscribe;
@@ -49,9 +53,27 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(r -> TIME.format(r.queuedAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        compare.setEnabled(false);
+        grid.addSelectionListener(
+                e -> compare.setEnabled(e.getAllSelectedItems().size() == 2));
+        compare.addClickListener(e -> {
+            var picked =
+                    grid.getSelectedItems().stream().map(RunInfo::id).sorted().toList();
+            if (picked.size() == 2) {
+                getUI().ifPresent(ui -> ui.navigate(
+                        CompareRunsView.class,
+                        QueryParameters.simple(Map.of(
+                                "a",
+                                picked.get(0).toString(),
+                                "b",
+                                picked.get(1).toString()))));
+            }
+        });
         add(
                 new Paragraph("Start a run from the Model builder. Validation metrics come from the validation split;"
-                        + " the test split stays untouched until evaluation."),
+                        + " the test split stays untouched until evaluation. Tick two runs to compare them."),
+                compare,
                 grid);
         refresh();
     }
@@ -69,7 +91,8 @@ public class RunsView extends VerticalLayout {
     }
 
     void refresh() {
-        grid.setItems(runs.list());
+        // Rows are matched by run id, so a tick survives the live refresh of a run's numbers.
+        grid.setItems(runs.list()).setIdentifierProvider(RunInfo::id);
     }
 
     @Override

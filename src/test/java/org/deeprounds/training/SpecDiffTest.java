@@ -1,0 +1,52 @@
+package org.deeprounds.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import org.deeprounds.models.InputShape;
+import org.deeprounds.models.LayerSpec;
+import org.deeprounds.models.NetworkSpec;
+import org.deeprounds.models.Templates;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The spec diff names each changed setting by layer and field, and lists nothing for identical designs. */
+class SpecDiffTest {
+
+    final JsonMapper json = JsonMapper.builder().build();
+    final NetworkSpec base = Templates.create("imaging-cnn", InputShape.image(28, 28, 1), 2);
+
+    @Test
+    void identical_designs_have_no_differences() {
+        assertThat(SpecDiff.differences(base, base, json)).isEmpty();
+        assertThat(SpecDiff.rows(base, base, json)).isNotEmpty();
+    }
+
+    @Test
+    void a_changed_rate_kernel_and_an_added_layer_are_each_named() {
+        var layers = new ArrayList<>(base.layers());
+        layers.set(0, new LayerSpec.Conv2D(20, 3, 1, LayerSpec.Padding.VALID, LayerSpec.Activation.RELU));
+        layers.add(layers.size() - 1, new LayerSpec.Dropout(0.5));
+        var changed = new NetworkSpec(
+                base.input(),
+                layers,
+                base.classes(),
+                base.optimiser(),
+                0.01,
+                base.schedule(),
+                base.l2(),
+                base.batchSize(),
+                base.epochs(),
+                base.seed());
+
+        var diff = SpecDiff.differences(base, changed, json);
+
+        assertThat(diff)
+                .contains(
+                        new SpecDiff.Row("learningRate", "0.001", "0.01"),
+                        new SpecDiff.Row("layer 1 · kernel", "5", "3"),
+                        new SpecDiff.Row("layer 6", "output", "dropout"),
+                        new SpecDiff.Row("layer 7", "", "output"));
+        assertThat(diff).noneMatch(row -> row.setting().equals("batchSize"));
+    }
+}

@@ -104,7 +104,12 @@ public class RunService implements AutoCloseable {
         this.json = json;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(Math.max(1, settings.maxConcurrentJobs()), r -> {
-            var thread = new Thread(r, "training-worker");
+            var thread = new Thread(
+                    () -> {
+                        WorkerPriority.lowerCurrentThread();
+                        r.run();
+                    },
+                    "training-worker");
             thread.setDaemon(true);
             return thread;
         });

@@ -7,11 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
-java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH=$JAVA_HOME/bin:$PATH
+java=$JAVA_HOME/bin/java
 out=$(mktemp -d)
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); output in $out"
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test \
   >"$out/build.log" 2>&1 || mvn -B -q test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >>"$out/build.log" 2>&1
+  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >>"$out/build.log" 2>&1 \
+  || { cat "$out/build.log"; exit 1; }
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 bench() { "$java" -cp "$cp" org.deeprounds.training.TrainingThroughputBench "$@" 2>/dev/null | grep -E '^(RESULT|#)'; }
 

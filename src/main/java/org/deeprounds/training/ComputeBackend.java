@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ComputeBackend {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ComputeBackend.class);
+
     /** One GPU as ND4J sees it. */
     public record Device(String name, long totalMemoryBytes, long freeMemoryBytes) {}
 
@@ -68,6 +70,12 @@ public class ComputeBackend {
         if (!gpu) {
             shareCores(build, concurrentJobs);
             env = Nd4j.getExecutioner().getEnvironmentInformation();
+            log.info(
+                    "ND4J loaded: {} build, {} thread(s) per job for {} concurrent job(s), OpenBLAS {} thread(s)",
+                    build.label(),
+                    env.get(Nd4jEnvironment.OMP_THREADS_KEY),
+                    concurrentJobs,
+                    env.get(Nd4jEnvironment.BLAS_THREADS_KEY));
         }
         var devices = new ArrayList<Device>();
         if (env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY) instanceof List<?> list) {

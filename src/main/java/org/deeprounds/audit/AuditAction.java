@@ -23,5 +23,7 @@ public enum AuditAction {
     ADMIN_BOOTSTRAPPED,
     DATASET_IMPORTED,
     DATASET_IMPORT_REJECTED,
-    DATASET_DELETED
+    DATASET_DELETED,
+    /** A completed run was scored on its dataset's test split (once per run). */
+    TEST_SPLIT_SCORED
 }

@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RunService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    static final String MODEL_FILE = "model.zip";
+    public static final String MODEL_FILE = "model.zip";
     /** The last finished epoch's network with its optimiser state, rewritten after every epoch. */
     static final String CHECKPOINT_FILE = "checkpoint.zip";
     /** The best validation weights so far, rewritten when validation improves. */
@@ -184,6 +184,12 @@ public class RunService implements AutoCloseable {
     @PreAuthorize("isAuthenticated()")
     public RunInfo get(long id) {
         return info(visible(id));
+    }
+
+    /** The folder of a run the user may see, holding {@link #MODEL_FILE} once it has finished. */
+    @PreAuthorize("isAuthenticated()")
+    public Path folderOf(long id) {
+        return runFolder(visible(id).getId());
     }
 
     /** The user's own runs, newest first (administrators: all; instructors: theirs and their cohorts'). */

@@ -1,0 +1,130 @@
+package org.deeprounds.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.deeplearning4j.util.ModelSerializer;
+import org.deeprounds.audit.AuditAction;
+import org.deeprounds.audit.AuditLog;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.Example;
+import org.deeprounds.training.RunService;
+import org.deeprounds.training.RunStatus;
+import org.deeprounds.training.Trainer;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scores a completed run on its dataset's test split, once: the first request after training reads the test split,
+ * runs the saved model and stores every case's probabilities beside the model ({@value #PREDICTIONS_FILE}); later
+ * requests, at any threshold, only recompute the arithmetic. Nothing reads the test split before a run has
+ * completed, and nothing chosen during training ever saw it. Same access rules as the run.
+ */
+@Service
+public class EvaluationService {
+
+    static final String PREDICTIONS_FILE = "test-predictions.json";
+
+    private final RunService runs;
+    private final DatasetService datasets;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+
+    EvaluationService(RunService runs, DatasetService datasets, JsonMapper json, AuditLog audit) {
+        this.audit = audit;
+        this.runs = runs;
+        this.datasets = datasets;
+        this.json = json;
+    }
+
+    /** Every test case with its true label and predicted probabilities. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Prediction> predictions(long runId) {
+        var run = runs.get(runId);
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException(
+                    "Run " + runId + " is " + run.status() + "; only a completed run is evaluated on the test split.");
+        }
+        var file = runs.folderOf(runId).resolve(PREDICTIONS_FILE);
+        synchronized (locks.computeIfAbsent(runId, id -> new Object())) {
+            try {
+                if (!Files.exists(file)) {
+                    var computed = compute(runId, run.datasetId(), run.spec());
+                    audit.record(
+                            AuditAction.TEST_SPLIT_SCORED,
+                            SecurityContextHolder.getContext()
+                                    .getAuthentication()
+                                    .getName(),
+                            "run " + runId,
+                            computed.size() + " test cases of dataset " + run.datasetId());
+                    var temporary = file.resolveSibling(PREDICTIONS_FILE + ".tmp");
+                    Files.writeString(temporary, json.writeValueAsString(computed));
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    return computed;
+                }
+                return json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {});
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not evaluate run " + runId + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The evaluation at {@code threshold} (binary tasks; 0.5 when null). */
+    @PreAuthorize("isAuthenticated()")
+    public Evaluation evaluate(long runId, Double threshold) {
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1, not " + threshold);
+        }
+        var predictions = predictions(runId);
+        var dataset = datasets.get(runs.get(runId).datasetId());
+        var classes = dataset.classes();
+        int n = predictions.size();
+        var truth = new int[n];
+        var probabilities = new double[n][];
+        for (int i = 0; i < n; i++) {
+            var p = predictions.get(i);
+            truth[i] = classes.indexOf(p.trueLabel());
+            probabilities[i] =
+                    classes.stream().mapToDouble(p.probabilities()::get).toArray();
+        }
+        int positive = dataset.positiveClass() == null ? classes.size() - 1 : classes.indexOf(dataset.positiveClass());
+        var train = dataset.splits().get("train");
+        return Evaluator.evaluate(
+                classes, truth, probabilities, positive, threshold, train == null ? Map.of() : train.classCounts());
+    }
+
+    private List<Prediction> compute(long runId, long datasetId, org.deeprounds.models.NetworkSpec spec)
+            throws IOException {
+        var model = ModelSerializer.restoreMultiLayerNetwork(
+                runs.folderOf(runId).resolve(RunService.MODEL_FILE).toFile());
+        var classes = datasets.get(datasetId).classes();
+        var examples = new ArrayList<Example>();
+        datasets.readTestExamples(datasetId, examples::add);
+        var out = new ArrayList<Prediction>(examples.size());
+        int batch = 256;
+        for (int from = 0; from < examples.size(); from += batch) {
+            var chunk = examples.subList(from, Math.min(examples.size(), from + batch));
+            var data = Trainer.SplitData.of(chunk, spec.input(), spec.classes()).data();
+            var output = model.output(data.getFeatures(), false);
+            for (int i = 0; i < chunk.size(); i++) {
+                var probabilities = new LinkedHashMap<String, Double>();
+                for (int c = 0; c < classes.size(); c++) {
+                    probabilities.put(classes.get(c), output.getDouble(i, c));
+                }
+                out.add(new Prediction(
+                        "test-" + (from + i + 1), classes.get(chunk.get(i).label()), probabilities));
+            }
+        }
+        return out;
+    }
+}

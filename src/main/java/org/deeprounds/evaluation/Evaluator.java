@@ -1,0 +1,183 @@
+package org.deeprounds.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns test-split predictions into an {@link Evaluation}: pure arithmetic, no I/O. */
+final class Evaluator {
+
+    static final double RULE_OUT_SENSITIVITY = 0.95;
+    static final double RULE_IN_SPECIFICITY = 0.95;
+
+    private Evaluator() {}
+
+    /**
+     * @param positiveIndex the class whose probability is the score (binary tasks)
+     * @param trainCounts class counts of the training split, for the majority-class baseline
+     */
+    static Evaluation evaluate(
+            List<String> classes,
+            int[] truth,
+            double[][] probabilities,
+            int positiveIndex,
+            Double threshold,
+            Map<String, Integer> trainCounts) {
+        int n = truth.length;
+        String majority = classes.stream()
+                .max(java.util.Comparator.comparingInt(c -> trainCounts.getOrDefault(c, 0)))
+                .orElse(classes.getFirst());
+        int majorityIndex = classes.indexOf(majority);
+        if (classes.size() == 2) {
+            var scores = new double[n];
+            var positive = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = probabilities[i][positiveIndex];
+                positive[i] = truth[i] == positiveIndex;
+            }
+            double t = threshold == null ? 0.5 : threshold;
+            var m = BinaryMetrics.at(scores, positive, t);
+            long positives = RocAnalysis.count(positive, true);
+            var roc = RocAnalysis.curve(scores, positive).stream()
+                    .map(p -> new Evaluation.RocPoint(
+                            Double.isFinite(p.threshold()) ? p.threshold() : null, p.fpr(), p.tpr()))
+                    .toList();
+            var pr = RocAnalysis.precisionRecall(scores, positive).stream()
+                    .map(p -> new Evaluation.PrPoint(p.threshold(), p.recall(), p.precision()))
+                    .toList();
+            boolean majorityPositive = majorityIndex == positiveIndex;
+            long majorityCorrect = majorityPositive ? positives : n - positives;
+            var baseline = new Evaluation.Baseline(
+                    "Majority class",
+                    "Calls every case '" + majority + "', the commonest class in the training split.",
+                    n == 0 ? null : (double) majorityCorrect / n,
+                    positives == 0 ? null : majorityPositive ? 1.0 : 0.0,
+                    positives == n ? null : majorityPositive ? 0.0 : 1.0,
+                    positives == 0 || positives == n ? null : 0.5);
+            return new Evaluation(
+                    "test",
+                    n,
+                    classes,
+                    t,
+                    classes.get(positiveIndex),
+                    n == 0 ? null : (double) positives / n,
+                    RocAnalysis.auc(scores, positive),
+                    m.sensitivity(),
+                    m.specificity(),
+                    m.ppv(),
+                    m.npv(),
+                    m.accuracy(),
+                    m.balancedAccuracy(),
+                    m.f1(),
+                    m.confusionMatrix(),
+                    roc,
+                    pr,
+                    Calibration.of(scores, positive),
+                    new Evaluation.Presets(
+                            finite(BinaryMetrics.ruleOut(scores, positive, RULE_OUT_SENSITIVITY)),
+                            finite(BinaryMetrics.ruleIn(scores, positive, RULE_IN_SPECIFICITY))),
+                    List.of(),
+                    List.of(baseline),
+                    null,
+                    null,
+                    null);
+        }
+        return multiClass(classes, truth, probabilities, majority, majorityIndex);
+    }
+
+    private static Evaluation multiClass(
+            List<String> classes, int[] truth, double[][] probabilities, String majority, int majorityIndex) {
+        int n = truth.length;
+        int k = classes.size();
+        var matrix = new long[k][k];
+        long correct = 0;
+        for (int i = 0; i < n; i++) {
+            int predicted = argmax(probabilities[i]);
+            matrix[truth[i]][predicted]++;
+            if (predicted == truth[i]) {
+                correct++;
+            }
+        }
+        var perClass = new ArrayList<Evaluation.PerClass>();
+        double aucSum = 0;
+        int aucCount = 0;
+        for (int c = 0; c < k; c++) {
+            var scores = new double[n];
+            var positive = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = probabilities[i][c];
+                positive[i] = truth[i] == c;
+            }
+            var auc = RocAnalysis.auc(scores, positive);
+            if (auc.defined()) {
+                aucSum += auc.value();
+                aucCount++;
+            }
+            long support = matrix[c].length == 0
+                    ? 0
+                    : java.util.Arrays.stream(matrix[c]).sum();
+            long calledC = 0;
+            for (int r = 0; r < k; r++) {
+                calledC += matrix[r][c];
+            }
+            perClass.add(new Evaluation.PerClass(
+                    classes.get(c),
+                    (int) support,
+                    auc,
+                    Estimate.proportion(matrix[c][c], support),
+                    Estimate.proportion(matrix[c][c], calledC)));
+        }
+        long majorityCount = 0;
+        for (int t : truth) {
+            if (t == majorityIndex) {
+                majorityCount++;
+            }
+        }
+        var baseline = new Evaluation.Baseline(
+                "Majority class",
+                "Calls every case '" + majority + "', the commonest class in the training split.",
+                n == 0 ? null : (double) majorityCount / n,
+                null,
+                null,
+                0.5);
+        return new Evaluation(
+                "test",
+                n,
+                classes,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Estimate.proportion(correct, n),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                List.of(baseline),
+                aucCount == 0 ? null : aucSum / aucCount,
+                List.copyOf(perClass),
+                matrix);
+    }
+
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,71 @@
+package org.deeprounds.evaluation.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.deeprounds.evaluation.Evaluation;
+import org.deeprounds.evaluation.EvaluationService;
+import org.deeprounds.evaluation.Prediction;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A completed run judged on its test split. Field names are a contract other tools rely on. */
+@RestController
+@RequestMapping("/api/v1/runs/{id}")
+class EvaluationController {
+
+    private final EvaluationService evaluations;
+
+    EvaluationController(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @GetMapping("/evaluation")
+    Evaluation evaluation(
+            @PathVariable("id") long id, @RequestParam(name = "threshold", required = false) Double threshold) {
+        return evaluations.evaluate(id, threshold);
+    }
+
+    @GetMapping("/predictions")
+    List<Prediction> predictions(@PathVariable("id") long id) {
+        return evaluations.predictions(id);
+    }
+
+    /** {"error"}: 404 for a run that is not yours, 409 before it completed, 400 for a bad threshold. */
+    @RestControllerAdvice(assignableTypes = EvaluationController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class Errors {
+
+        @ExceptionHandler(NoSuchElementException.class)
+        ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        }
+
+        @ExceptionHandler(IllegalStateException.class)
+        ResponseEntity<Map<String, String>> notYet(IllegalStateException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        }
+
+        @ExceptionHandler(IllegalArgumentException.class)
+        ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        }
+
+        @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+        ResponseEntity<Map<String, String>> notANumber(
+                org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "error", e.getName() + " must be a number between 0 and 1, not '" + e.getValue() + "'"));
+        }
+    }
+}

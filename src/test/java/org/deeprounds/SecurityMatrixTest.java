@@ -58,7 +58,8 @@ class SecurityMatrixTest {
             Map.entry("builder", Access.SIGNED_IN),
             Map.entry("runs", Access.SIGNED_IN),
             Map.entry("run", Access.SIGNED_IN),
-            Map.entry("runs/compare", Access.SIGNED_IN));
+            Map.entry("runs/compare", Access.SIGNED_IN),
+            Map.entry("evaluation", Access.SIGNED_IN));
 
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(

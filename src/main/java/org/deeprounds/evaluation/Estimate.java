@@ -30,7 +30,7 @@ public record Estimate(Double value, Double ciLow, Double ciHigh, String method)
         return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half), "Wilson");
     }
 
-    boolean defined() {
+    public boolean defined() {
         return value != null;
     }
 }

@@ -164,6 +164,7 @@ public class RunService implements AutoCloseable {
                 provenance(dataset.sha256(), specJson, design.seed()),
                 clock.instant());
         transactions.executeWithoutResult(status -> runs.save(run));
+        clearLeftovers(run.getId());
         submitters.put(run.getId(), hasRole(AppRoles.ADMIN));
         dispatch();
         return info(runs.findById(run.getId()).orElseThrow());
@@ -396,6 +397,25 @@ public class RunService implements AutoCloseable {
     private void saveModel(long id, TrainingResult result) throws IOException {
         var folder = Files.createDirectories(runFolder(id));
         ModelSerializer.writeModel(result.model(), folder.resolve(MODEL_FILE).toFile(), true);
+    }
+
+    /**
+     * A new run's folder starts empty: files left under its number by a database that was since reset (or restored
+     * from an older backup) must never pass for this run's model, checkpoint or test predictions.
+     */
+    private void clearLeftovers(long id) {
+        var folder = runFolder(id);
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            for (var path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+            log.warn("Run {}: removed files left in {} by an earlier database", id, folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot clear " + folder + " for the new run " + id, e);
+        }
     }
 
     /**

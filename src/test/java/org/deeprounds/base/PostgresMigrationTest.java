@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.deeprounds.DeepRoundsApplication;
+import org.deeprounds.RestoresSecurityStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Connection: {@code DEEPROUNDS_TEST_PG_URL}, {@code DEEPROUNDS_TEST_PG_USER}, {@code DEEPROUNDS_TEST_PG_PASSWORD}.
  */
 @EnabledIf("postgresReachable")
+@ExtendWith(RestoresSecurityStrategy.class)
 class PostgresMigrationTest {
 
     static final String URL = env("DEEPROUNDS_TEST_PG_URL", "jdbc:postgresql://localhost:5432/deeprounds_test");

@@ -6,40 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.deeprounds.DeepRoundsApplication;
+import org.deeprounds.RestoresSecurityStrategy;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Modality;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The whole server stops while a run trains, and starts again on the same database and data directory: the run is
  * INTERRUPTED, not lost or stuck, and resumes from its last finished epoch with the epochs it had done.
  */
+@ExtendWith(RestoresSecurityStrategy.class)
 class RestartResumeTest {
 
     @TempDir
     Path dir;
-
-    /** Each application context installs its own holder strategy globally; the shared test context needs its own. */
-    private SecurityContextHolderStrategy sharedStrategy;
-
-    @BeforeEach
-    void keepTheSharedStrategy() {
-        sharedStrategy = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterEach
-    void restoreTheSharedStrategy() {
-        SecurityContextHolder.clearContext();
-        SecurityContextHolder.setContextHolderStrategy(sharedStrategy);
-    }
 
     @Test
     void a_run_stopped_by_a_server_shutdown_is_interrupted_and_resumes_from_its_checkpoint() throws Exception {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -47,6 +48,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final Button cancel = new Button("Cancel run");
     final Button resume = new Button("Resume from last epoch");
     final Button rerun = new Button("Run again");
+    /** A link by path: the evaluation feature builds on training, not the other way round. */
+    final Anchor evaluate = new Anchor("", "Evaluate on the test split");
+
     private final transient RunService runs;
     private final transient RunEvents events;
     private transient Runnable unsubscribe;
@@ -56,6 +60,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         this.runs = runs;
         this.events = events;
         status.setId("run-status");
+        evaluate.setId("evaluate-link");
         message.setId("run-message");
         progress.setWidth("30em");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -88,7 +93,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 status,
                 progress,
                 message,
-                new HorizontalLayout(cancel, resume, rerun),
+                new HorizontalLayout(cancel, resume, rerun, evaluate),
                 new H3("Loss per epoch"),
                 new Paragraph("Training loss should fall. When the validation loss turns up while the training loss"
                         + " keeps falling, the network is memorising the training images rather than learning what"
@@ -127,6 +132,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         cancel.setVisible(!run.status().finished());
         resume.setVisible(run.status() == RunStatus.INTERRUPTED && run.epoch() > 0);
         rerun.setVisible(run.status().finished());
+        evaluate.setHref("evaluation/" + run.id());
+        evaluate.setVisible(run.status() == RunStatus.COMPLETED);
         epochs.setItems(run.history());
         chart.removeAll();
         if (!run.history().isEmpty()) {

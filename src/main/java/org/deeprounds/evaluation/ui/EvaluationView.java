@@ -1,0 +1,322 @@
+package org.deeprounds.evaluation.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import org.deeprounds.datasets.DatasetInfo;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.evaluation.Estimate;
+import org.deeprounds.evaluation.Evaluation;
+import org.deeprounds.evaluation.EvaluationService;
+import org.deeprounds.training.RunService;
+
+/**
+ * A completed run judged as a clinician would, on its held-out test split: metrics with confidence intervals at a
+ * threshold the trainee moves, the confusion matrix, the ROC curve with the operating point, what prevalence does to
+ * the predictive values, calibration, and the baseline to beat.
+ */
+@Route("evaluation")
+@PermitAll
+public class EvaluationView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    /** One metric row: name, estimate, and what it means at the bedside. */
+    record Row(String metric, Estimate estimate, String meaning) {}
+
+    final Input threshold = new Input(ValueChangeMode.EAGER);
+    final Span thresholdValue = new Span();
+    final Input prevalence = new Input(ValueChangeMode.EAGER);
+    final Paragraph prevalenceText = new Paragraph();
+    final Grid<Row> metrics = new Grid<>();
+    final Div confusion = new Div();
+    final Div roc = new Div();
+    private final transient EvaluationService evaluations;
+    private final transient RunService runs;
+    private final transient DatasetService datasets;
+    private long id;
+    private Evaluation current;
+
+    public EvaluationView(EvaluationService evaluations, RunService runs, DatasetService datasets) {
+        this.evaluations = evaluations;
+        this.runs = runs;
+        this.datasets = datasets;
+        threshold.setId("threshold");
+        configureRange(threshold, 0, 1, 0.01);
+        threshold.addValueChangeListener(e -> show(parse(e.getValue(), 0.5)));
+        thresholdValue.setId("threshold-value");
+        prevalence.setId("prevalence");
+        configureRange(prevalence, 0.01, 0.99, 0.01);
+        prevalence.addValueChangeListener(e -> updatePrevalence());
+        prevalenceText.setId("prevalence-text");
+        metrics.setId("metrics");
+        metrics.addColumn(Row::metric).setHeader("Metric").setAutoWidth(true);
+        metrics.addColumn(r -> percent(r.estimate().value())).setHeader("Value").setAutoWidth(true);
+        metrics.addColumn(r -> interval(r.estimate())).setHeader("95% interval").setAutoWidth(true);
+        metrics.addColumn(Row::meaning).setHeader("What it means");
+        metrics.setAllRowsVisible(true);
+        metrics.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        confusion.setId("confusion");
+        roc.setId("roc-chart");
+    }
+
+    private static void configureRange(Input input, double min, double max, double step) {
+        input.setType("range");
+        input.getElement().setAttribute("min", Double.toString(min));
+        input.getElement().setAttribute("max", Double.toString(max));
+        input.getElement().setAttribute("step", Double.toString(step));
+        input.setWidth("22em");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Evaluation of run " + id;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long runId) {
+        this.id = runId;
+        removeAll();
+        try {
+            var run = runs.get(runId);
+            var dataset = datasets.get(run.datasetId());
+            current = evaluations.evaluate(runId, null);
+            layout(dataset);
+            show(0.5);
+        } catch (NoSuchElementException | IllegalStateException e) {
+            add(new H2("Nothing to evaluate"), new Paragraph(e.getMessage()));
+        }
+    }
+
+    private void layout(DatasetInfo dataset) {
+        add(new H2("Run " + id + " on the test split"));
+        if (dataset.synthetic()) {
+            var warning = new Paragraph("SYNTHETIC data: these numbers say how well the network learned a made-up"
+                    + " pattern, nothing about patients.");
+            warning.setId("synthetic-warning");
+            warning.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(warning);
+        }
+        add(new Paragraph("Measured once, after training, on " + current.cases() + " held-out test cases of "
+                + dataset.name() + " (" + dataset.licence() + "). No choice made during training saw them, so"
+                + " these are honest estimates; the intervals show how much a test set this size can tell. Validation"
+                + " numbers are on the run's page. Not for clinical use."));
+        if (current.classes().size() != 2) {
+            layoutMultiClass();
+            return;
+        }
+        var ruleOut = new Button(
+                "Rule-out (sensitivity ≥ 95%)", e -> moveTo(current.presets().ruleOut()));
+        var ruleIn = new Button(
+                "Rule-in (specificity ≥ 95%)", e -> moveTo(current.presets().ruleIn()));
+        var half = new Button("0.5", e -> moveTo(0.5));
+        ruleOut.setEnabled(current.presets().ruleOut() != null);
+        ruleIn.setEnabled(current.presets().ruleIn() != null);
+        var slider = new HorizontalLayout(new Span("Threshold"), threshold, thresholdValue, ruleOut, ruleIn, half);
+        slider.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        add(
+                new H3("Choose the threshold"),
+                new Paragraph("A case is called '" + current.positiveClass() + "' when the network's probability is at"
+                        + " least the threshold. Lower it to miss fewer cases (screening, rule-out); raise it for fewer"
+                        + " false alarms (confirming, rule-in)."),
+                slider,
+                metrics,
+                new HorizontalLayout(confusion, roc));
+        var prevalenceRow = new HorizontalLayout(new Span("Prevalence"), prevalence, prevalenceText);
+        prevalenceRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        prevalence.setValue(format(current.prevalence()));
+        add(
+                new H3("Who is tested changes what a result means"),
+                new Paragraph("Sensitivity and specificity belong to the test; the predictive values also depend on how"
+                        + " common the condition is among those tested (Bayes' rule). The test split's prevalence is "
+                        + percent(current.prevalence()) + "; a screening clinic may see far less."),
+                prevalenceRow);
+        var calibration = current.calibration();
+        var calibrationChart = new Div(EvaluationCharts.reliability(calibration));
+        calibrationChart.setId("calibration-chart");
+        add(
+                new H3("Calibration: can the probabilities be taken at their word?"),
+                new Paragraph(String.format(
+                        Locale.ROOT,
+                        "Brier score %.3f (0 is perfect; always saying %.2f would score %.3f). Expected calibration"
+                                + " error %.3f: on average the stated probability is off by this much. Dots on the"
+                                + " diagonal mean a 70%% prediction comes true about 70%% of the time; dots below it"
+                                + " mean the network is over-confident.",
+                        calibration.brier(),
+                        current.prevalence(),
+                        current.prevalence() * (1 - current.prevalence()),
+                        calibration.ece())),
+                calibrationChart,
+                baselines());
+    }
+
+    private void layoutMultiClass() {
+        var perClass = new Grid<Evaluation.PerClass>();
+        perClass.setId("per-class");
+        perClass.addColumn(Evaluation.PerClass::label).setHeader("Class");
+        perClass.addColumn(Evaluation.PerClass::support).setHeader("Test cases");
+        perClass.addColumn(p -> percent(p.auc().value())).setHeader("AUC (one vs rest)");
+        perClass.addColumn(p -> percent(p.sensitivity().value()) + " " + interval(p.sensitivity()))
+                .setHeader("Sensitivity (recall)");
+        perClass.addColumn(p -> percent(p.ppv().value()) + " " + interval(p.ppv()))
+                .setHeader("PPV (precision)");
+        perClass.setItems(current.perClass());
+        perClass.setAllRowsVisible(true);
+        var matrix = new StringBuilder("<table class='confusion'><tr><th>true \\ predicted</th>");
+        current.classes().forEach(c -> matrix.append("<th>").append(escape(c)).append("</th>"));
+        matrix.append("</tr>");
+        for (int r = 0; r < current.classes().size(); r++) {
+            matrix.append("<tr><th>").append(escape(current.classes().get(r))).append("</th>");
+            for (int c = 0; c < current.classes().size(); c++) {
+                matrix.append(r == c ? "<td style='font-weight:bold'>" : "<td>")
+                        .append(current.matrix()[r][c])
+                        .append("</td>");
+            }
+            matrix.append("</tr>");
+        }
+        confusion
+                .getElement()
+                .setProperty("innerHTML", matrix.append("</table>").toString());
+        add(
+                new Paragraph("Accuracy " + percent(current.accuracy().value()) + " " + interval(current.accuracy())
+                        + "; macro-averaged one-vs-rest AUC " + percent(current.macroAuc())
+                        + " (the MedMNIST convention)."),
+                perClass,
+                new H3("Confusion matrix"),
+                confusion,
+                baselines());
+    }
+
+    private Grid<Evaluation.Baseline> baselines() {
+        var grid = new Grid<Evaluation.Baseline>();
+        grid.setId("baselines");
+        grid.addColumn(Evaluation.Baseline::name).setHeader("Baseline");
+        grid.addColumn(b -> percent(b.accuracy())).setHeader("Accuracy");
+        grid.addColumn(b -> percent(b.auc())).setHeader("AUC");
+        grid.addColumn(Evaluation.Baseline::description).setHeader("Rule");
+        grid.setItems(current.baselines());
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        return grid;
+    }
+
+    private void moveTo(Double value) {
+        if (value != null) {
+            threshold.setValue(format(value));
+            show(value);
+        }
+    }
+
+    void show(double at) {
+        current = evaluations.evaluate(id, at);
+        if (!format(at).equals(threshold.getValue())) {
+            threshold.setValue(format(at));
+        }
+        thresholdValue.setText(format(at));
+        metrics.setItems(List.of(
+                new Row("Sensitivity", current.sensitivity(), "Of the patients who have it, the share the test finds."),
+                new Row("Specificity", current.specificity(), "Of those who do not, the share the test clears."),
+                new Row("PPV", current.ppv(), "Of the positive calls, the share that are right (at this prevalence)."),
+                new Row("NPV", current.npv(), "Of the negative calls, the share that are right (at this prevalence)."),
+                new Row("Accuracy", current.accuracy(), "Share of all calls that are right; misleading when rare."),
+                new Row("Balanced accuracy", current.balancedAccuracy(), "Mean of sensitivity and specificity."),
+                new Row("F1", current.f1(), "Harmonic mean of PPV and sensitivity."),
+                new Row(
+                        "AUC",
+                        current.auc(),
+                        "Chance a random patient with it scores above one without; threshold-free.")));
+        var c = current.confusionMatrix();
+        confusion
+                .getElement()
+                .setProperty(
+                        "innerHTML",
+                        String.format(
+                                Locale.ROOT,
+                                "<table class='confusion'><tr><th></th><th>has %1$s</th><th>does not</th></tr>"
+                                        + "<tr><th>called %1$s</th><td id='tp'>%2$d true positive</td><td id='fp'>%3$d false"
+                                        + " positive</td></tr><tr><th>called not</th><td id='fn'>%4$d false negative"
+                                        + " (missed)</td><td id='tn'>%5$d true negative</td></tr></table>",
+                                escape(current.positiveClass()),
+                                c.tp(),
+                                c.fp(),
+                                c.fn(),
+                                c.tn()));
+        double fpr = 1 - valueOr(current.specificity(), 1);
+        double tpr = valueOr(current.sensitivity(), 0);
+        roc.removeAll();
+        roc.add(EvaluationCharts.roc(current.roc(), fpr, tpr, current.auc().value()));
+        updatePrevalence();
+    }
+
+    private void updatePrevalence() {
+        if (current == null
+                || current.sensitivity() == null
+                || !current.sensitivity().defined()
+                || !current.specificity().defined()) {
+            prevalenceText.setText("");
+            return;
+        }
+        double p = parse(prevalence.getValue(), current.prevalence());
+        double sens = current.sensitivity().value();
+        double spec = current.specificity().value();
+        double ppv = sens * p / (sens * p + (1 - spec) * (1 - p));
+        double npv = spec * (1 - p) / (spec * (1 - p) + (1 - sens) * p);
+        prevalenceText.setText(String.format(
+                Locale.ROOT,
+                "If %s of those tested had %s: PPV %s, NPV %s. Of 1,000 people tested, about %d positive calls, of"
+                        + " which %d are right.",
+                percent(p),
+                current.positiveClass(),
+                percent(ppv),
+                percent(npv),
+                Math.round(1000 * (sens * p + (1 - spec) * (1 - p))),
+                Math.round(1000 * sens * p)));
+    }
+
+    private static double valueOr(Estimate e, double fallback) {
+        return e.defined() ? e.value() : fallback;
+    }
+
+    static double parse(String text, double fallback) {
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : fallback;
+        } catch (NumberFormatException | NullPointerException e) {
+            return fallback;
+        }
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String percent(Double value) {
+        return value == null || !Double.isFinite(value) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
+    }
+
+    static String interval(Estimate e) {
+        return e.defined() && e.ciLow() != null
+                ? String.format(Locale.ROOT, "%.1f–%.1f%% (%s)", 100 * e.ciLow(), 100 * e.ciHigh(), e.method())
+                : "–";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

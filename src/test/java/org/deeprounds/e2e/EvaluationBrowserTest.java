@@ -1,0 +1,98 @@
+package org.deeprounds.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.deeprounds.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A trainee opens a finished run's evaluation and moves the threshold: the confusion matrix and metrics follow. */
+@EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
+class EvaluationBrowserTest extends BrowserTest {
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void moving_the_threshold_trades_sensitivity_for_specificity() throws Exception {
+        long run = trainedRun();
+        var wait = waitUpTo(60);
+        signInToHome("trainee1", "Learn-Rounds-2026a");
+        driver.get(url("/run/" + run));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("evaluate-link")))
+                .click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tp")));
+        assertThat(driver.findElement(By.id("threshold-value")).getText()).isEqualTo("0.50");
+        var atHalf = counts();
+
+        // Drag the slider to 0.05: the browser sets its value and fires "input" and "change", as a drag does.
+        var slider = driver.findElement(By.id("threshold"));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript(
+                        "arguments[0].value = '0.05';"
+                                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                        slider);
+        wait.until(d -> d.findElement(By.id("threshold-value")).getText().equals("0.05"));
+        var low = counts();
+        assertThat(low.get(0) + low.get(1)).as("the positives do not change").isEqualTo(atHalf.get(0) + atHalf.get(1));
+        assertThat(low.get(0)).as("a lower threshold finds at least as many").isGreaterThanOrEqualTo(atHalf.get(0));
+        assertThat(low.get(2)).as("and raises more false alarms").isGreaterThan(atHalf.get(2));
+
+        driver.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().startsWith("Rule-out"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        wait.until(d -> !d.findElement(By.id("threshold-value")).getText().equals("0.05"));
+        var ruleOut = counts();
+        assertThat((double) ruleOut.get(0) / (ruleOut.get(0) + ruleOut.get(1))).isGreaterThanOrEqualTo(0.95);
+        assertThat(driver.findElement(By.id("prevalence-text")).getText()).startsWith("If ");
+        HeadlessChromium.screenshot(driver, "evaluation");
+    }
+
+    /** TP, FN, FP, TN as shown. */
+    private List<Long> counts() {
+        return List.of(number("tp"), number("fn"), number("fp"), number("tn"));
+    }
+
+    private long number(String id) {
+        return Long.parseLong(driver.findElement(By.id(id)).getText().split(" ")[0]);
+    }
+
+    private long trainedRun() throws Exception {
+        long dataset = 0;
+        var list = TestUsers.get(port, "/api/v1/datasets", TestUsers.TRAINEE);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        for (JsonNode d : json.readTree(list.body())) {
+            if (d.get("name").asString().startsWith("Breast cancer biopsies")) {
+                dataset = d.get("id").asLong();
+            }
+        }
+        var submitted = TestUsers.postJson(
+                port,
+                "/api/v1/runs",
+                "{\"datasetId\": " + dataset
+                        + ", \"template\": \"ehr-mlp\", \"overrides\": {\"epochs\": 6, \"seed\": 9}}",
+                TestUsers.TRAINEE);
+        long id = json.readTree(submitted.body()).get("id").asLong();
+        for (int i = 0; i < 600; i++) {
+            var status = json.readTree(TestUsers.get(port, "/api/v1/runs/" + id, TestUsers.TRAINEE)
+                            .body())
+                    .get("status")
+                    .asString();
+            if (status.equals("COMPLETED")) {
+                return id;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run did not complete");
+    }
+}

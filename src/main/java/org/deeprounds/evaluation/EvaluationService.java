@@ -103,6 +103,14 @@ public class EvaluationService {
                 classes, truth, probabilities, positive, threshold, train == null ? Map.of() : train.classCounts());
     }
 
+    /** The run's model card at {@code threshold}. */
+    @PreAuthorize("isAuthenticated()")
+    public ModelCard modelCard(long runId, Double threshold) {
+        var evaluation = evaluate(runId, threshold);
+        var run = runs.get(runId);
+        return ModelCard.of(run, datasets.get(run.datasetId()), evaluation);
+    }
+
     private List<Prediction> compute(long runId, long datasetId, org.deeprounds.models.NetworkSpec spec)
             throws IOException {
         var model = ModelSerializer.restoreMultiLayerNetwork(

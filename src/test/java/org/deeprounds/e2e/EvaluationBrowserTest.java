@@ -55,6 +55,9 @@ class EvaluationBrowserTest extends BrowserTest {
         var ruleOut = counts();
         assertThat((double) ruleOut.get(0) / (ruleOut.get(0) + ruleOut.get(1))).isGreaterThanOrEqualTo(0.95);
         assertThat(driver.findElement(By.id("prevalence-text")).getText()).startsWith("If ");
+        var threshold = driver.findElement(By.id("threshold-value")).getText();
+        assertThat(driver.findElement(By.id("model-card-html")).getDomProperty("href"))
+                .endsWith("/api/v1/runs/" + run + "/model-card?format=html&threshold=" + threshold);
         HeadlessChromium.screenshot(driver, "evaluation");
     }
 

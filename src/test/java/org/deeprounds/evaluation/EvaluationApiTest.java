@@ -99,7 +99,24 @@ class EvaluationApiTest {
                 .as("scored once, whatever the number of requests")
                 .isEqualTo(scoredBefore + 1);
 
+        var card = TestUsers.get(port, "/api/v1/runs/" + id + "/model-card?threshold=0.4", TestUsers.TRAINEE);
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
+        assertThat(card.body())
+                .startsWith("# Model card: run " + id + ", ehr-mlp on Breast cancer biopsies")
+                .contains("Not for clinical use", "Threshold 0.40", "| Sensitivity |", "Licence: CC BY 4.0")
+                .contains("test " + cases + " cases", "Baseline to beat: Majority class", "## Limitations");
+        var html = TestUsers.get(port, "/api/v1/runs/" + id + "/model-card?format=html", TestUsers.TRAINEE);
+        assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("<p class='warning'>Not for clinical use");
+        var pdf = TestUsers.get(port, "/api/v1/runs/" + id + "/model-card?format=pdf", TestUsers.TRAINEE);
+        assertThat(pdf.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(pdf.body()).get("error").asString())
+                .isEqualTo("format must be markdown or html, not 'pdf'");
+
         var other = new TestUsers.Credentials("trainee2", "Learn-Rounds-2026b");
+        assertThat(TestUsers.get(port, "/api/v1/runs/" + id + "/model-card", other)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(TestUsers.get(port, "/api/v1/runs/" + id + "/evaluation", other)
                         .statusCode())
                 .isEqualTo(404);

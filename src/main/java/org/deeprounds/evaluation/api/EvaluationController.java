@@ -8,7 +8,9 @@ import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.Prediction;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,29 @@ class EvaluationController {
     Evaluation evaluation(
             @PathVariable("id") long id, @RequestParam(name = "threshold", required = false) Double threshold) {
         return evaluations.evaluate(id, threshold);
+    }
+
+    /** The model card as Markdown (default) or a standalone HTML page ({@code format=html}). */
+    @GetMapping("/model-card")
+    ResponseEntity<String> modelCard(
+            @PathVariable("id") long id,
+            @RequestParam(name = "threshold", required = false) Double threshold,
+            @RequestParam(name = "format", defaultValue = "markdown") String format) {
+        var card = evaluations.modelCard(id, threshold);
+        var name = "model-card-run-" + id;
+        return switch (format) {
+            case "markdown", "md" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".md\"")
+                        .body(card.markdown());
+            case "html" ->
+                ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".html\"")
+                        .body(card.html());
+            default -> throw new IllegalArgumentException("format must be markdown or html, not '" + format + "'");
+        };
     }
 
     @GetMapping("/predictions")

@@ -3,6 +3,7 @@ package org.deeprounds.evaluation.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -47,6 +48,8 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     final Grid<Row> metrics = new Grid<>();
     final Div confusion = new Div();
     final Div roc = new Div();
+    final Anchor cardMarkdown = new Anchor("", "Model card (Markdown)");
+    final Anchor cardHtml = new Anchor("", "Model card (HTML)");
     private final transient EvaluationService evaluations;
     private final transient RunService runs;
     private final transient DatasetService datasets;
@@ -74,6 +77,10 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         metrics.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         confusion.setId("confusion");
         roc.setId("roc-chart");
+        cardMarkdown.setId("model-card-markdown");
+        cardHtml.setId("model-card-html");
+        cardMarkdown.getElement().setAttribute("download", true);
+        cardHtml.getElement().setAttribute("download", true);
     }
 
     private static void configureRange(Input input, double min, double max, double step) {
@@ -117,6 +124,8 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 + dataset.name() + " (" + dataset.licence() + "). No choice made during training saw them, so"
                 + " these are honest estimates; the intervals show how much a test set this size can tell. Validation"
                 + " numbers are on the run's page. Not for clinical use."));
+        cardLinks(null);
+        add(new HorizontalLayout(new Span("Export at the chosen threshold:"), cardMarkdown, cardHtml));
         if (current.classes().size() != 2) {
             layoutMultiClass();
             return;
@@ -229,6 +238,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
             threshold.setValue(format(at));
         }
         thresholdValue.setText(format(at));
+        cardLinks(at);
         metrics.setItems(List.of(
                 new Row("Sensitivity", current.sensitivity(), "Of the patients who have it, the share the test finds."),
                 new Row("Specificity", current.specificity(), "Of those who do not, the share the test clears."),
@@ -262,6 +272,13 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         roc.removeAll();
         roc.add(EvaluationCharts.roc(current.roc(), fpr, tpr, current.auc().value()));
         updatePrevalence();
+    }
+
+    /** The API serves the card; the browser's session signs the request. */
+    private void cardLinks(Double at) {
+        var query = at == null ? "" : "&threshold=" + format(at);
+        cardMarkdown.setHref("api/v1/runs/" + id + "/model-card?format=markdown" + query);
+        cardHtml.setHref("api/v1/runs/" + id + "/model-card?format=html" + query);
     }
 
     private void updatePrevalence() {

@@ -111,6 +111,31 @@ public record DatasetSummary(
             return features;
         }
 
+        /** Which encoded inputs {@code [from, to)} come from one column (its missing-value flag included). */
+        public record FeatureRange(String column, int from, int to) {}
+
+        /** The encoded inputs per used column, in encoding order (see {@link #encodedFeatures()}). */
+        public List<FeatureRange> featureRanges() {
+            var ranges = new java.util.ArrayList<FeatureRange>();
+            int at = 0;
+            for (var column : columns) {
+                int width = switch (column.type()) {
+                    case NUMERIC, BINARY -> 1;
+                    case CATEGORICAL -> Math.max(1, column.categories().size());
+                    case IDENTIFIER, IGNORE, TARGET -> 0;
+                };
+                if (width == 0) {
+                    continue;
+                }
+                if (missingIndicators && column.missing() > 0) {
+                    width++;
+                }
+                ranges.add(new FeatureRange(column.name(), at, at + width));
+                at += width;
+            }
+            return List.copyOf(ranges);
+        }
+
         /** The same table with other column types and missing-value setting. */
         TabularSummary withColumns(List<ColumnSummary> newColumns, boolean indicators) {
             return new TabularSummary(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.audit.AuditAction;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class EvaluationService {
 
     static final String PREDICTIONS_FILE = "test-predictions.json";
+    static final String IMPORTANCE_FILE = "feature-importance.json";
 
     private final RunService runs;
     private final DatasetService datasets;
@@ -109,6 +111,154 @@ public class EvaluationService {
         var evaluation = evaluate(runId, threshold);
         var run = runs.get(runId);
         return ModelCard.of(run, datasets.get(run.datasetId()), evaluation);
+    }
+
+    /** Why the model called test case {@code caseId} ("test-N") what it did; explains its most probable class. */
+    @PreAuthorize("isAuthenticated()")
+    public Explanation explain(long runId, String caseId) {
+        var predictions = predictions(runId);
+        int index = caseIndex(caseId, predictions.size());
+        var run = runs.get(runId);
+        var dataset = datasets.get(run.datasetId());
+        var spec = run.spec();
+        var example = testExamples(run.datasetId()).get(index);
+        var network = model(runId);
+        var input = Trainer.SplitData.of(List.of(example), spec.input(), spec.classes())
+                .data()
+                .getFeatures();
+        var prediction = predictions.get(index);
+        var probabilities = prediction.probabilities();
+        int cls = dataset.classes()
+                .indexOf(probabilities.entrySet().stream()
+                        .max(Map.Entry.comparingByValue())
+                        .orElseThrow()
+                        .getKey());
+        var explained = dataset.classes().get(cls);
+        return switch (spec.input().kind()) {
+            case IMAGE ->
+                new Explanation(
+                        prediction.caseId(),
+                        prediction.trueLabel(),
+                        probabilities,
+                        explained,
+                        Explainer.saliency(network, input, cls, spec.classes()),
+                        Explainer.occlusion(network, input, cls),
+                        null,
+                        null,
+                        null,
+                        example.features(),
+                        spec.input().height(),
+                        spec.input().width());
+            case SEQUENCE ->
+                new Explanation(
+                        prediction.caseId(),
+                        prediction.trueLabel(),
+                        probabilities,
+                        explained,
+                        null,
+                        null,
+                        bases(input),
+                        Explainer.mutagenesis(network, input, cls),
+                        null,
+                        null,
+                        0,
+                        0);
+            case TABULAR ->
+                new Explanation(
+                        prediction.caseId(),
+                        prediction.trueLabel(),
+                        probabilities,
+                        explained,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Explainer.contributions(
+                                network,
+                                input,
+                                datasets.summary(run.datasetId()).tabular().featureRanges(),
+                                cls),
+                        null,
+                        0,
+                        0);
+        };
+    }
+
+    /** Permutation importance of each column on the test split (patient tables only), computed once per run. */
+    @PreAuthorize("isAuthenticated()")
+    public List<FeatureImportance> featureImportance(long runId) {
+        var predictions = predictions(runId);
+        var run = runs.get(runId);
+        var summary = datasets.summary(run.datasetId());
+        if (summary.tabular() == null) {
+            throw new IllegalArgumentException("Feature importance is for patient tables; run " + runId + " trained on "
+                    + run.spec().input().describe() + " inputs. Explain single cases instead.");
+        }
+        var file = runs.folderOf(runId).resolve(IMPORTANCE_FILE);
+        synchronized (locks.computeIfAbsent(runId, id -> new Object())) {
+            try {
+                if (Files.exists(file)) {
+                    return json.readValue(Files.readString(file), new TypeReference<List<FeatureImportance>>() {});
+                }
+                var classes = datasets.get(run.datasetId()).classes();
+                var examples = testExamples(run.datasetId());
+                var features = Trainer.SplitData.of(
+                                examples, run.spec().input(), run.spec().classes())
+                        .data()
+                        .getFeatures();
+                var truth = examples.stream().mapToInt(Example::label).toArray();
+                var positive = datasets.get(run.datasetId()).positiveClass();
+                var importance = Explainer.permutation(
+                        model(runId),
+                        features,
+                        truth,
+                        summary.tabular().featureRanges(),
+                        positive == null ? classes.size() - 1 : classes.indexOf(positive),
+                        classes.size());
+                Files.writeString(file, json.writeValueAsString(importance));
+                return importance;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not compute feature importance: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static int caseIndex(String caseId, int cases) {
+        try {
+            if (caseId != null && caseId.startsWith("test-")) {
+                int n = Integer.parseInt(caseId.substring(5));
+                if (n >= 1 && n <= cases) {
+                    return n - 1;
+                }
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new NoSuchElementException("No test case '" + caseId + "'; cases are test-1 to test-" + cases + ".");
+    }
+
+    private static String bases(org.nd4j.linalg.api.ndarray.INDArray sequence) {
+        var out = new StringBuilder();
+        for (int position = 0; position < sequence.size(2); position++) {
+            int base = Explainer.current(sequence, position);
+            out.append(base < 0 ? 'N' : "ACGT".charAt(base));
+        }
+        return out.toString();
+    }
+
+    private org.deeplearning4j.nn.multilayer.MultiLayerNetwork model(long runId) {
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(
+                    runs.folderOf(runId).resolve(RunService.MODEL_FILE).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the model of run " + runId, e);
+        }
+    }
+
+    private List<Example> testExamples(long datasetId) {
+        var examples = new ArrayList<Example>();
+        datasets.readTestExamples(datasetId, examples::add);
+        return examples;
     }
 
     private List<Prediction> compute(long runId, long datasetId, org.deeprounds.models.NetworkSpec spec)

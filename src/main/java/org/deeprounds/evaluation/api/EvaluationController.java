@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.evaluation.Evaluation;
 import org.deeprounds.evaluation.EvaluationService;
+import org.deeprounds.evaluation.Explanation;
+import org.deeprounds.evaluation.FeatureImportance;
 import org.deeprounds.evaluation.Prediction;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -58,6 +60,18 @@ class EvaluationController {
                         .body(card.html());
             default -> throw new IllegalArgumentException("format must be markdown or html, not '" + format + "'");
         };
+    }
+
+    /** Why the model called one test case ("test-7") what it did: maps, mutagenesis or contributions. */
+    @GetMapping("/explanations/{caseId}")
+    Explanation explanation(@PathVariable("id") long id, @PathVariable("caseId") String caseId) {
+        return evaluations.explain(id, caseId);
+    }
+
+    /** Permutation importance per column on the test split (patient tables). */
+    @GetMapping("/feature-importance")
+    List<FeatureImportance> featureImportance(@PathVariable("id") long id) {
+        return evaluations.featureImportance(id);
     }
 
     @GetMapping("/predictions")

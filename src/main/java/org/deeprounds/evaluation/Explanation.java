@@ -1,0 +1,30 @@
+package org.deeprounds.evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why the model called one test case what it did. Imaging: {@code saliency} (how strongly each pixel's change would
+ * move the explained class's score: the gradient's magnitude) and {@code occlusion} (how much covering a patch
+ * around each pixel lowers that class's probability), both {@code height x width} and scaled to 0..1. Genomics:
+ * {@code sequence} and {@code positionImportance} (in-silico mutagenesis: the largest drop in that class's
+ * probability when the base at a position is changed). EHR: {@code contributions} (how much setting each input back
+ * to the training average changes that probability). Unused fields are null.
+ */
+public record Explanation(
+        String caseId,
+        String trueLabel,
+        Map<String, Double> probabilities,
+        String explainedClass,
+        double[][] saliency,
+        double[][] occlusion,
+        String sequence,
+        double[] positionImportance,
+        List<Contribution> contributions,
+        float[] image,
+        int height,
+        int width) {
+
+    /** One column's pull on the explained probability: positive when its value pushed towards the class. */
+    public record Contribution(String feature, double effect) {}
+}

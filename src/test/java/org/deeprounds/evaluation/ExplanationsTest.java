@@ -1,0 +1,139 @@
+package org.deeprounds.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
+import org.deeprounds.IntegrationTest;
+import org.deeprounds.datasets.DatasetInfo;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.Modality;
+import org.deeprounds.training.RunService;
+import org.deeprounds.training.RunStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Explanations are computed from the trained model on real test cases, and show what they claim to show. */
+@IntegrationTest
+@WithMockUser(username = "trainee1", roles = "TRAINEE")
+class ExplanationsTest {
+
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    DatasetService datasets;
+
+    @Autowired
+    EvaluationService evaluations;
+
+    @Test
+    void an_image_gets_saliency_and_occlusion_maps_of_its_own_shape() throws Exception {
+        long run = train(dataset(Modality.IMAGING), "imaging-cnn", 3);
+
+        var e = evaluations.explain(run, "test-1");
+
+        assertThat(e.saliency()).hasDimensions(28, 28);
+        assertThat(e.occlusion()).hasDimensions(28, 28);
+        assertThat(e.image()).hasSize(28 * 28);
+        var saliency =
+                Arrays.stream(e.saliency()).flatMapToDouble(Arrays::stream).toArray();
+        assertThat(Arrays.stream(saliency).max().orElseThrow()).isEqualTo(1.0);
+        assertThat(Arrays.stream(saliency).allMatch(v -> v >= 0 && v <= 1)).isTrue();
+        assertThat(e.explainedClass())
+                .isIn(datasets.get(dataset(Modality.IMAGING).id()).classes());
+        assertThatThrownBy(() -> evaluations.explain(run, "test-0"))
+                .isInstanceOf(NoSuchElementException.class)
+                .hasMessageContaining("cases are test-1 to test-");
+        assertThatThrownBy(() -> evaluations.featureImportance(run)).hasMessageContaining("patient tables");
+    }
+
+    @Test
+    void mutagenesis_finds_the_planted_promoter_box() throws Exception {
+        var dataset = dataset(Modality.GENOMICS);
+        long run = train(dataset, "genomics-cnn", 30);
+        var predictions = evaluations.predictions(run);
+        // A promoter the model calls a promoter with confidence.
+        var promoterCase = predictions.stream()
+                .filter(p ->
+                        p.trueLabel().equals("promoter") && p.probabilities().get("promoter") > 0.9)
+                .findFirst()
+                .orElseThrow();
+
+        var e = evaluations.explain(run, promoterCase.caseId());
+
+        var sequence = e.sequence();
+        assertThat(e.positionImportance()).hasSize(sequence.length());
+        int top = IntStream.range(0, sequence.length())
+                .boxed()
+                .max(Comparator.comparingDouble(i -> e.positionImportance()[i]))
+                .orElseThrow();
+        int box10 = bestMatch(sequence, "TATAAT");
+        int box35 = bestMatch(sequence, "TTGACA");
+        assertThat(Math.min(Math.abs(top - (box10 + 3)), Math.abs(top - (box35 + 3))))
+                .as(
+                        "the most important position (%d) lies in the -10 box at %d or the -35 box at %d of %s",
+                        top, box10, box35, sequence)
+                .isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void a_patient_table_gets_permutation_importance_and_per_patient_contributions() throws Exception {
+        long run = train(dataset(Modality.EHR), "ehr-mlp", 10);
+
+        var importance = evaluations.featureImportance(run);
+        var contributions = evaluations.explain(run, "test-3").contributions();
+
+        assertThat(importance).hasSize(30);
+        assertThat(importance.getFirst().drop())
+                .isGreaterThanOrEqualTo(importance.getLast().drop());
+        assertThat(importance.getFirst().drop()).as("some column matters").isPositive();
+        assertThat(contributions).hasSize(30);
+        assertThat(Math.abs(contributions.getFirst().effect()))
+                .isGreaterThanOrEqualTo(Math.abs(contributions.getLast().effect()));
+        assertThat(evaluations.featureImportance(run))
+                .as("computed once, read back")
+                .isEqualTo(importance);
+    }
+
+    /** Start of the window with the fewest mismatches against {@code motif}. */
+    private static int bestMatch(String sequence, String motif) {
+        int best = 0;
+        int fewest = Integer.MAX_VALUE;
+        for (int at = 0; at + motif.length() <= sequence.length(); at++) {
+            int mismatches = 0;
+            for (int k = 0; k < motif.length(); k++) {
+                if (sequence.charAt(at + k) != motif.charAt(k)) {
+                    mismatches++;
+                }
+            }
+            if (mismatches < fewest) {
+                fewest = mismatches;
+                best = at;
+            }
+        }
+        return best;
+    }
+
+    private DatasetInfo dataset(Modality modality) {
+        return datasets.list().stream()
+                .filter(d -> d.modality() == modality && d.shared())
+                .filter(d -> modality == Modality.EHR ? d.name().startsWith("Breast cancer biopsies") : d.synthetic())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private long train(DatasetInfo dataset, String template, int epochs) throws InterruptedException {
+        long id = runs.submit(dataset.id(), template, new RunService.Overrides(epochs, null, null, 1L), null)
+                .id();
+        for (int i = 0; i < 1200 && !runs.get(id).status().finished(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(runs.get(id).status()).as(runs.get(id).message()).isEqualTo(RunStatus.COMPLETED);
+        return id;
+    }
+}

@@ -46,11 +46,25 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(low.get(0)).as("a lower threshold finds at least as many").isGreaterThanOrEqualTo(atHalf.get(0));
         assertThat(low.get(2)).as("and raises more false alarms").isGreaterThan(atHalf.get(2));
 
+        // A false alarm is among the cases it got wrong; explaining it lists the columns that pulled it.
+        wait.until(d ->
+                !d.findElements(By.cssSelector("#misclassified vaadin-button")).isEmpty());
+        var explain = driver.findElements(By.cssSelector("#misclassified vaadin-button"))
+                .getFirst();
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", explain);
+        explain.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contributions")));
+        assertThat(driver.findElement(By.id("explanation")).getText())
+                .contains("Case test-", "Pull on the probability");
+        assertThat(driver.findElements(By.id("feature-importance"))).hasSize(1);
+
         driver.findElements(By.tagName("vaadin-button")).stream()
                 .filter(b -> b.getText().startsWith("Rule-out"))
                 .findFirst()
-                .orElseThrow()
-                .click();
+                .ifPresentOrElse(this::scrollAndClick, () -> {
+                    throw new AssertionError("no rule-out button");
+                });
         wait.until(d -> !d.findElement(By.id("threshold-value")).getText().equals("0.05"));
         var ruleOut = counts();
         assertThat((double) ruleOut.get(0) / (ruleOut.get(0) + ruleOut.get(1))).isGreaterThanOrEqualTo(0.95);
@@ -59,6 +73,12 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("model-card-html")).getDomProperty("href"))
                 .endsWith("/api/v1/runs/" + run + "/model-card?format=html&threshold=" + threshold);
         HeadlessChromium.screenshot(driver, "evaluation");
+    }
+
+    private void scrollAndClick(org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** TP, FN, FP, TN as shown. */

@@ -27,6 +27,8 @@ import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.evaluation.Estimate;
 import org.deeprounds.evaluation.Evaluation;
 import org.deeprounds.evaluation.EvaluationService;
+import org.deeprounds.evaluation.FeatureImportance;
+import org.deeprounds.evaluation.Prediction;
 import org.deeprounds.training.RunService;
 
 /**
@@ -48,6 +50,8 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     final Grid<Row> metrics = new Grid<>();
     final Div confusion = new Div();
     final Div roc = new Div();
+    final Grid<Prediction> wrong = new Grid<>();
+    final Div explanation = new Div();
     final Anchor cardMarkdown = new Anchor("", "Model card (Markdown)");
     final Anchor cardHtml = new Anchor("", "Model card (HTML)");
     private final transient EvaluationService evaluations;
@@ -77,6 +81,19 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         metrics.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         confusion.setId("confusion");
         roc.setId("roc-chart");
+        wrong.setId("misclassified");
+        wrong.addColumn(Prediction::caseId).setHeader("Case").setAutoWidth(true);
+        wrong.addColumn(Prediction::trueLabel).setHeader("Truly").setAutoWidth(true);
+        wrong.addColumn(p -> p.probabilities().entrySet().stream()
+                        .map(entry -> entry.getKey() + " " + percent(entry.getValue()))
+                        .collect(java.util.stream.Collectors.joining(", ")))
+                .setHeader("The network's probabilities");
+        wrong.addComponentColumn(p -> new Button("Explain", e -> explain(p.caseId())))
+                .setHeader("")
+                .setAutoWidth(true);
+        wrong.setHeight("16em");
+        wrong.addThemeVariants(GridVariant.LUMO_COMPACT);
+        explanation.setWidthFull();
         cardMarkdown.setId("model-card-markdown");
         cardHtml.setId("model-card-html");
         cardMarkdown.getElement().setAttribute("download", true);
@@ -105,7 +122,9 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
             var dataset = datasets.get(run.datasetId());
             current = evaluations.evaluate(runId, null);
             layout(dataset);
-            show(0.5);
+            if (current.classes().size() == 2) {
+                show(0.5);
+            }
         } catch (NoSuchElementException | IllegalStateException e) {
             add(new H2("Nothing to evaluate"), new Paragraph(e.getMessage()));
         }
@@ -173,6 +192,61 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                         calibration.ece())),
                 calibrationChart,
                 baselines());
+        addCaseSection();
+    }
+
+    /** The cases the network got wrong, each explainable; and for tables, which columns matter overall. */
+    private void addCaseSection() {
+        add(
+                new H3("Cases it got wrong"),
+                new Paragraph("Errors teach most: open one to see what the network looked at."),
+                wrong,
+                explanation);
+        var run = runs.get(id);
+        if (run.spec().input().kind() == org.deeprounds.models.InputShape.Kind.TABULAR) {
+            var importance = new Grid<FeatureImportance>();
+            importance.setId("feature-importance");
+            importance.addColumn(FeatureImportance::feature).setHeader("Column");
+            importance
+                    .addColumn(f -> String.format(Locale.ROOT, "%.3f ± %.3f", f.drop(), f.spread()))
+                    .setHeader("Drop in test AUC when shuffled");
+            importance.setItems(evaluations.featureImportance(id));
+            importance.setAllRowsVisible(true);
+            importance.addThemeVariants(GridVariant.LUMO_COMPACT);
+            add(
+                    new H3("Which columns matter (permutation importance)"),
+                    new Paragraph("Shuffling a column among the test patients breaks its link to the outcome; the"
+                            + " larger the drop, the more the network relies on it. Correlated columns share their"
+                            + " importance, so a small drop does not prove a column is clinically irrelevant."),
+                    importance);
+        }
+        updateWrong();
+    }
+
+    private void updateWrong() {
+        var classes = current.classes();
+        var predictions = evaluations.predictions(id);
+        wrong.setItems(predictions.stream()
+                .filter(p -> !called(p, classes).equals(p.trueLabel()))
+                .toList());
+    }
+
+    /** The label the network gives a case: by threshold for two classes, else the most probable. */
+    private String called(Prediction p, List<String> classes) {
+        if (classes.size() == 2 && current.threshold() != null) {
+            var positive = current.positiveClass();
+            var other = classes.get(0).equals(positive) ? classes.get(1) : classes.get(0);
+            return p.probabilities().get(positive) >= current.threshold() ? positive : other;
+        }
+        return p.probabilities().entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+    }
+
+    private void explain(String caseId) {
+        explanation.removeAll();
+        explanation.add(new ExplanationPanel(evaluations.explain(id, caseId)));
     }
 
     private void layoutMultiClass() {
@@ -210,6 +284,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 new H3("Confusion matrix"),
                 confusion,
                 baselines());
+        addCaseSection();
     }
 
     private Grid<Evaluation.Baseline> baselines() {
@@ -272,6 +347,9 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         roc.removeAll();
         roc.add(EvaluationCharts.roc(current.roc(), fpr, tpr, current.auc().value()));
         updatePrevalence();
+        if (wrong.getParent().isPresent()) {
+            updateWrong();
+        }
     }
 
     /** The API serves the card; the browser's session signs the request. */

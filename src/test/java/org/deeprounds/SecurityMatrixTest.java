@@ -83,6 +83,7 @@ class SecurityMatrixTest {
             Map.entry("GET /api/v1/runs/{id}/model-card", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/explanations/{caseId}", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/feature-importance", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/runs/{id}/try", Access.SIGNED_IN),
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),
             Map.entry("GET /actuator/info", Access.ADMIN),

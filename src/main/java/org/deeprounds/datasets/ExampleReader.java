@@ -190,8 +190,7 @@ final class ExampleReader {
     }
 
     /** Writes one column's encoding at {@code at}; returns the next position. */
-    private static int encode(
-            DatasetSummary.ColumnSummary column, String raw, boolean indicators, float[] out, int at) {
+    static int encode(DatasetSummary.ColumnSummary column, String raw, boolean indicators, float[] out, int at) {
         var type = column.type();
         if (type == ColumnType.IDENTIFIER || type == ColumnType.IGNORE || type == ColumnType.TARGET) {
             return at;

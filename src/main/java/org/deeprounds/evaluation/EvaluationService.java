@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
+import org.deeprounds.datasets.CaseEncoder;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Example;
 import org.deeprounds.training.RunService;
@@ -127,18 +128,84 @@ public class EvaluationService {
                 .data()
                 .getFeatures();
         var prediction = predictions.get(index);
-        var probabilities = prediction.probabilities();
-        int cls = dataset.classes()
-                .indexOf(probabilities.entrySet().stream()
-                        .max(Map.Entry.comparingByValue())
-                        .orElseThrow()
-                        .getKey());
-        var explained = dataset.classes().get(cls);
+        return explanation(
+                runId,
+                dataset.classes(),
+                network,
+                input,
+                example,
+                prediction.caseId(),
+                prediction.trueLabel(),
+                prediction.probabilities());
+    }
+
+    /** What the user typed or uploaded for "try a case": one of the three, matching the run's kind of data. */
+    public record CaseInput(String sequence, Map<String, String> values, String imageBase64) {}
+
+    /**
+     * The run's prediction and explanation for one case the user supplies. Bad input gets a message naming the
+     * position, column or property at fault ({@link org.deeprounds.datasets.DatasetFormatException}).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Explanation tryCase(long runId, CaseInput input) {
+        var run = runs.get(runId);
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException(
+                    "Run " + runId + " is " + run.status() + "; only a completed run can be" + " tried on a case.");
+        }
+        var summary = datasets.summary(run.datasetId());
+        var spec = run.spec();
+        float[] features = switch (spec.input().kind()) {
+            case IMAGE -> CaseEncoder.image(summary, decode(input.imageBase64()));
+            case SEQUENCE -> CaseEncoder.sequence(summary, input.sequence());
+            case TABULAR -> CaseEncoder.patient(summary, input.values() == null ? Map.of() : input.values());
+        };
+        var example = new Example(features, 0);
+        var network = model(runId);
+        var x = Trainer.SplitData.of(List.of(example), spec.input(), spec.classes())
+                .data()
+                .getFeatures();
+        var output = network.output(x, false);
+        var classes = summary.classes();
+        var probabilities = new LinkedHashMap<String, Double>();
+        for (int c = 0; c < classes.size(); c++) {
+            probabilities.put(classes.get(c), output.getDouble(0, c));
+        }
+        return explanation(runId, classes, network, x, example, "your case", null, probabilities);
+    }
+
+    private static byte[] decode(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            throw new org.deeprounds.datasets.DatasetFormatException("No image: upload a PNG or JPEG.");
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new org.deeprounds.datasets.DatasetFormatException("imageBase64 is not valid base64.");
+        }
+    }
+
+    private Explanation explanation(
+            long runId,
+            List<String> classes,
+            org.deeplearning4j.nn.multilayer.MultiLayerNetwork network,
+            org.nd4j.linalg.api.ndarray.INDArray input,
+            Example example,
+            String caseId,
+            String trueLabel,
+            Map<String, Double> probabilities) {
+        var run = runs.get(runId);
+        var spec = run.spec();
+        int cls = classes.indexOf(probabilities.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey());
+        var explained = classes.get(cls);
         return switch (spec.input().kind()) {
             case IMAGE ->
                 new Explanation(
-                        prediction.caseId(),
-                        prediction.trueLabel(),
+                        caseId,
+                        trueLabel,
                         probabilities,
                         explained,
                         Explainer.saliency(network, input, cls, spec.classes()),
@@ -151,8 +218,8 @@ public class EvaluationService {
                         spec.input().width());
             case SEQUENCE ->
                 new Explanation(
-                        prediction.caseId(),
-                        prediction.trueLabel(),
+                        caseId,
+                        trueLabel,
                         probabilities,
                         explained,
                         null,
@@ -165,8 +232,8 @@ public class EvaluationService {
                         0);
             case TABULAR ->
                 new Explanation(
-                        prediction.caseId(),
-                        prediction.trueLabel(),
+                        caseId,
+                        trueLabel,
                         probabilities,
                         explained,
                         null,

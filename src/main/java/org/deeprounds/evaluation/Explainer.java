@@ -90,19 +90,15 @@ final class Explainer {
 
     /**
      * In-silico mutagenesis of a one-hot sequence (1 x 4 x L): for each position, the largest drop in the class's
-     * probability over the three other bases.
+     * probability when the position is set to each definite base in turn (the unchanged base gives no drop; an
+     * ambiguous or padded position is tried with all four).
      */
     static double[] mutagenesis(MultiLayerNetwork network, INDArray sequence, int cls) {
         int length = (int) sequence.size(2);
-        var batch = Nd4j.tile(sequence, 3 * length, 1, 1);
+        var batch = Nd4j.tile(sequence, 4 * length, 1, 1);
         for (int position = 0; position < length; position++) {
-            int base = current(sequence, position);
-            int variant = 0;
             for (int b = 0; b < 4; b++) {
-                if (b == base) {
-                    continue;
-                }
-                long row = 3L * position + variant++;
+                long row = 4L * position + b;
                 for (int k = 0; k < 4; k++) {
                     batch.putScalar(new long[] {row, k, position}, k == b ? 1 : 0);
                 }
@@ -113,8 +109,8 @@ final class Explainer {
         var importance = new double[length];
         for (int position = 0; position < length; position++) {
             double drop = Double.NEGATIVE_INFINITY;
-            for (int v = 0; v < 3; v++) {
-                drop = Math.max(drop, p0 - out.getDouble(3L * position + v, cls));
+            for (int b = 0; b < 4; b++) {
+                drop = Math.max(drop, p0 - out.getDouble(4L * position + b, cls));
             }
             importance[position] = drop;
         }

@@ -41,6 +41,28 @@ abstract class BrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
+    /**
+     * Clicks the button with this text once it is there, looking again while the page re-renders (a button found a
+     * moment before may have been replaced: a stale element).
+     */
+    void clickButton(String textPrefix) {
+        waitUpTo(60)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    var button = d.findElements(By.tagName("vaadin-button")).stream()
+                            .filter(b -> b.getText().startsWith(textPrefix))
+                            .findFirst()
+                            .orElse(null);
+                    if (button == null) {
+                        return false;
+                    }
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+                    button.click();
+                    return true;
+                });
+    }
+
     /** Fills the login form (fresh session) and submits it; does not wait for the result. */
     void signIn(String username, String password) {
         driver.manage().deleteAllCookies();

@@ -50,11 +50,7 @@ class BuilderBrowserTest extends BrowserTest {
         epochs.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4", Keys.TAB);
         wait.until(d -> d.findElement(By.id("design-totals")).getText().contains("parameters"));
 
-        driver.findElements(By.tagName("vaadin-button")).stream()
-                .filter(b -> b.getText().equals("Train this design"))
-                .findFirst()
-                .orElseThrow()
-                .click();
+        clickButton("Train this design");
 
         var status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-status")));
         wait.until(d -> status.getText().startsWith("Completed"));

@@ -100,6 +100,47 @@ class ExplanationsTest {
                 .isEqualTo(importance);
     }
 
+    @Test
+    void a_user_can_try_their_own_image_sequence_or_patient_and_bad_input_is_named() throws Exception {
+        long imaging = train(dataset(Modality.IMAGING), "imaging-cnn", 2);
+        var picture = new java.awt.image.BufferedImage(50, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", out);
+        var png = java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+        var image = evaluations.tryCase(imaging, new EvaluationService.CaseInput(null, null, png));
+        assertThat(image.caseId()).isEqualTo("your case");
+        assertThat(image.occlusion()).hasDimensions(28, 28);
+        assertThat(image.probabilities().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThatThrownBy(() ->
+                        evaluations.tryCase(imaging, new EvaluationService.CaseInput(null, null, "bm90IGFuIGltYWdl")))
+                .hasMessage("The file is not a readable PNG or JPEG image.");
+        assertThatThrownBy(() -> evaluations.tryCase(imaging, new EvaluationService.CaseInput(null, null, "%%%")))
+                .hasMessage("imageBase64 is not valid base64.");
+
+        long genomics = train(dataset(Modality.GENOMICS), "genomics-cnn", 3);
+        var sequence = evaluations.tryCase(genomics, new EvaluationService.CaseInput("acgt tataat\nGGCC", null, null));
+        assertThat(sequence.sequence()).startsWith("ACGTTATAATGGCC").hasSize(80);
+        assertThat(sequence.positionImportance()).hasSize(80);
+        assertThatThrownBy(() -> evaluations.tryCase(genomics, new EvaluationService.CaseInput("ACGTXA", null, null)))
+                .hasMessage("Position 5: 'X' is not a base (A, C, G, T, or an IUPAC code such as N).");
+        assertThatThrownBy(() ->
+                        evaluations.tryCase(genomics, new EvaluationService.CaseInput("A".repeat(81), null, null)))
+                .hasMessageContaining("has 81 bases; this model reads 80");
+
+        long ehr = train(dataset(Modality.EHR), "ehr-mlp", 3);
+        var patient = evaluations.tryCase(
+                ehr, new EvaluationService.CaseInput(null, java.util.Map.of("mean_radius", "17.9"), null));
+        assertThat(patient.contributions()).hasSize(30);
+        assertThatThrownBy(() -> evaluations.tryCase(
+                        ehr,
+                        new EvaluationService.CaseInput(
+                                null, java.util.Map.of("mean_radius", "big", "shoe_size", "42"), null)))
+                .hasMessage("Unknown column 'shoe_size'. Column 'mean_radius': 'big' is not a number.");
+    }
+
     /** Start of the window with the fewest mismatches against {@code motif}. */
     private static int bestMatch(String sequence, String motif) {
         int best = 0;

@@ -17,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,6 +70,12 @@ class EvaluationController {
         return evaluations.explain(id, caseId);
     }
 
+    /** "Try a case": {"sequence"}, {"values": {column: value}} or {"imageBase64"}; the prediction explained. */
+    @PostMapping("/try")
+    Explanation tryCase(@PathVariable("id") long id, @RequestBody EvaluationService.CaseInput input) {
+        return evaluations.tryCase(id, input);
+    }
+
     /** Permutation importance per column on the test split (patient tables). */
     @GetMapping("/feature-importance")
     List<FeatureImportance> featureImportance(@PathVariable("id") long id) {
@@ -92,6 +100,11 @@ class EvaluationController {
         @ExceptionHandler(IllegalStateException.class)
         ResponseEntity<Map<String, String>> notYet(IllegalStateException e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        }
+
+        @ExceptionHandler(org.deeprounds.datasets.DatasetFormatException.class)
+        ResponseEntity<Map<String, String>> badCase(org.deeprounds.datasets.DatasetFormatException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }
 
         @ExceptionHandler(IllegalArgumentException.class)

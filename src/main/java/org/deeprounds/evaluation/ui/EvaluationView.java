@@ -221,6 +221,79 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                     importance);
         }
         updateWrong();
+        addTrySection(run.spec().input().kind());
+    }
+
+    /** "Try a case": the user's own image, sequence or patient, predicted and explained; bad input is named. */
+    private void addTrySection(org.deeprounds.models.InputShape.Kind kind) {
+        var result = new Div();
+        result.setId("try-result");
+        result.setWidthFull();
+        var error = new Paragraph();
+        error.setId("try-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        java.util.function.Consumer<EvaluationService.CaseInput> run = input -> {
+            error.setText("");
+            result.removeAll();
+            try {
+                result.add(new ExplanationPanel(evaluations.tryCase(id, input)));
+            } catch (org.deeprounds.datasets.DatasetFormatException e) {
+                error.setText(e.getMessage());
+            }
+        };
+        add(new H3("Try a case"));
+        switch (kind) {
+            case SEQUENCE -> {
+                var sequence = new com.vaadin.flow.component.textfield.TextArea("Sequence");
+                sequence.setId("try-sequence");
+                sequence.setWidthFull();
+                sequence.setHelperText(
+                        "Paste up to " + runs.get(id).spec().input().length() + " bases (A, C, G, T).");
+                var go = new Button(
+                        "Predict and explain",
+                        e -> run.accept(new EvaluationService.CaseInput(sequence.getValue(), null, null)));
+                go.setId("try-go");
+                add(sequence, go);
+            }
+            case TABULAR -> {
+                var form = new com.vaadin.flow.component.formlayout.FormLayout();
+                var fields = new java.util.LinkedHashMap<String, com.vaadin.flow.component.textfield.TextField>();
+                var summary = datasets.summary(runs.get(id).datasetId());
+                for (var column : org.deeprounds.datasets.CaseEncoder.inputColumns(summary)) {
+                    var field = new com.vaadin.flow.component.textfield.TextField(column.name());
+                    field.setId("try-" + column.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+                    field.setHelperText(
+                            column.categories().isEmpty() || column.min() != null
+                                    ? (column.min() == null
+                                            ? ""
+                                            : "training range " + column.min() + " to " + column.max())
+                                    : String.join(", ", column.categories()));
+                    fields.put(column.name(), field);
+                    form.add(field);
+                }
+                var go = new Button("Predict and explain", e -> {
+                    var values = new java.util.LinkedHashMap<String, String>();
+                    fields.forEach((name, field) -> values.put(name, field.getValue()));
+                    run.accept(new EvaluationService.CaseInput(null, values, null));
+                });
+                go.setId("try-go");
+                add(new Paragraph("Blank fields count as missing and are filled as in training."), form, go);
+            }
+            case IMAGE -> {
+                var upload = new com.vaadin.flow.component.upload.Upload(
+                        com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(
+                                        ui -> ui.access(() -> run.accept(new EvaluationService.CaseInput(
+                                                null,
+                                                null,
+                                                java.util.Base64.getEncoder().encodeToString(bytes)))))));
+                upload.setId("try-image");
+                upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
+                upload.setMaxFileSize(5 * 1024 * 1024);
+                upload.setMaxFiles(1);
+                add(new Paragraph("Upload a PNG or JPEG; it is scaled to the network's input size."), upload);
+            }
+        }
+        add(error, result);
     }
 
     private void updateWrong() {

@@ -65,6 +65,8 @@ class ArchitectureTest {
                 .resideOutsideOfPackages("org.deeprounds.evaluation..", "org.deeprounds.datasets..")
                 .should()
                 .callMethod(DatasetService.class, "readTestExamples", long.class, Example.Sink.class)
+                .orShould()
+                .callMethod(DatasetService.class, "readTestGroups", long.class, String.class)
                 .because("the test split is touched only by evaluation, after training (DESIGN.md)")
                 .check(classes);
     }

@@ -270,6 +270,22 @@ public class DatasetService {
         read(id, java.util.Set.of(Split.TEST), sink);
     }
 
+    /**
+     * For a table with sensitive columns: the group of each test row by {@code column}, in the order of {@link
+     * #readTestExamples}. For evaluation's subgroup analysis only.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<String> readTestGroups(long id, String column) {
+        var dataset = visible(id);
+        try {
+            return ExampleReader.groups(
+                    storage.folder(dataset.getStorageKey()), summaryOf(dataset), Split.TEST, column);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read dataset " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     private void read(long id, java.util.Set<Split> splits, Example.Sink sink) {
         readFiles(visible(id), splits, sink);
     }

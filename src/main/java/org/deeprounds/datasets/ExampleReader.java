@@ -189,6 +189,51 @@ final class ExampleReader {
         }
     }
 
+    /**
+     * The group each row of one split belongs to by a sensitive column, in the order {@link #read} gives the rows:
+     * the value itself for categories, "below"/"at or above" the training median for measurements (e.g. "age < 62").
+     */
+    static java.util.List<String> groups(Path folder, DatasetSummary summary, Split wanted, String column)
+            throws IOException {
+        var tabular = summary.tabular();
+        int index = tabular.header().indexOf(column);
+        var columnSummary = tabular.columns().stream()
+                .filter(c -> c.name().equals(column))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No column '" + column + "'"));
+        var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
+        var format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        var out = new java.util.ArrayList<String>();
+        var file = folder.resolve(DatasetStorage.SOURCE + ".csv");
+        try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            int row = 0;
+            for (var record : parser) {
+                if (Split.ofCode(splits[row++]) != wanted) {
+                    continue;
+                }
+                var raw = record.get(index).strip();
+                if (TabularScanner.isMissing(raw)) {
+                    out.add(column + " missing");
+                } else if (columnSummary.type() == ColumnType.NUMERIC && columnSummary.trainMedian() != null) {
+                    double median = columnSummary.trainMedian();
+                    var cut = median == Math.rint(median)
+                            ? Long.toString((long) median)
+                            : String.format(java.util.Locale.ROOT, "%.1f", median);
+                    out.add(column + (Double.parseDouble(raw) < median ? " < " : " ≥ ") + cut);
+                } else {
+                    out.add(column + " " + raw);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Writes one column's encoding at {@code at}; returns the next position. */
     static int encode(DatasetSummary.ColumnSummary column, String raw, boolean indicators, float[] out, int at) {
         var type = column.type();

@@ -30,7 +30,7 @@ public record Evaluation(
         List<PrPoint> precisionRecall,
         Calibration calibration,
         Presets presets,
-        List<Object> subgroups,
+        List<SubgroupReport> subgroups,
         List<Baseline> baselines,
         Double macroAuc,
         List<PerClass> perClass,

@@ -102,8 +102,24 @@ public class EvaluationService {
         }
         int positive = dataset.positiveClass() == null ? classes.size() - 1 : classes.indexOf(dataset.positiveClass());
         var train = dataset.splits().get("train");
+        var groups = new LinkedHashMap<String, List<String>>();
+        var tabular = datasets.summary(dataset.id()).tabular();
+        if (tabular != null && classes.size() == 2) {
+            for (var column : tabular.sensitiveColumns()) {
+                var groupOf = datasets.readTestGroups(dataset.id(), column);
+                if (groupOf.size() == n) {
+                    groups.put(column, groupOf);
+                }
+            }
+        }
         return Evaluator.evaluate(
-                classes, truth, probabilities, positive, threshold, train == null ? Map.of() : train.classCounts());
+                classes,
+                truth,
+                probabilities,
+                positive,
+                threshold,
+                train == null ? Map.of() : train.classCounts(),
+                groups);
     }
 
     /** The run's model card at {@code threshold}. */

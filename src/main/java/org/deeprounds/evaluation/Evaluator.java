@@ -23,6 +23,18 @@ final class Evaluator {
             int positiveIndex,
             Double threshold,
             Map<String, Integer> trainCounts) {
+        return evaluate(classes, truth, probabilities, positiveIndex, threshold, trainCounts, Map.of());
+    }
+
+    /** @param groups per sensitive column, the group of each case (binary tasks get a subgroup report per column) */
+    static Evaluation evaluate(
+            List<String> classes,
+            int[] truth,
+            double[][] probabilities,
+            int positiveIndex,
+            Double threshold,
+            Map<String, Integer> trainCounts,
+            Map<String, List<String>> groups) {
         int n = truth.length;
         String majority = classes.stream()
                 .max(java.util.Comparator.comparingInt(c -> trainCounts.getOrDefault(c, 0)))
@@ -76,7 +88,9 @@ final class Evaluator {
                     new Evaluation.Presets(
                             finite(BinaryMetrics.ruleOut(scores, positive, RULE_OUT_SENSITIVITY)),
                             finite(BinaryMetrics.ruleIn(scores, positive, RULE_IN_SPECIFICITY))),
-                    List.of(),
+                    groups.entrySet().stream()
+                            .map(g -> SubgroupReport.of(g.getKey(), g.getValue(), scores, positive, t))
+                            .toList(),
                     List.of(baseline),
                     null,
                     null,

@@ -85,12 +85,7 @@ public final class ModelCard {
                                 run.bestEpoch())),
                 layers));
         sections.add(evaluationSection(e, run));
-        sections.add(new Section(
-                "Subgroups",
-                List.of("No column of this dataset is marked as a sensitive attribute (such as sex or age band), so"
-                        + " no subgroup analysis was made. Performance may differ between groups of patients; it has"
-                        + " not been measured."),
-                List.of()));
+        sections.add(subgroupSection(e));
         var limitations = new ArrayList<String>();
         limitations.add(String.format(
                 Locale.ROOT,
@@ -168,6 +163,32 @@ public final class ModelCard {
                     best));
         }
         return new Section("Evaluation on the held-out test split", paragraphs, table);
+    }
+
+    private static Section subgroupSection(Evaluation e) {
+        if (e.subgroups() == null || e.subgroups().isEmpty()) {
+            return new Section(
+                    "Subgroups",
+                    List.of("No column of this dataset is marked as a sensitive attribute (such as sex or age band),"
+                            + " so no subgroup analysis was made. Performance may differ between groups of patients;"
+                            + " it has not been measured."),
+                    List.of());
+        }
+        var table = new ArrayList<List<String>>();
+        table.add(List.of("Group", "Test cases", "Sensitivity", "Specificity", "AUC"));
+        var paragraphs = new ArrayList<String>();
+        for (var report : e.subgroups()) {
+            paragraphs.add("By " + report.column() + ": " + report.reading());
+            for (var g : report.groups()) {
+                table.add(List.of(
+                        g.group(),
+                        Integer.toString(g.cases()),
+                        percent(g.sensitivity().value()),
+                        percent(g.specificity().value()),
+                        percent(g.auc().value())));
+            }
+        }
+        return new Section("Subgroups", paragraphs, table);
     }
 
     private static void row(List<List<String>> table, String name, Estimate estimate) {

@@ -58,4 +58,24 @@ class EvaluatorTest {
         assertThat(e.macroAuc()).isEqualTo(1.0);
         assertThat(e.baselines().getFirst().accuracy()).isCloseTo(2.0 / 6, within(1e-12));
     }
+
+    @Test
+    void subgroups_get_their_own_metrics_and_the_equal_opportunity_gap() {
+        var classes = List.of("no", "yes");
+        // Women: two events, one found. Men: two events, both found. One non-event each, correctly cleared.
+        int[] truth = {1, 1, 0, 1, 1, 0};
+        double[][] p = {{0.2, 0.8}, {0.7, 0.3}, {0.9, 0.1}, {0.1, 0.9}, {0.4, 0.6}, {0.8, 0.2}};
+        var sex = List.of("sex F", "sex F", "sex F", "sex M", "sex M", "sex M");
+
+        var e = Evaluator.evaluate(classes, truth, p, 1, 0.5, Map.of("no", 1, "yes", 1), Map.of("sex", sex));
+
+        var report = e.subgroups().getFirst();
+        assertThat(report.column()).isEqualTo("sex");
+        assertThat(report.groups()).extracting(SubgroupReport.Group::group).containsExactly("sex F", "sex M");
+        assertThat(report.groups().get(0).sensitivity().value()).isEqualTo(0.5);
+        assertThat(report.groups().get(1).sensitivity().value()).isEqualTo(1.0);
+        assertThat(report.sensitivityGap()).isEqualTo(0.5);
+        assertThat(report.specificityGap()).isEqualTo(0.0);
+        assertThat(report.reading()).contains("gap of 50 points", "100% in 'sex M'", "only 50% in 'sex F'");
+    }
 }

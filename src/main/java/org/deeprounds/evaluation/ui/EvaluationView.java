@@ -51,6 +51,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     final Div confusion = new Div();
     final Div roc = new Div();
     final Grid<Prediction> wrong = new Grid<>();
+    final Div subgroups = new Div();
     final Div explanation = new Div();
     final Anchor cardMarkdown = new Anchor("", "Model card (Markdown)");
     final Anchor cardHtml = new Anchor("", "Model card (HTML)");
@@ -192,6 +193,15 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                         calibration.ece())),
                 calibrationChart,
                 baselines());
+        if (!current.subgroups().isEmpty()) {
+            subgroups.setId("subgroups");
+            subgroups.setWidthFull();
+            add(
+                    new H3("Subgroups: is the test as good for everyone?"),
+                    new Paragraph("The same metrics within each group of the sensitive columns, at the threshold"
+                            + " above. Groups are smaller than the whole test set, so their intervals are wider."),
+                    subgroups);
+        }
         addCaseSection();
     }
 
@@ -294,6 +304,32 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
             }
         }
         add(error, result);
+    }
+
+    private void updateSubgroups() {
+        subgroups.removeAll();
+        for (var report : current.subgroups()) {
+            var grid = new Grid<org.deeprounds.evaluation.SubgroupReport.Group>();
+            grid.setId("subgroup-" + report.column());
+            grid.addColumn(org.deeprounds.evaluation.SubgroupReport.Group::group)
+                    .setHeader("Group");
+            grid.addColumn(org.deeprounds.evaluation.SubgroupReport.Group::cases)
+                    .setHeader("Test cases");
+            grid.addColumn(g -> percent(g.prevalence())).setHeader("Prevalence");
+            grid.addColumn(g -> percent(g.sensitivity().value()) + " " + interval(g.sensitivity()))
+                    .setHeader("Sensitivity");
+            grid.addColumn(g -> percent(g.specificity().value()) + " " + interval(g.specificity()))
+                    .setHeader("Specificity");
+            grid.addColumn(g -> percent(g.auc().value())).setHeader("AUC");
+            grid.setItems(report.groups());
+            grid.setAllRowsVisible(true);
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+            var reading = new Paragraph(report.reading());
+            if (report.sensitivityGap() != null && report.sensitivityGap() >= 0.10) {
+                reading.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            subgroups.add(new H3("By " + report.column()), grid, reading);
+        }
     }
 
     private void updateWrong() {
@@ -422,6 +458,9 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         updatePrevalence();
         if (wrong.getParent().isPresent()) {
             updateWrong();
+        }
+        if (subgroups.getParent().isPresent()) {
+            updateSubgroups();
         }
     }
 

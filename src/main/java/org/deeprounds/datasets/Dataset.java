@@ -60,6 +60,10 @@ class Dataset {
     @Column(length = 2000)
     private String citation;
 
+    /** A {@link PublishedResult} as JSON; null where none is known. */
+    @Column(name = "published_result", length = 2000)
+    private String publishedResult;
+
     @Column(nullable = false, length = 2000)
     private String provenance;
 
@@ -159,6 +163,14 @@ class Dataset {
 
     String getCitation() {
         return citation;
+    }
+
+    String getPublishedResult() {
+        return publishedResult;
+    }
+
+    void setPublishedResult(String json) {
+        this.publishedResult = json;
     }
 
     String getProvenance() {

@@ -28,4 +28,5 @@ public record DatasetInfo(
         long sizeBytes,
         String sha256,
         String splitMethod,
-        Instant createdAt) {}
+        Instant createdAt,
+        PublishedResult publishedResult) {}

@@ -63,7 +63,18 @@ public class DatasetService {
     }
 
     /** Where a dataset comes from when DeepRounds itself adds it (shipped samples). */
-    record Origin(String licence, String citation, String provenance, boolean synthetic, String sampleKey) {}
+    record Origin(
+            String licence,
+            String citation,
+            String provenance,
+            boolean synthetic,
+            String sampleKey,
+            PublishedResult published) {
+
+        Origin(String licence, String citation, String provenance, boolean synthetic, String sampleKey) {
+            this(licence, citation, provenance, synthetic, sampleKey, null);
+        }
+    }
 
     private final DatasetRepository datasets;
     private final DatasetStorage storage;
@@ -171,6 +182,9 @@ public class DatasetService {
                     origin != null ? origin.sampleKey() : null,
                     json.writeValueAsString(summary),
                     clock.instant());
+            if (origin != null && origin.published() != null) {
+                dataset.setPublishedResult(json.writeValueAsString(origin.published()));
+            }
             try {
                 datasets.save(dataset);
             } catch (RuntimeException e) {
@@ -406,7 +420,7 @@ public class DatasetService {
         return json.readValue(dataset.getSummaryJson(), DatasetSummary.class);
     }
 
-    private static DatasetInfo info(Dataset d, DatasetSummary summary) {
+    private DatasetInfo info(Dataset d, DatasetSummary summary) {
         return new DatasetInfo(
                 d.getId(),
                 d.getName(),
@@ -426,7 +440,8 @@ public class DatasetService {
                 d.getSizeBytes(),
                 d.getSha256(),
                 summary.splitPlan().describe(),
-                d.getCreatedAt());
+                d.getCreatedAt(),
+                d.getPublishedResult() == null ? null : json.readValue(d.getPublishedResult(), PublishedResult.class));
     }
 
     private static String requireName(String name) {

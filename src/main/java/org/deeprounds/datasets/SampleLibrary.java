@@ -90,7 +90,13 @@ class SampleLibrary implements ApplicationRunner {
                                     + " WDBC); DeepRounds added the header, a case_id per row and the labels"
                                     + " malignant/benign. See sample-datasets/" + WDBC + "/README.md.",
                             false,
-                            WDBC));
+                            WDBC,
+                            new PublishedResult(
+                                    "accuracy",
+                                    0.975,
+                                    "Street, Wolberg & Mangasarian 1993: 97.5% accuracy by 10-fold"
+                                            + " cross-validation on all 569 cases (multisurface method tree with 3"
+                                            + " features)")));
         }
     }
 

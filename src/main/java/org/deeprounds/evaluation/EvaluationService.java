@@ -119,7 +119,8 @@ public class EvaluationService {
                 positive,
                 threshold,
                 train == null ? Map.of() : train.classCounts(),
-                groups);
+                groups,
+                dataset.publishedResult());
     }
 
     /** The run's model card at {@code threshold}. */

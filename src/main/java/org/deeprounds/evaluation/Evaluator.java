@@ -35,6 +35,72 @@ final class Evaluator {
             Double threshold,
             Map<String, Integer> trainCounts,
             Map<String, List<String>> groups) {
+        return evaluate(classes, truth, probabilities, positiveIndex, threshold, trainCounts, groups, null);
+    }
+
+    /** @param published what the literature reports for the dataset, listed as a baseline; may be null */
+    static Evaluation evaluate(
+            List<String> classes,
+            int[] truth,
+            double[][] probabilities,
+            int positiveIndex,
+            Double threshold,
+            Map<String, Integer> trainCounts,
+            Map<String, List<String>> groups,
+            org.deeprounds.datasets.PublishedResult published) {
+        var evaluation = evaluateOwn(classes, truth, probabilities, positiveIndex, threshold, trainCounts, groups);
+        if (published == null) {
+            return evaluation;
+        }
+        boolean auc = published.metric().equalsIgnoreCase("auc");
+        var baselines = new ArrayList<>(evaluation.baselines());
+        baselines.add(new Evaluation.Baseline(
+                "Published result",
+                published.source() + ". Measured on other splits or protocols: for orientation, not a like-for-like"
+                        + " comparison.",
+                auc ? null : published.value(),
+                null,
+                null,
+                auc ? published.value() : null));
+        return withBaselines(evaluation, List.copyOf(baselines));
+    }
+
+    private static Evaluation withBaselines(Evaluation e, List<Evaluation.Baseline> baselines) {
+        return new Evaluation(
+                e.split(),
+                e.cases(),
+                e.classes(),
+                e.threshold(),
+                e.positiveClass(),
+                e.prevalence(),
+                e.auc(),
+                e.sensitivity(),
+                e.specificity(),
+                e.ppv(),
+                e.npv(),
+                e.accuracy(),
+                e.balancedAccuracy(),
+                e.f1(),
+                e.confusionMatrix(),
+                e.roc(),
+                e.precisionRecall(),
+                e.calibration(),
+                e.presets(),
+                e.subgroups(),
+                baselines,
+                e.macroAuc(),
+                e.perClass(),
+                e.matrix());
+    }
+
+    private static Evaluation evaluateOwn(
+            List<String> classes,
+            int[] truth,
+            double[][] probabilities,
+            int positiveIndex,
+            Double threshold,
+            Map<String, Integer> trainCounts,
+            Map<String, List<String>> groups) {
         int n = truth.length;
         String majority = classes.stream()
                 .max(java.util.Comparator.comparingInt(c -> trainCounts.getOrDefault(c, 0)))

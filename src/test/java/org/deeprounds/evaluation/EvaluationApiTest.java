@@ -78,6 +78,10 @@ class EvaluationApiTest {
         assertThat(e.get("roc").get(0).get("threshold").isNull()).isTrue();
         assertThat(e.get("calibration").get("bins").size()).isPositive();
         assertThat(e.get("baselines").get(0).get("name").asString()).isEqualTo("Majority class");
+        var published = e.get("baselines").get(1);
+        assertThat(published.get("name").asString()).isEqualTo("Published result");
+        assertThat(published.get("accuracy").asDouble()).isEqualTo(0.975);
+        assertThat(published.get("description").asString()).contains("Street", "not a like-for-like comparison");
         assertThat(e.get("presets").get("ruleOut").isNumber()).isTrue();
 
         var everything =

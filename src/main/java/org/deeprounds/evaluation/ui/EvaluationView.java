@@ -85,6 +85,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         wrong.setId("misclassified");
         wrong.addColumn(Prediction::caseId).setHeader("Case").setAutoWidth(true);
         wrong.addColumn(Prediction::trueLabel).setHeader("Truly").setAutoWidth(true);
+        wrong.addColumn(p -> called(p, current.classes())).setHeader("Called").setAutoWidth(true);
         wrong.addColumn(p -> p.probabilities().entrySet().stream()
                         .map(entry -> entry.getKey() + " " + percent(entry.getValue()))
                         .collect(java.util.stream.Collectors.joining(", ")))
@@ -332,6 +333,14 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         }
     }
 
+    /** Only the cases of one off-diagonal cell: truly {@code truth}, called {@code called}. */
+    private void showCell(String truth, String called) {
+        var classes = current.classes();
+        wrong.setItems(evaluations.predictions(id).stream()
+                .filter(p -> p.trueLabel().equals(truth) && called(p, classes).equals(called))
+                .toList());
+    }
+
     private void updateWrong() {
         var classes = current.classes();
         var predictions = evaluations.predictions(id);
@@ -370,21 +379,35 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 .setHeader("PPV (precision)");
         perClass.setItems(current.perClass());
         perClass.setAllRowsVisible(true);
-        var matrix = new StringBuilder("<table class='confusion'><tr><th>true \\ predicted</th>");
-        current.classes().forEach(c -> matrix.append("<th>").append(escape(c)).append("</th>"));
-        matrix.append("</tr>");
-        for (int r = 0; r < current.classes().size(); r++) {
-            matrix.append("<tr><th>").append(escape(current.classes().get(r))).append("</th>");
-            for (int c = 0; c < current.classes().size(); c++) {
-                matrix.append(r == c ? "<td style='font-weight:bold'>" : "<td>")
-                        .append(current.matrix()[r][c])
-                        .append("</td>");
-            }
-            matrix.append("</tr>");
-        }
+        // A grid of cells; an off-diagonal cell is a button that lists its cases below, to open and explain.
+        int k = current.classes().size();
         confusion
-                .getElement()
-                .setProperty("innerHTML", matrix.append("</table>").toString());
+                .getStyle()
+                .set("display", "grid")
+                .set("grid-template-columns", "repeat(" + (k + 1) + ", max-content)")
+                .set("gap", "2px 12px");
+        confusion.add(new Span("true \\ predicted"));
+        current.classes().forEach(c -> confusion.add(new Span(c)));
+        for (int r = 0; r < k; r++) {
+            confusion.add(new Span(current.classes().get(r)));
+            for (int c = 0; c < k; c++) {
+                long count = current.matrix()[r][c];
+                if (r == c || count == 0) {
+                    var cell = new Span(Long.toString(count));
+                    if (r == c) {
+                        cell.getStyle().set("font-weight", "bold");
+                    }
+                    confusion.add(cell);
+                } else {
+                    var truth = current.classes().get(r);
+                    var called = current.classes().get(c);
+                    var cell = new Button(Long.toString(count), e -> showCell(truth, called));
+                    cell.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+                    cell.getElement().setAttribute("title", count + " '" + truth + "' called '" + called + "'");
+                    confusion.add(cell);
+                }
+            }
+        }
         add(
                 new Paragraph("Accuracy " + percent(current.accuracy().value()) + " " + interval(current.accuracy())
                         + "; macro-averaged one-vs-rest AUC " + percent(current.macroAuc())

@@ -307,6 +307,15 @@ public class EvaluationService {
         }
     }
 
+    /** The encoded test cases of a completed run, in case order ("test-1" first), for thumbnails and previews. */
+    @PreAuthorize("isAuthenticated()")
+    public List<float[]> caseInputs(long runId) {
+        predictions(runId); // completed runs only, scored once
+        return testExamples(runs.get(runId).datasetId()).stream()
+                .map(Example::features)
+                .toList();
+    }
+
     static int caseIndex(String caseId, int cases) {
         try {
             if (caseId != null && caseId.startsWith("test-")) {

@@ -52,6 +52,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     final Div roc = new Div();
     final Grid<Prediction> wrong = new Grid<>();
     final Div subgroups = new Div();
+    private transient List<float[]> inputs;
     final Div explanation = new Div();
     final Anchor cardMarkdown = new Anchor("", "Model card (Markdown)");
     final Anchor cardHtml = new Anchor("", "Model card (HTML)");
@@ -207,6 +208,50 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     }
 
     /** The cases the network got wrong, each explainable; and for tables, which columns matter overall. */
+    /** A small picture of an image case, or the start of a sequence, to recognise a case in the list. */
+    private com.vaadin.flow.component.Component preview(Prediction p, org.deeprounds.models.InputShape shape) {
+        if (inputs == null) {
+            inputs = evaluations.caseInputs(id);
+        }
+        var features = inputs.get(Integer.parseInt(p.caseId().substring(5)) - 1);
+        if (shape.kind() == org.deeprounds.models.InputShape.Kind.IMAGE) {
+            var image = new java.awt.image.BufferedImage(
+                    shape.width(), shape.height(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < shape.height(); y++) {
+                for (int x = 0; x < shape.width(); x++) {
+                    int grey = Math.round(255 * Math.max(0, Math.min(1, features[y * shape.width() + x])));
+                    image.getRaster().setSample(x, y, 0, grey);
+                }
+            }
+            var png = new java.io.ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(image, "png", png);
+            } catch (java.io.IOException e) {
+                return new Span("");
+            }
+            var thumbnail = new com.vaadin.flow.component.html.Image(
+                    "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray()),
+                    "test case " + p.caseId());
+            thumbnail.setWidth("42px");
+            thumbnail.setHeight("42px");
+            thumbnail.getStyle().set("image-rendering", "pixelated");
+            return thumbnail;
+        }
+        var bases = new StringBuilder();
+        for (int position = 0; position < Math.min(30, shape.length()); position++) {
+            char base = 'N';
+            for (int k = 0; k < 4; k++) {
+                if (features[k * shape.length() + position] > 0.5) {
+                    base = "ACGT".charAt(k);
+                }
+            }
+            bases.append(base);
+        }
+        var text = new Span(bases + "…");
+        text.getStyle().set("font-family", "monospace");
+        return text;
+    }
+
     private void addCaseSection() {
         add(
                 new H3("Cases it got wrong"),
@@ -214,6 +259,19 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 wrong,
                 explanation);
         var run = runs.get(id);
+        var shape = run.spec().input();
+        if (shape.kind() != org.deeprounds.models.InputShape.Kind.TABULAR && wrong.getColumnByKey("preview") == null) {
+            wrong.addComponentColumn(p -> preview(p, shape))
+                    .setKey("preview")
+                    .setHeader("Case")
+                    .setAutoWidth(true);
+            var order = new java.util.ArrayList<Grid.Column<Prediction>>();
+            order.add(wrong.getColumnByKey("preview"));
+            wrong.getColumns().stream()
+                    .filter(c -> !"preview".equals(c.getKey()))
+                    .forEach(order::add);
+            wrong.setColumnOrder(order);
+        }
         if (run.spec().input().kind() == org.deeprounds.models.InputShape.Kind.TABULAR) {
             var importance = new Grid<FeatureImportance>();
             importance.setId("feature-importance");

@@ -78,4 +78,29 @@ class EvaluationViewTest extends SpringBrowserlessTest {
             assertThat(title).contains("'" + listed.getRow(i).trueLabel() + "' called");
         }
     }
+
+    @Test
+    void misclassified_images_are_listed_with_thumbnails() throws Exception {
+        var films = datasets.list().stream()
+                .filter(d -> d.modality() == org.deeprounds.datasets.Modality.IMAGING && d.synthetic())
+                .findFirst()
+                .orElseThrow();
+        long run = runs.submit(films.id(), "imaging-cnn", new RunService.Overrides(1, null, null, 6L), null)
+                .id();
+        for (int i = 0; i < 600 && !runs.get(run).status().finished(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(runs.get(run).status()).isEqualTo(RunStatus.COMPLETED);
+
+        navigate(EvaluationView.class, run);
+
+        @SuppressWarnings("unchecked")
+        Grid<Prediction> wrong = $(Grid.class).id("misclassified");
+        assertThat(test(wrong).size()).as("one epoch leaves mistakes").isPositive();
+        assertThat(wrong.getColumns().getFirst().getKey()).isEqualTo("preview");
+        var thumbnail = (com.vaadin.flow.component.html.Image) test(wrong).getCellComponent(0, 0);
+        assertThat(thumbnail.getSrc()).startsWith("data:image/png;base64,");
+        assertThat(thumbnail.getAlt())
+                .contains("test case " + test(wrong).getRow(0).caseId());
+    }
 }

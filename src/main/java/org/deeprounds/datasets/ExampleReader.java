@@ -164,13 +164,7 @@ final class ExampleReader {
         var tabular = summary.tabular();
         var columns = tabular.columns();
         int targetIndex = tabular.header().indexOf(tabular.targetColumn());
-        var format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
+        var format = withHeader();
         int features = tabular.encodedFeatures();
         try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             int row = 0;
@@ -202,13 +196,7 @@ final class ExampleReader {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No column '" + column + "'"));
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
-        var format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
+        var format = withHeader();
         var out = new java.util.ArrayList<String>();
         var file = folder.resolve(DatasetStorage.SOURCE + ".csv");
         try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
@@ -232,6 +220,17 @@ final class ExampleReader {
             }
         }
         return out;
+    }
+
+    /** CSV with a header row, blank lines skipped and cells trimmed: how stored tables are read back. */
+    private static CSVFormat withHeader() {
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
     }
 
     /** Writes one column's encoding at {@code at}; returns the next position. */

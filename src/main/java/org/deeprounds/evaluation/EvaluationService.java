@@ -42,6 +42,17 @@ public class EvaluationService {
     private final JsonMapper json;
     private final AuditLog audit;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    /**
+     * Recently used runs' predictions and subgroup memberships, so that moving the threshold slider redoes only the
+     * arithmetic, not file reads. Both are fixed once a run is scored.
+     */
+    private final Map<String, Object> recent =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > 64;
+                }
+            });
 
     EvaluationService(RunService runs, DatasetService datasets, JsonMapper json, AuditLog audit) {
         this.audit = audit;
@@ -73,9 +84,16 @@ public class EvaluationService {
                     var temporary = file.resolveSibling(PREDICTIONS_FILE + ".tmp");
                     Files.writeString(temporary, json.writeValueAsString(computed));
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    recent.put("predictions " + runId, computed);
                     return computed;
                 }
-                return json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {});
+                @SuppressWarnings("unchecked")
+                var cached = (List<Prediction>) recent.get("predictions " + runId);
+                if (cached == null) {
+                    cached = json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {});
+                    recent.put("predictions " + runId, cached);
+                }
+                return cached;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not evaluate run " + runId + ": " + e.getMessage(), e);
             }
@@ -106,7 +124,9 @@ public class EvaluationService {
         var tabular = datasets.summary(dataset.id()).tabular();
         if (tabular != null && classes.size() == 2) {
             for (var column : tabular.sensitiveColumns()) {
-                var groupOf = datasets.readTestGroups(dataset.id(), column);
+                @SuppressWarnings("unchecked")
+                var groupOf = (List<String>) recent.computeIfAbsent(
+                        "groups " + dataset.id() + " " + column, key -> datasets.readTestGroups(dataset.id(), column));
                 if (groupOf.size() == n) {
                     groups.put(column, groupOf);
                 }

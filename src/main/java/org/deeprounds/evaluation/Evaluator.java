@@ -15,30 +15,9 @@ final class Evaluator {
     /**
      * @param positiveIndex the class whose probability is the score (binary tasks)
      * @param trainCounts class counts of the training split, for the majority-class baseline
+     * @param groups per sensitive column, the group of each case (binary tasks get a subgroup report per column)
+     * @param published what the literature reports for the dataset, listed as a baseline; may be null
      */
-    static Evaluation evaluate(
-            List<String> classes,
-            int[] truth,
-            double[][] probabilities,
-            int positiveIndex,
-            Double threshold,
-            Map<String, Integer> trainCounts) {
-        return evaluate(classes, truth, probabilities, positiveIndex, threshold, trainCounts, Map.of());
-    }
-
-    /** @param groups per sensitive column, the group of each case (binary tasks get a subgroup report per column) */
-    static Evaluation evaluate(
-            List<String> classes,
-            int[] truth,
-            double[][] probabilities,
-            int positiveIndex,
-            Double threshold,
-            Map<String, Integer> trainCounts,
-            Map<String, List<String>> groups) {
-        return evaluate(classes, truth, probabilities, positiveIndex, threshold, trainCounts, groups, null);
-    }
-
-    /** @param published what the literature reports for the dataset, listed as a baseline; may be null */
     static Evaluation evaluate(
             List<String> classes,
             int[] truth,
@@ -48,59 +27,6 @@ final class Evaluator {
             Map<String, Integer> trainCounts,
             Map<String, List<String>> groups,
             org.deeprounds.datasets.PublishedResult published) {
-        var evaluation = evaluateOwn(classes, truth, probabilities, positiveIndex, threshold, trainCounts, groups);
-        if (published == null) {
-            return evaluation;
-        }
-        boolean auc = published.metric().equalsIgnoreCase("auc");
-        var baselines = new ArrayList<>(evaluation.baselines());
-        baselines.add(new Evaluation.Baseline(
-                "Published result",
-                published.source() + ". Measured on other splits or protocols: for orientation, not a like-for-like"
-                        + " comparison.",
-                auc ? null : published.value(),
-                null,
-                null,
-                auc ? published.value() : null));
-        return withBaselines(evaluation, List.copyOf(baselines));
-    }
-
-    private static Evaluation withBaselines(Evaluation e, List<Evaluation.Baseline> baselines) {
-        return new Evaluation(
-                e.split(),
-                e.cases(),
-                e.classes(),
-                e.threshold(),
-                e.positiveClass(),
-                e.prevalence(),
-                e.auc(),
-                e.sensitivity(),
-                e.specificity(),
-                e.ppv(),
-                e.npv(),
-                e.accuracy(),
-                e.balancedAccuracy(),
-                e.f1(),
-                e.confusionMatrix(),
-                e.roc(),
-                e.precisionRecall(),
-                e.calibration(),
-                e.presets(),
-                e.subgroups(),
-                baselines,
-                e.macroAuc(),
-                e.perClass(),
-                e.matrix());
-    }
-
-    private static Evaluation evaluateOwn(
-            List<String> classes,
-            int[] truth,
-            double[][] probabilities,
-            int positiveIndex,
-            Double threshold,
-            Map<String, Integer> trainCounts,
-            Map<String, List<String>> groups) {
         int n = truth.length;
         String majority = classes.stream()
                 .max(java.util.Comparator.comparingInt(c -> trainCounts.getOrDefault(c, 0)))
@@ -157,16 +83,21 @@ final class Evaluator {
                     groups.entrySet().stream()
                             .map(g -> SubgroupReport.of(g.getKey(), g.getValue(), scores, positive, t))
                             .toList(),
-                    List.of(baseline),
+                    baselines(baseline, published),
                     null,
                     null,
                     null);
         }
-        return multiClass(classes, truth, probabilities, majority, majorityIndex);
+        return multiClass(classes, truth, probabilities, majority, majorityIndex, published);
     }
 
     private static Evaluation multiClass(
-            List<String> classes, int[] truth, double[][] probabilities, String majority, int majorityIndex) {
+            List<String> classes,
+            int[] truth,
+            double[][] probabilities,
+            String majority,
+            int majorityIndex,
+            org.deeprounds.datasets.PublishedResult published) {
         int n = truth.length;
         int k = classes.size();
         var matrix = new long[k][k];
@@ -241,10 +172,29 @@ final class Evaluator {
                 null,
                 null,
                 List.of(),
-                List.of(baseline),
+                baselines(baseline, published),
                 aucCount == 0 ? null : aucSum / aucCount,
                 List.copyOf(perClass),
                 matrix);
+    }
+
+    /** The majority-class rule, then the published result where the dataset names one. */
+    private static List<Evaluation.Baseline> baselines(
+            Evaluation.Baseline majority, org.deeprounds.datasets.PublishedResult published) {
+        if (published == null) {
+            return List.of(majority);
+        }
+        boolean auc = published.metric().equalsIgnoreCase("auc");
+        return List.of(
+                majority,
+                new Evaluation.Baseline(
+                        "Published result",
+                        published.source() + ". Measured on other splits or protocols: for orientation, not a"
+                                + " like-for-like comparison.",
+                        auc ? null : published.value(),
+                        null,
+                        null,
+                        auc ? published.value() : null));
     }
 
     static int argmax(double[] values) {

@@ -51,9 +51,9 @@ public class RunService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
     public static final String MODEL_FILE = "model.zip";
-    /** The last finished epoch's network with its optimiser state, rewritten after every epoch. */
+    /** A finished epoch's network with its optimiser state, rewritten at most once per checkpoint interval. */
     static final String CHECKPOINT_FILE = "checkpoint.zip";
-    /** The best validation weights so far, rewritten when validation improves. */
+    /** The best validation weights as of the checkpoint, written with it. */
     static final String BEST_PARAMS_FILE = "best-params.bin";
 
     /** What may change on a template without writing a whole spec. */
@@ -278,8 +278,8 @@ public class RunService implements AutoCloseable {
         int interrupted = transactions.execute(status -> runs.markAll(
                         RunStatus.RUNNING,
                         RunStatus.INTERRUPTED,
-                        "The server stopped while this run was training; resume it from its last finished epoch"
-                                + " or run it again.")
+                        "The server stopped while this run was training; resume it from its last checkpoint or"
+                                + " run it again.")
                 + runs.markAll(
                         RunStatus.QUEUED,
                         RunStatus.INTERRUPTED,
@@ -346,9 +346,24 @@ public class RunService implements AutoCloseable {
                                     return closing || cancelRequests.contains(id);
                                 }
 
+                                /** When the last checkpoint was written (System.nanoTime); none yet. */
+                                private Long lastCheckpoint;
+
+                                /**
+                                 * The first epoch, then at most once per checkpoint interval: writing one costs about
+                                 * 160 ms for the imaging template, too much to pay after every one-second epoch.
+                                 */
                                 @Override
                                 public void checkpoint(Trainer.Checkpoint checkpoint) {
+                                    long now = System.nanoTime();
+                                    if (lastCheckpoint != null
+                                            && now - lastCheckpoint
+                                                    < settings.checkpointInterval()
+                                                            .toNanos()) {
+                                        return;
+                                    }
                                     saveCheckpoint(id, checkpoint);
+                                    lastCheckpoint = now;
                                 }
                             });
             if (closing && !cancelRequests.contains(id)) {
@@ -359,7 +374,7 @@ public class RunService implements AutoCloseable {
                         json.writeValueAsString(result.epochs()),
                         "The server was shut down during epoch "
                                 + (result.epochs().size() + 1)
-                                + "; resume it from its last finished epoch or run it again.");
+                                + "; resume it from its last checkpoint or run it again.");
                 return;
             }
             saveModel(id, result);
@@ -427,15 +442,14 @@ public class RunService implements AutoCloseable {
             var folder = Files.createDirectories(runFolder(id));
             var model = folder.resolve(CHECKPOINT_FILE + ".tmp");
             ModelSerializer.writeModel(checkpoint.network(), model.toFile(), true);
-            if (checkpoint.bestEpoch() == checkpoint.epoch()) {
-                var best = folder.resolve(BEST_PARAMS_FILE + ".tmp");
-                Nd4j.saveBinary(checkpoint.bestParams(), best.toFile());
-                Files.move(
-                        best,
-                        folder.resolve(BEST_PARAMS_FILE),
-                        StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
+            // The best weights go with every checkpoint, so the two always describe the same moment.
+            var best = folder.resolve(BEST_PARAMS_FILE + ".tmp");
+            Nd4j.saveBinary(checkpoint.bestParams(), best.toFile());
+            Files.move(
+                    best,
+                    folder.resolve(BEST_PARAMS_FILE),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Files.move(
                     model,
                     folder.resolve(CHECKPOINT_FILE),
@@ -595,8 +609,8 @@ public class RunService implements AutoCloseable {
     }
 
     /**
-     * On shutdown running jobs stop after their current step and are marked INTERRUPTED, keeping the checkpoint of
-     * their last finished epoch; queued runs stay queued and become INTERRUPTED at the next start.
+     * On shutdown running jobs stop after their current step and are marked INTERRUPTED, keeping their last
+     * checkpoint; queued runs stay queued and become INTERRUPTED at the next start.
      */
     @Override
     public void close() {

@@ -16,7 +16,7 @@ class EvaluatorTest {
         int[] truth = {0, 0, 0, 1};
         double[][] p = {{0.9, 0.1}, {0.6, 0.4}, {0.3, 0.7}, {0.2, 0.8}};
 
-        var e = Evaluator.evaluate(classes, truth, p, 1, 0.5, Map.of("benign", 300, "malignant", 100));
+        var e = Evaluator.evaluate(classes, truth, p, 1, 0.5, Map.of("benign", 300, "malignant", 100), Map.of(), null);
 
         assertThat(e.positiveClass()).isEqualTo("malignant");
         assertThat(e.prevalence()).isEqualTo(0.25);
@@ -42,7 +42,7 @@ class EvaluatorTest {
             {0.1, 0.2, 0.7}, {0.3, 0.3, 0.4}
         };
 
-        var e = Evaluator.evaluate(classes, truth, p, 2, null, Map.of("a", 5, "b", 3, "c", 2));
+        var e = Evaluator.evaluate(classes, truth, p, 2, null, Map.of("a", 5, "b", 3, "c", 2), Map.of(), null);
 
         assertThat(e.matrix()).isEqualTo(new long[][] {{1, 1, 0}, {0, 2, 0}, {0, 0, 2}});
         assertThat(e.accuracy().value()).isCloseTo(5.0 / 6, within(1e-12));
@@ -67,7 +67,7 @@ class EvaluatorTest {
         double[][] p = {{0.2, 0.8}, {0.7, 0.3}, {0.9, 0.1}, {0.1, 0.9}, {0.4, 0.6}, {0.8, 0.2}};
         var sex = List.of("sex F", "sex F", "sex F", "sex M", "sex M", "sex M");
 
-        var e = Evaluator.evaluate(classes, truth, p, 1, 0.5, Map.of("no", 1, "yes", 1), Map.of("sex", sex));
+        var e = Evaluator.evaluate(classes, truth, p, 1, 0.5, Map.of("no", 1, "yes", 1), Map.of("sex", sex), null);
 
         var report = e.subgroups().getFirst();
         assertThat(report.column()).isEqualTo("sex");

@@ -19,7 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The whole server stops while a run trains, and starts again on the same database and data directory: the run is
- * INTERRUPTED, not lost or stuck, and resumes from its last finished epoch with the epochs it had done.
+ * INTERRUPTED, not lost or stuck, and resumes from its last checkpoint (written every epoch here) with the epochs it had done.
  */
 @ExtendWith(RestoresSecurityStrategy.class)
 class RestartResumeTest {
@@ -80,7 +80,9 @@ class RestartResumeTest {
                 .run(
                         "--server.port=0",
                         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--deeprounds.data-dir=" + dir.resolve("data"));
+                        "--deeprounds.data-dir=" + dir.resolve("data"),
+                        // A checkpoint after every epoch, so the resumed run goes on from the last one.
+                        "--deeprounds.training.checkpoint-interval=0s");
     }
 
     private static void signIn(String user, String role) {

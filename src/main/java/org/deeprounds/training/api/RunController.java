@@ -59,7 +59,7 @@ class RunController {
         return runs.cancel(id);
     }
 
-    /** An INTERRUPTED run goes on from its last finished epoch: 202 with the run; 409 when it cannot. */
+    /** An INTERRUPTED run goes on from its last checkpoint: 202 with the run; 409 when it cannot. */
     @PostMapping("/{id}/resume")
     ResponseEntity<RunInfo> resume(@PathVariable("id") long id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(runs.resume(id));

@@ -46,7 +46,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final Div chart = new Div();
     final Grid<EpochMetrics> epochs = new Grid<>();
     final Button cancel = new Button("Cancel run");
-    final Button resume = new Button("Resume from last epoch");
+    final Button resume = new Button("Resume from checkpoint");
     final Button rerun = new Button("Run again");
     /** A link by path: the evaluation feature builds on training, not the other way round. */
     final Anchor evaluate = new Anchor("", "Evaluate on the test split");

@@ -210,9 +210,11 @@ final class ExampleReader {
                     out.add(column + " missing");
                 } else if (columnSummary.type() == ColumnType.NUMERIC && columnSummary.trainMedian() != null) {
                     double median = columnSummary.trainMedian();
-                    var cut = median == Math.rint(median)
-                            ? Long.toString((long) median)
-                            : String.format(java.util.Locale.ROOT, "%.1f", median);
+                    // One decimal at most, none when it is a whole number: "age < 62", "ldl < 3.2".
+                    var cut = new java.math.BigDecimal(median)
+                            .setScale(1, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString();
                     out.add(column + (Double.parseDouble(raw) < median ? " < " : " ≥ ") + cut);
                 } else {
                     out.add(column + " " + raw);

@@ -84,7 +84,11 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/error").permitAll())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/error")
+                        .permitAll()
+                        // DL4J's training UI, forwarded after a per-run check, and the chart library's files.
+                        .requestMatchers("/train", "/train/**", "/setlang/**", "/assets/**", "/webjars/**")
+                        .authenticated())
                 .headers(SecurityConfig::securityHeaders)
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

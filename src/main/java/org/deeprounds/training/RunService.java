@@ -70,6 +70,7 @@ public class RunService implements AutoCloseable {
     private final JsonMapper json;
     private final Clock clock;
     private final RunEvents events;
+    private final List<RunInstrumentation> instruments;
     private final ExecutorService workers;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> cancelRequests = ConcurrentHashMap.newKeySet();
@@ -91,8 +92,10 @@ public class RunService implements AutoCloseable {
             TransactionTemplate transactions,
             JsonMapper json,
             Clock clock,
-            RunEvents events) {
+            RunEvents events,
+            List<RunInstrumentation> instruments) {
         this.events = events;
+        this.instruments = List.copyOf(instruments);
         this.runs = runs;
         this.datasets = datasets;
         this.designer = designer;
@@ -185,6 +188,23 @@ public class RunService implements AutoCloseable {
     @PreAuthorize("isAuthenticated()")
     public RunInfo get(long id) {
         return info(visible(id));
+    }
+
+    /**
+     * The folder of a run the user may see, for views that must tell "not yours" from "no such run": an
+     * {@link org.springframework.security.access.AccessDeniedException} when the run exists but the user may not see
+     * it, a {@link NoSuchElementException} when there is none.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Path folderOfOrDeny(long id) {
+        if (runs.existsById(id)) {
+            try {
+                return folderOf(id);
+            } catch (NoSuchElementException e) {
+                throw new org.springframework.security.access.AccessDeniedException("Run " + id + " is not yours");
+            }
+        }
+        throw new NoSuchElementException("No run with id " + id);
     }
 
     /** The folder of a run the user may see, holding {@link #MODEL_FILE} once it has finished. */
@@ -322,6 +342,12 @@ public class RunService implements AutoCloseable {
             var train = load(run, admin, Split.TRAIN, spec);
             var validation = load(run, admin, Split.VALIDATION, spec);
             var start = startOf(run, spec);
+            long planned = (long) spec.epochs() * ((train.size() + spec.batchSize() - 1) / spec.batchSize());
+            var listeners = new ArrayList<org.deeplearning4j.optimize.api.TrainingListener>();
+            for (var instrument : instruments) {
+                listeners.addAll(instrument.listenersFor(id, runFolder(id), spec, planned));
+            }
+            start.network().setListeners(listeners);
             var history = new ArrayList<>(start.done());
             var result = new Trainer(clock)
                     .train(

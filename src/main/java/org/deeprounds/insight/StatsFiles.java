@@ -1,0 +1,87 @@
+package org.deeprounds.insight;
+
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.core.storage.StatsStorage;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each run's DL4J statistics file ({@value #FILE} in its folder), opened once and shared: the file is a MapDB store,
+ * which one process must not open twice. The least recently used stores are closed beyond {@value #MAX_OPEN}.
+ */
+@Component
+public class StatsFiles {
+
+    public static final String FILE = "stats.dl4j";
+    private static final int MAX_OPEN = 32;
+    private static final Logger log = LoggerFactory.getLogger(StatsFiles.class);
+
+    private final Map<Path, FileStatsStorage> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final java.util.List<java.util.function.Consumer<StatsStorage>> closing =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called with each store just before it is closed (DL4J's UI must let go of it first). */
+    void onClose(java.util.function.Consumer<StatsStorage> listener) {
+        closing.add(listener);
+    }
+
+    /** The run's store, created when missing (for a run about to train). */
+    public synchronized StatsStorage create(Path runFolder) {
+        var file = runFolder.resolve(FILE).toAbsolutePath().normalize();
+        var storage = open.get(file);
+        if (storage == null) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot create " + file.getParent(), e);
+            }
+            storage = new FileStatsStorage(file.toFile());
+            open.put(file, storage);
+            closeOldest();
+        }
+        return storage;
+    }
+
+    /** The run's store if it has one: a run that never trained has none. */
+    public synchronized Optional<StatsStorage> existing(Path runFolder) {
+        var file = runFolder.resolve(FILE).toAbsolutePath().normalize();
+        if (!open.containsKey(file) && !Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(create(runFolder));
+    }
+
+    private void closeOldest() {
+        var it = open.entrySet().iterator();
+        while (open.size() > MAX_OPEN && it.hasNext()) {
+            var eldest = it.next();
+            it.remove();
+            closing.forEach(listener -> listener.accept(eldest.getValue()));
+            close(eldest.getKey(), eldest.getValue());
+        }
+    }
+
+    @PreDestroy
+    synchronized void closeAll() {
+        open.forEach((file, storage) -> {
+            closing.forEach(listener -> listener.accept(storage));
+            close(file, storage);
+        });
+        open.clear();
+    }
+
+    private static void close(Path file, FileStatsStorage storage) {
+        try {
+            storage.close();
+        } catch (RuntimeException e) {
+            log.warn("Could not close statistics file {}: {}", file, e.getMessage());
+        }
+    }
+}

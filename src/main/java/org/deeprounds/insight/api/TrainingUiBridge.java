@@ -1,0 +1,146 @@
+package org.deeprounds.insight.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import org.deeprounds.insight.StatsFiles;
+import org.deeprounds.insight.TrainingUi;
+import org.deeprounds.training.RunService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * DL4J's training UI, reached only through the app: the login comes first (the security chain), then each request
+ * naming a run is checked against the user's runs before it is forwarded to the loopback UI server. DL4J's own session
+ * list is replaced by the user's runs, and its routes that switch a server-wide session or worker are refused.
+ */
+@Controller
+class TrainingUiBridge {
+
+    private final RunService runs;
+    private final StatsFiles files;
+    private final TrainingUi ui;
+    private final HttpClient http = HttpClient.newBuilder()
+            // DL4J's Vert.x answers HTTP/1.1; an upgrade attempt to HTTP/2 only hides errors.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    TrainingUiBridge(RunService runs, StatsFiles files, TrainingUi ui) {
+        this.runs = runs;
+        this.files = files;
+        this.ui = ui;
+    }
+
+    /** The sessions the user may see: their runs (and, for instructors, their cohorts') that have statistics. */
+    @GetMapping({"/train", "/train/"})
+    ResponseEntity<String> sessions() {
+        var html = new StringBuilder("<!doctype html><html><head><meta charset='utf-8'><title>Training UI · runs"
+                + "</title></head><body style='font-family:sans-serif'><h1>DL4J training UI</h1>"
+                + "<p>Runs you may see that have recorded layer statistics:</p><ul id='sessions'>");
+        for (var run : runs.list()) {
+            if (files.existing(runs.folderOf(run.id())).isPresent()) {
+                html.append("<li><a href='/train/")
+                        .append(run.id())
+                        .append("/overview'>Run ")
+                        .append(run.id())
+                        .append("</a> · ")
+                        .append(HtmlUtils.htmlEscape(String.valueOf(run.template())))
+                        .append(" · ")
+                        .append(HtmlUtils.htmlEscape(run.owner()))
+                        .append(" · ")
+                        .append(run.status())
+                        .append("</li>");
+            }
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .body(html.append("</ul><p><a href='/runs'>Back to DeepRounds</a></p></body></html>")
+                        .toString());
+    }
+
+    @GetMapping({"/train/{run:\\d+}", "/train/{run:\\d+}/**", "/train/sessions/lastUpdate/{run:\\d+}"})
+    ResponseEntity<byte[]> session(@PathVariable long run, HttpServletRequest request) throws IOException {
+        var storage = files.existing(runs.folderOfOrDeny(run))
+                .orElseThrow(() -> new NoSuchElementException("Run " + run + " has no layer statistics yet: they are"
+                        + " recorded from its first iteration on."));
+        ui.show(storage);
+        return forward(request);
+    }
+
+    @GetMapping("/setlang/{run:\\d+}/{language:[a-z]{2}}")
+    ResponseEntity<byte[]> language(@PathVariable long run, HttpServletRequest request) throws IOException {
+        runs.folderOfOrDeny(run);
+        return forward(request);
+    }
+
+    @GetMapping({"/train/multisession", "/assets/**"})
+    ResponseEntity<byte[]> shared(HttpServletRequest request) throws IOException {
+        return forward(request);
+    }
+
+    /** Server-wide switches of DL4J's single-session mode would let one user steer what others see. */
+    @RequestMapping({
+        "/train/sessions/**",
+        "/train/workers/**",
+        "/train/model/**",
+        "/train/overview/**",
+        "/train/system/**",
+        "/remoteReceive/**"
+    })
+    ResponseEntity<String> refused() {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("Not available: open a run's training UI from its page.");
+    }
+
+    private ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
+        var target = "http://127.0.0.1:" + ui.port() + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(target))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            var headers = new HttpHeaders();
+            response.headers()
+                    .firstValue("content-type")
+                    .ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
+            headers.setCacheControl("no-store");
+            return new ResponseEntity<>(response.body(), headers, HttpStatus.valueOf(response.statusCode()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while asking DL4J's training UI", e);
+        }
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ResponseEntity<String> notFound(NoSuchElementException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<String> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("You may not see this run.");
+    }
+}

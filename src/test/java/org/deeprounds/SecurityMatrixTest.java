@@ -36,10 +36,14 @@ class SecurityMatrixTest {
     enum Access {
         PUBLIC,
         SIGNED_IN,
-        ADMIN;
+        ADMIN,
+        /** Signed in through the login form (pages outside the API): anonymous callers go to the login page. */
+        SIGNED_IN_PAGE,
+        /** Refused to everyone (DL4J UI switches that would steer what other users see). */
+        NOBODY;
 
         boolean allows(String role) {
-            return this != ADMIN || AppRoles.ADMIN.equals(role);
+            return this != NOBODY && (this != ADMIN || AppRoles.ADMIN.equals(role));
         }
     }
 
@@ -84,6 +88,21 @@ class SecurityMatrixTest {
             Map.entry("GET /api/v1/runs/{id}/explanations/{caseId}", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/feature-importance", Access.SIGNED_IN),
             Map.entry("POST /api/v1/runs/{id}/try", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/runs/{id}/layers", Access.SIGNED_IN),
+            Map.entry("GET /train", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /train/", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /train/{run:\\d+}", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /train/{run:\\d+}/**", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /train/sessions/lastUpdate/{run:\\d+}", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /setlang/{run:\\d+}/{language:[a-z]+}", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /train/multisession", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /assets/**", Access.SIGNED_IN_PAGE),
+            Map.entry("GET /train/sessions/**", Access.NOBODY),
+            Map.entry("GET /train/workers/**", Access.NOBODY),
+            Map.entry("GET /train/model/**", Access.NOBODY),
+            Map.entry("GET /train/overview/**", Access.NOBODY),
+            Map.entry("GET /train/system/**", Access.NOBODY),
+            Map.entry("GET /remoteReceive/**", Access.NOBODY),
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),
             Map.entry("GET /actuator/info", Access.ADMIN),
@@ -167,7 +186,13 @@ class SecurityMatrixTest {
         var tests = new ArrayList<DynamicTest>();
         ENDPOINTS.forEach((endpoint, access) -> {
             var method = endpoint.substring(0, endpoint.indexOf(' '));
-            var path = endpoint.substring(endpoint.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "987654");
+            var path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                    .replaceAll("\\{language[^}]+}", "en")
+                    .replaceAll("\\{[^}]+}", "987654");
+            if (!path.startsWith("/api/") && !path.startsWith("/actuator")) {
+                tests.addAll(pageEndpointTests(endpoint, path, access));
+                return;
+            }
             tests.add(DynamicTest.dynamicTest("anonymous " + endpoint, () -> {
                 var response = TestUsers.send(port, method, path, null);
                 assertThat(response.statusCode()).isEqualTo(access == Access.PUBLIC ? 200 : 401);
@@ -191,6 +216,29 @@ class SecurityMatrixTest {
             })));
         });
         return tests.stream();
+    }
+
+    /** Outside the API: anonymous callers are sent to the login page; signed-in users through the form. */
+    private List<DynamicTest> pageEndpointTests(String endpoint, String path, Access access) {
+        var tests = new ArrayList<DynamicTest>();
+        tests.add(DynamicTest.dynamicTest("anonymous " + endpoint, () -> {
+            var response = TestUsers.getWithSession(port, path, null);
+            assertThat(response.statusCode()).as(endpoint).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }));
+        USERS.forEach((role, user) -> tests.add(DynamicTest.dynamicTest(role + " " + endpoint, () -> {
+            var response = TestUsers.getWithSession(port, path, TestUsers.formSession(port, user));
+            if (access.allows(role)) {
+                assertThat(response.statusCode())
+                        .as("%s %s: %s", role, endpoint, response.body())
+                        .isNotIn(302, 401, 403)
+                        .isLessThan(500);
+            } else {
+                assertThat(response.statusCode()).as("%s %s", role, endpoint).isEqualTo(403);
+            }
+        })));
+        return tests;
     }
 
     @Test

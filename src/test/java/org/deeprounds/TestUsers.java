@@ -54,6 +54,35 @@ public final class TestUsers {
         return execute(request);
     }
 
+    /**
+     * Signs in through the login form, as a browser does, and returns the session cookie ("JSESSIONID=..."): pages
+     * outside {@code /api} take no HTTP Basic.
+     */
+    public static String formSession(int port, Credentials who) {
+        var form = "username=" + who.username() + "&password=" + who.password();
+        var response = execute(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        var cookie = response.headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie after signing in as " + who.username() + ": " + response.statusCode()));
+        if (!response.headers().firstValue("Location").orElse("").endsWith("/")) {
+            throw new AssertionError("signing in as " + who.username() + " failed: "
+                    + response.headers().map());
+        }
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    /** GET with a session cookie from {@link #formSession}, or none. */
+    public static HttpResponse<String> getWithSession(int port, String path, String cookie) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return execute(request);
+    }
+
     private static HttpResponse<String> execute(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -87,7 +87,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/error")
                         .permitAll()
                         // DL4J's training UI, forwarded after a per-run check, and the chart library's files.
-                        .requestMatchers("/train", "/train/**", "/setlang/**", "/assets/**", "/webjars/**")
+                        .requestMatchers(
+                                "/train", "/train/**", "/setlang/**", "/assets/**", "/webjars/**", "/charts/**")
                         .authenticated())
                 .headers(SecurityConfig::securityHeaders)
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));

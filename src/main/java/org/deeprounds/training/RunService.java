@@ -52,7 +52,7 @@ public class RunService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
     public static final String MODEL_FILE = "model.zip";
     /** A finished epoch's network with its optimiser state, rewritten at most once per checkpoint interval. */
-    static final String CHECKPOINT_FILE = "checkpoint.zip";
+    public static final String CHECKPOINT_FILE = "checkpoint.zip";
     /** The best validation weights as of the checkpoint, written with it. */
     static final String BEST_PARAMS_FILE = "best-params.bin";
 

@@ -82,14 +82,27 @@ class TrainingUiBridge {
         return forward(request);
     }
 
-    @GetMapping("/setlang/{run:\\d+}/{language:[a-z]{2}}")
+    @GetMapping("/setlang/{run:\\d+}/{language:[a-z]+}")
     ResponseEntity<byte[]> language(@PathVariable long run, HttpServletRequest request) throws IOException {
         runs.folderOfOrDeny(run);
         return forward(request);
     }
 
-    @GetMapping({"/train/multisession", "/assets/**"})
-    ResponseEntity<byte[]> shared(HttpServletRequest request) throws IOException {
+    @GetMapping("/train/multisession")
+    ResponseEntity<byte[]> multiSession(HttpServletRequest request) throws IOException {
+        return forward(request);
+    }
+
+    /** DL4J's static files; one that does not exist is answered here (DL4J's server never answers it). */
+    @GetMapping("/assets/**")
+    ResponseEntity<byte[]> asset(HttpServletRequest request) throws IOException {
+        var path = request.getRequestURI().substring("/assets/".length());
+        var resource = path.contains("webjars")
+                ? "META-INF/resources/" + path.substring(path.indexOf("webjars"))
+                : "deeplearning4jUiAssets/" + path;
+        if (path.contains("..") || getClass().getClassLoader().getResource(resource) == null) {
+            throw new NoSuchElementException("No such file: " + path);
+        }
         return forward(request);
     }
 
@@ -114,7 +127,7 @@ class TrainingUiBridge {
         try {
             var response = http.send(
                     HttpRequest.newBuilder(URI.create(target))
-                            .timeout(Duration.ofSeconds(30))
+                            .timeout(Duration.ofSeconds(15))
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());

@@ -56,9 +56,13 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private transient Runnable unsubscribe;
     private long id;
 
-    public RunView(RunService runs, RunEvents events) {
+    private final transient List<RunPageSection> sectionTypes;
+    private final transient List<RunPageSection.Panel> sections = new java.util.ArrayList<>();
+
+    public RunView(RunService runs, RunEvents events, List<RunPageSection> sectionTypes) {
         this.runs = runs;
         this.events = events;
+        this.sectionTypes = sectionTypes;
         status.setId("run-status");
         evaluate.setId("evaluate-link");
         message.setId("run-message");
@@ -138,6 +142,15 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         chart.removeAll();
         if (!run.history().isEmpty()) {
             chart.add(lossChart(run.history()));
+        }
+        if (sections.isEmpty()) {
+            for (var type : sectionTypes) {
+                var panel = type.create(run);
+                sections.add(panel);
+                add(panel.component());
+            }
+        } else {
+            sections.forEach(panel -> panel.update(run));
         }
     }
 

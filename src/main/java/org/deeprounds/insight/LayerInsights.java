@@ -41,6 +41,10 @@ public class LayerInsights {
                 .orElseThrow(() -> new NoSuchElementException("Run " + runId + " has no layer statistics yet: they"
                         + " are recorded from its first iteration on."));
         var reports = reports(storage, Long.toString(runId));
+        if (reports.isEmpty()) {
+            throw new NoSuchElementException("Run " + runId + " has no layer statistics yet: the first snapshot is"
+                    + " taken in its first iteration.");
+        }
         var rows = designer.summarise(run.spec()).rows();
         var iterations = reports.stream().map(StatsReport::getIterationCount).toList();
         var score = reports.stream().map(StatsReport::getScore).toList();
@@ -69,11 +73,17 @@ public class LayerInsights {
                     }
                 });
             }
+            // Weights first, then biases and the rest, in a stable order.
+            var ordered = new LinkedHashMap<String, List<Double>>();
+            ratios.keySet().stream()
+                    .sorted(java.util.Comparator.comparing((String k) -> !k.equals("W"))
+                            .thenComparing(k -> k))
+                    .forEach(k -> ordered.put(k, ratios.get(k)));
             layers.add(new LayerReport.Layer(
                     i,
                     run.spec().layers().get(i).getClass().getSimpleName(),
                     i < rows.size() ? rows.get(i).description() : "",
-                    ratios,
+                    ordered,
                     series(reports, StatsType.Activations, key, true),
                     series(reports, StatsType.Activations, key, false),
                     histograms(chosen, StatsType.Parameters, key),

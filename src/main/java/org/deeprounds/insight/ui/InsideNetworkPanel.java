@@ -198,18 +198,18 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
         }
     }
 
+    /** Built once: buttons replaced at every update would be replaced under the user's click. */
     private void drawDiagram() {
-        diagram.removeAll();
+        if (diagram.getComponentCount() > 0) {
+            return;
+        }
         diagram.add(new Span("input →"));
         for (var l : report.layers()) {
             var button = new Button((l.index() + 1) + " · " + l.description());
             button.setId("layer-" + l.index());
-            if (l.index() == layer) {
-                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
             button.addClickListener(e -> {
                 layer = l.index();
-                drawDiagram();
+                highlight();
                 showLayer();
             });
             diagram.add(button);
@@ -217,6 +217,20 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
                 diagram.add(new Span("→"));
             }
         }
+        highlight();
+    }
+
+    private void highlight() {
+        diagram.getChildren()
+                .filter(Button.class::isInstance)
+                .map(Button.class::cast)
+                .forEach(b -> {
+                    if (b.getId().orElse("").equals("layer-" + layer)) {
+                        b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    } else {
+                        b.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    }
+                });
     }
 
     private void showLayer() {

@@ -14,4 +14,6 @@ interface DatasetRepository extends JpaRepository<Dataset, Long> {
     List<Dataset> findAllByOrderByName();
 
     boolean existsBySampleKey(String sampleKey);
+
+    java.util.Optional<Dataset> findBySampleKey(String sampleKey);
 }

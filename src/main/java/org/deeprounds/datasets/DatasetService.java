@@ -116,6 +116,16 @@ public class DatasetService {
         return importFile(request, file, null, null, AuditLog.SYSTEM, origin);
     }
 
+    /** The keys of the samples every installation ships (lessons name datasets by them). */
+    public List<String> sampleKeys() {
+        return SampleLibrary.KEYS;
+    }
+
+    /** The id of a shipped sample in this installation's library, if it was loaded. */
+    public java.util.Optional<Long> sampleId(String sampleKey) {
+        return datasets.findBySampleKey(sampleKey).map(Dataset::getId);
+    }
+
     boolean sampleLoaded(String sampleKey) {
         return datasets.existsBySampleKey(sampleKey);
     }

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * DL4J's {@link StatsListener} on a time budget. A report copies every parameter, gradient, update and activation into
  * histograms; at a fixed frequency that costs a small, fast network a quarter of its speed. Instead an iteration is
- * reported when the time since the last report is at least the last report's cost divided by the budget (3% by
+ * reported when the time since the last report is at least the last report's cost divided by the budget (2% by
  * default), and never more often than every {@code minIterations} iterations, which bounds the file for long runs.
  */
 final class BudgetedStatsListener implements TrainingListener {

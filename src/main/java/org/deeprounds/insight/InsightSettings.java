@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record InsightSettings(
         @DefaultValue("0") int uiPort,
         @DefaultValue("400") int maxReports,
-        @DefaultValue("0.03") double overheadBudget) {
+        @DefaultValue("0.02") double overheadBudget) {
 
     /** Every how many iterations a run of this many planned iterations reports. */
     public int reportEvery(long plannedIterations) {

@@ -40,6 +40,30 @@ public class LayerInsights {
         var storage = files.existing(folder)
                 .orElseThrow(() -> new NoSuchElementException("Run " + runId + " has no layer statistics yet: they"
                         + " are recorded from its first iteration on."));
+        // Every open page of a run asks again at each epoch: decode the file once per new snapshot, not per page.
+        var session = Long.toString(runId);
+        int count = storage.getNumUpdateRecordsFor(session);
+        var key = new CacheKey(runId, count, iteration);
+        var cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        var built = build(runId, run, storage, iteration);
+        synchronized (cache) {
+            if (cache.size() >= 64) {
+                cache.clear();
+            }
+            cache.put(key, built);
+        }
+        return built;
+    }
+
+    private record CacheKey(long runId, int snapshots, Integer iteration) {}
+
+    private final Map<CacheKey, LayerReport> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private LayerReport build(
+            long runId, org.deeprounds.training.RunInfo run, StatsStorage storage, Integer iteration) {
         var reports = reports(storage, Long.toString(runId));
         if (reports.isEmpty()) {
             throw new NoSuchElementException("Run " + runId + " has no layer statistics yet: the first snapshot is"

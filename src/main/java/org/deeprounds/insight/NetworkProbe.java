@@ -72,6 +72,31 @@ public class NetworkProbe {
         var folder = runs.folderOfOrDeny(runId);
         var run = runs.get(runId);
         var weights = weights(folder, run);
+        // Many pages of one run probe the same weights: once per weights file version and sample.
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(weights.file()).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var key = runId + ":" + weights.file().getFileName() + ":" + modified + ":" + sample;
+        var cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        var probe = compute(runId, run, weights, sample);
+        synchronized (cache) {
+            if (cache.size() >= 32) {
+                cache.clear();
+            }
+            cache.put(key, probe);
+        }
+        return probe;
+    }
+
+    private final java.util.Map<String, Probe> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Probe compute(long runId, RunInfo run, Weights weights, int sample) {
         var network = load(weights.file());
         var examples = new ArrayList<Example>();
         try {

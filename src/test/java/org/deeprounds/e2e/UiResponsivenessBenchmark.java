@@ -106,7 +106,7 @@ class UiResponsivenessBenchmark extends BrowserTest {
         return as("admin", "ADMIN", () -> runs.get(id).status());
     }
 
-    private static <T> T as(String user, String role, java.util.function.Supplier<T> action) {
+    static <T> T as(String user, String role, java.util.function.Supplier<T> action) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_" + role));
         var previous = SecurityContextHolder.getContext();
@@ -118,7 +118,7 @@ class UiResponsivenessBenchmark extends BrowserTest {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
             Thread.sleep(100);
         }

@@ -29,7 +29,7 @@ class LayerReadingsTest {
 
     @Test
     void long_runs_report_at_most_the_configured_number_of_times() {
-        var settings = new InsightSettings(0, 400, 0.03);
+        var settings = new InsightSettings(0, 400, 0.02);
         assertThat(settings.reportEvery(100)).isEqualTo(1);
         assertThat(settings.reportEvery(100_000)).isEqualTo(250);
         assertThat(100_000 / settings.reportEvery(100_000)).isLessThanOrEqualTo(400);

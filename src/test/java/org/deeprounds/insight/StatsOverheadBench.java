@@ -38,7 +38,7 @@ public final class StatsOverheadBench {
         var train = Trainer.SplitData.of(examples(n, 1), input, 2);
         var validation = Trainer.SplitData.of(examples(Math.max(64, n / 8), 2), input, 2);
         long planned = (long) epochs * ((n + 63) / 64);
-        var settings = new InsightSettings(0, 400, 0.03);
+        var settings = new InsightSettings(0, 400, 0.02);
         int every = settings.reportEvery(planned);
         System.out.printf(
                 Locale.ROOT, "# build=%s n=%d epochs=%d planned=%d reportEvery=%d%n", build, n, epochs, planned, every);
@@ -47,20 +47,14 @@ public final class StatsOverheadBench {
             double off = run(spec, train, validation, null);
             var folder = Files.createTempDirectory("stats-bench");
             var files = new StatsFiles();
-            var listener = LayerStatsRecorder.listener(
-                    Boolean.getBoolean("mem")
-                            ? new org.deeplearning4j.ui.model.storage.InMemoryStatsStorage()
-                            : files.create(folder),
-                    "bench",
-                    settings,
-                    planned);
+            var listener = LayerStatsRecorder.listener(files.create(folder), "bench", settings, planned);
             double on = run(spec, train, validation, listener);
             int reports = files.create(folder).getNumUpdateRecordsFor("bench");
             files.closeAll();
             long bytes = Files.size(folder.resolve(StatsFiles.FILE));
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT round=%d mode=off img_per_s=%.1f%nRESULT round=%d mode=on img_per_s=%.1f ratio=%.3f"
+                    "RESULT round=%d mode=off img_per_s=%.1f%nRESULT round=%d mode=on img_per_s=%.1f on_over_off=%.3f"
                             + " stats_bytes=%d reports=%d%n",
                     round,
                     n * epochs / off,

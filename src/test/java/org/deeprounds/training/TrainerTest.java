@@ -9,7 +9,6 @@ import org.deeprounds.IntegrationTest;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Example;
-import org.deeprounds.datasets.Modality;
 import org.deeprounds.datasets.Split;
 import org.deeprounds.models.DatasetInputs;
 import org.deeprounds.models.NetworkSpec;
@@ -76,7 +75,7 @@ class TrainerTest {
 
     @Test
     void the_imaging_cnn_learns_the_synthetic_chest_films() {
-        var dataset = synthetic(Modality.IMAGING);
+        var dataset = dataset("SYNTHETIC chest films: focal opacity");
         var spec = spec("imaging-cnn", dataset).withTraining(0.001, 64, 4, 42);
         var epochs = new ArrayList<EpochMetrics>();
 
@@ -189,13 +188,6 @@ class TrainerTest {
     private DatasetInfo dataset(String namePrefix) {
         return datasets.list().stream()
                 .filter(d -> d.name().startsWith(namePrefix))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private DatasetInfo synthetic(Modality modality) {
-        return datasets.list().stream()
-                .filter(d -> d.modality() == modality && d.synthetic())
                 .findFirst()
                 .orElseThrow();
     }

@@ -19,8 +19,31 @@ public final class SyntheticChestFilms {
 
     private SyntheticChestFilms() {}
 
+    /**
+     * How the films differ from the plain set, for the lessons on failure.
+     *
+     * <ul>
+     *   <li>{@code SHORTCUT}: in the training and validation splits 90% of films with an opacity (and 10% of normal
+     *       ones) carry a bright "portable film" marker in the top-left corner, and the opacity is fainter; in the test
+     *       split the marker is on a random half of the films, whatever they show. A network that learned the marker
+     *       looks excellent on validation and fails on test.
+     *   <li>{@code SHIFTED}: the test films come from a "second hospital": darker exposure and twice the noise.
+     * </ul>
+     */
+    public enum Variant {
+        PLAIN,
+        SHORTCUT,
+        SHIFTED
+    }
+
     /** Writes train/val/test arrays with balanced classes (0 = normal, 1 = opacity). */
     public static void writeNpz(OutputStream out, int train, int validation, int test, long seed) throws IOException {
+        writeNpz(out, train, validation, test, seed, Variant.PLAIN);
+    }
+
+    /** Writes train/val/test arrays of a variant, balanced classes (0 = normal, 1 = opacity). */
+    public static void writeNpz(OutputStream out, int train, int validation, int test, long seed, Variant variant)
+            throws IOException {
         var random = new Random(seed);
         try (var zip = new ZipOutputStream(out)) {
             int[] counts = {train, validation, test};
@@ -30,7 +53,19 @@ public final class SyntheticChestFilms {
                 var pixels = new byte[counts[s] * SIZE * SIZE];
                 for (int i = 0; i < counts[s]; i++) {
                     labels[i] = i % 2;
-                    draw(random, labels[i] == 1, pixels, i * SIZE * SIZE);
+                    boolean opacity = labels[i] == 1;
+                    boolean testSplit = s == 2;
+                    var look = switch (variant) {
+                        case PLAIN -> Look.PLAIN;
+                        case SHORTCUT ->
+                            new Look(
+                                    testSplit ? random.nextBoolean() : random.nextDouble() < (opacity ? 0.9 : 0.1),
+                                    70,
+                                    1,
+                                    10);
+                        case SHIFTED -> testSplit ? new Look(false, 110, 0.7, 20) : Look.PLAIN;
+                    };
+                    draw(random, opacity, pixels, i * SIZE * SIZE, look);
                 }
                 entry(
                         zip,
@@ -45,11 +80,20 @@ public final class SyntheticChestFilms {
         }
     }
 
+    /** Marker in the corner, opacity brightness, exposure factor, noise. */
+    record Look(boolean marker, double opacityBrightness, double exposureFactor, double noise) {
+        static final Look PLAIN = new Look(false, 110, 1, 10);
+    }
+
     static void draw(Random random, boolean opacity, byte[] into, int offset) {
+        draw(random, opacity, into, offset, Look.PLAIN);
+    }
+
+    static void draw(Random random, boolean opacity, byte[] into, int offset, Look look) {
         double cx = SIZE / 2.0 + random.nextGaussian() * 0.8;
         double cy = SIZE / 2.0 + random.nextGaussian() * 0.8;
         double scale = 1 + random.nextGaussian() * 0.05;
-        double exposure = 0.9 + random.nextDouble() * 0.2;
+        double exposure = (0.9 + random.nextDouble() * 0.2) * look.exposureFactor();
         int side = random.nextBoolean() ? -1 : 1;
         double blobX = cx + side * (5.5 + random.nextDouble() * 2) * scale;
         double blobY = cy + (random.nextDouble() * 8 - 4) * scale;
@@ -73,9 +117,12 @@ public final class SyntheticChestFilms {
                 }
                 if (opacity) {
                     double d2 = ((x - blobX) * (x - blobX) + (y - blobY) * (y - blobY)) / (blobR * blobR);
-                    v += 110 * Math.exp(-d2);
+                    v += look.opacityBrightness() * Math.exp(-d2);
                 }
-                v = v * exposure + random.nextGaussian() * 10;
+                v = v * exposure + random.nextGaussian() * look.noise();
+                if (look.marker() && x >= 1 && x <= 4 && y >= 1 && y <= 4) {
+                    v = 250; // the portable film's marker, burnt in
+                }
                 into[offset + y * SIZE + x] = (byte) Math.max(0, Math.min(255, Math.round(v)));
             }
         }

@@ -59,6 +59,8 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
     private int layer;
     private int sample;
     private int reportIndex = -1;
+    private transient NetworkProbe.Probe drawnProbe;
+    private int drawnLayer = -1;
     private RunStatus lastStatus;
 
     InsideNetworkPanel(LayerInsights insights, NetworkProbe probe, RunInfo run) {
@@ -181,6 +183,10 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
                     run.status() == RunStatus.QUEUED
                             ? "The charts appear once the run starts training."
                             : e.getMessage());
+        } catch (RuntimeException e) {
+            // A damaged statistics file must not take the run page down with it.
+            report = null;
+            status.setText("The layer statistics of this run cannot be read: " + e);
         }
         if (lastStatus != run.status()) {
             // A finished run has its final model: look again.
@@ -348,6 +354,12 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
         boolean spatial =
                 p != null && (!p.featureMaps().isEmpty() || !p.filters().isEmpty());
         convolution.setVisible(spatial);
+        // The images change only with the weights, the sample or the layer: do not send them again at every epoch.
+        if (probed == drawnProbe && l.index() == drawnLayer) {
+            return;
+        }
+        drawnProbe = probed;
+        drawnLayer = l.index();
         maps.removeAll();
         filters.removeAll();
         if (!spatial) {

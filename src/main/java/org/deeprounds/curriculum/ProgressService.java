@@ -1,0 +1,391 @@
+package org.deeprounds.curriculum;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.evaluation.EvaluationService;
+import org.deeprounds.models.DatasetInputs;
+import org.deeprounds.models.NetworkSpec;
+import org.deeprounds.models.Templates;
+import org.deeprounds.training.RunInfo;
+import org.deeprounds.training.RunService;
+import org.deeprounds.training.RunStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A trainee working through a lesson: opening it (progress is kept per lesson version), doing its steps, and the
+ * app checking each step's pass criterion against their runs and evaluations.
+ */
+@Service
+public class ProgressService {
+
+    private final CurriculumLibrary library;
+    private final LessonProgressRepository progress;
+    private final RunService runs;
+    private final DatasetService datasets;
+    private final EvaluationService evaluations;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ProgressService(
+            CurriculumLibrary library,
+            LessonProgressRepository progress,
+            RunService runs,
+            DatasetService datasets,
+            EvaluationService evaluations,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.library = library;
+        this.progress = progress;
+        this.runs = runs;
+        this.datasets = datasets;
+        this.evaluations = evaluations;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The lesson with the current user's progress on its current version (started now if new). */
+    @PreAuthorize("isAuthenticated()")
+    public LessonState open(String courseId, String lessonId) {
+        var course = library.course(courseId);
+        var lesson = course.lesson(lessonId);
+        return transactions.execute(status -> state(course, lesson, mine(lesson)));
+    }
+
+    /** Read, explore: done when the trainee says so. */
+    @PreAuthorize("isAuthenticated()")
+    public StepOutcome done(String courseId, String lessonId, String stepId) {
+        return act(courseId, lessonId, stepId, (lesson, step, p) -> {
+            if (step.kind() != StepKind.READ && step.kind() != StepKind.EXPLORE) {
+                throw new IllegalArgumentException("Step '" + stepId + "' is checked by the app, not marked done");
+            }
+            p.stepOrNew(stepId, clock.instant()).record(true, null, null, null, clock.instant());
+            return StepOutcome.of(true, "Done.");
+        });
+    }
+
+    /** Grades a quiz: {@code chosen} holds, per question, the indexes of the options picked. */
+    @PreAuthorize("isAuthenticated()")
+    public StepOutcome answer(String courseId, String lessonId, String stepId, List<Set<Integer>> chosen) {
+        return act(courseId, lessonId, stepId, (lesson, step, p) -> {
+            if (step.kind() != StepKind.QUIZ) {
+                throw new IllegalArgumentException("Step '" + stepId + "' is not a quiz");
+            }
+            if (chosen.size() != step.questions().size()) {
+                throw new IllegalArgumentException(
+                        "Answer all " + step.questions().size() + " questions");
+            }
+            var feedback = new ArrayList<String>();
+            int right = 0;
+            for (int q = 0; q < chosen.size(); q++) {
+                var question = step.questions().get(q);
+                var picked = chosen.get(q);
+                if (picked.isEmpty()) {
+                    throw new IllegalArgumentException("Question " + (q + 1) + " has no answer yet");
+                }
+                boolean correct = true;
+                for (int o = 0; o < question.options().size(); o++) {
+                    var option = question.options().get(o);
+                    if (picked.contains(o)) {
+                        feedback.add((q + 1) + ". " + (option.correct() ? "✓ " : "✗ ") + option.feedback());
+                    }
+                    correct &= option.correct() == picked.contains(o);
+                }
+                right += correct ? 1 : 0;
+            }
+            boolean passed = right == chosen.size();
+            p.stepOrNew(stepId, clock.instant())
+                    .record(passed, null, right + " of " + chosen.size(), chosen.toString(), clock.instant());
+            return new StepOutcome(
+                    passed,
+                    passed
+                            ? "All " + right + " right."
+                            : right + " of " + chosen.size() + " right; read the feedback and try again.",
+                    feedback);
+        });
+    }
+
+    /** Saves a reflection; it passes with at least the step's number of words. */
+    @PreAuthorize("isAuthenticated()")
+    public StepOutcome reflect(String courseId, String lessonId, String stepId, String text) {
+        return act(courseId, lessonId, stepId, (lesson, step, p) -> {
+            if (step.kind() != StepKind.REFLECT) {
+                throw new IllegalArgumentException("Step '" + stepId + "' is not a reflection");
+            }
+            var words = text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
+            if (text != null && text.length() > 10_000) {
+                throw new IllegalArgumentException("A reflection holds at most 10,000 characters");
+            }
+            boolean passed = words >= step.minWords();
+            p.stepOrNew(stepId, clock.instant()).record(passed, null, words + " words", text, clock.instant());
+            return StepOutcome.of(
+                    passed,
+                    passed
+                            ? "Saved for your instructor."
+                            : "Saved; write at least " + step.minWords() + " words (" + words + " so far).");
+        });
+    }
+
+    /** Starts the step's training run with the lesson's settings, and remembers it for the step. */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo train(String courseId, String lessonId, String stepId) {
+        var course = library.course(courseId);
+        var lesson = course.lesson(lessonId);
+        var step = lesson.step(stepId);
+        if (step.kind() != StepKind.TRAIN && step.kind() != StepKind.BUILD) {
+            throw new IllegalArgumentException("Step '" + stepId + "' does not train");
+        }
+        long datasetId = datasetOf(step);
+        var run = runs.submit(datasetId, null, null, specFor(step, datasetId));
+        transactions.executeWithoutResult(status -> {
+            var p = mine(lesson);
+            p.touch(clock.instant());
+            p.stepOrNew(stepId, clock.instant()).record(false, run.id(), null, null, clock.instant());
+        });
+        return run;
+    }
+
+    /**
+     * Checks a train, build or evaluate step against its run: a train or build step its own run (or the trainee's
+     * latest on the step's dataset since the lesson began), an evaluate step the run of the last train or build step
+     * before it, at {@code threshold}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public StepOutcome check(String courseId, String lessonId, String stepId, Double threshold) {
+        return act(courseId, lessonId, stepId, (lesson, step, p) -> {
+            var now = clock.instant();
+            return switch (step.kind()) {
+                case TRAIN, BUILD -> checkRun(lesson, step, p);
+                case EVALUATE -> checkEvaluation(lesson, step, p, threshold == null ? 0.5 : threshold);
+                default -> throw new IllegalArgumentException("Step '" + stepId + "' is not checked against a run");
+            };
+        });
+    }
+
+    private StepOutcome checkRun(Lesson lesson, Step step, LessonProgress p) {
+        var state = p.stepOrNew(step.id(), clock.instant());
+        var run = runOf(step, p, state.runId());
+        if (run == null) {
+            return StepOutcome.of(false, "No run yet: press Train (or build and train the design) first.");
+        }
+        if (!run.status().finished()) {
+            state.record(false, run.id(), null, null, clock.instant());
+            return StepOutcome.of(
+                    false,
+                    "Run " + run.id() + " is " + run.status().name().toLowerCase(Locale.ROOT)
+                            + "; check again when it has finished.");
+        }
+        var criterion = step.pass();
+        Object measured;
+        boolean passed;
+        if (criterion == null) {
+            measured = run.status();
+            passed = run.status() == RunStatus.COMPLETED;
+        } else {
+            measured = runMeasure(criterion.measure(), run);
+            passed = criterion.metBy(measured);
+        }
+        var shown = show(measured);
+        state.record(passed, run.id(), shown, null, clock.instant());
+        var what = criterion == null
+                ? "run completed"
+                : criterion.label() + " " + criterion.op() + " " + criterion.value();
+        return StepOutcome.of(
+                passed,
+                passed
+                        ? "✓ Run " + run.id() + ": " + what + " (" + shown + ")."
+                        : "✗ Run " + run.id() + ": " + (criterion == null ? "status " : criterion.label() + " ") + shown
+                                + ", needed " + what + "." + (step.hint() == null ? "" : " Hint: " + step.hint()));
+    }
+
+    private StepOutcome checkEvaluation(Lesson lesson, Step step, LessonProgress p, double threshold) {
+        var state = p.stepOrNew(step.id(), clock.instant());
+        Long runId = null;
+        for (var s : lesson.steps()) {
+            if (s.id().equals(step.id())) {
+                break;
+            }
+            if (s.kind() == StepKind.TRAIN || s.kind() == StepKind.BUILD) {
+                var earlier = p.step(s.id()).map(StepProgress::runId).orElse(null);
+                runId = earlier != null ? earlier : runId;
+            }
+        }
+        if (runId == null) {
+            return StepOutcome.of(false, "Train the lesson's network first: this step judges that run.");
+        }
+        var run = runs.get(runId);
+        if (run.status() != RunStatus.COMPLETED) {
+            return StepOutcome.of(false, "Run " + runId + " has not completed, so it has no test evaluation.");
+        }
+        var evaluation = evaluations.evaluate(runId, threshold);
+        String deliverable = null;
+        if ("model-card".equals(step.deliverable())) {
+            deliverable = evaluations.modelCard(runId, threshold).markdown();
+        }
+        var criterion = step.pass();
+        if (criterion == null) {
+            state.record(true, runId, "threshold " + show(threshold), deliverable, clock.instant());
+            return StepOutcome.of(
+                    true,
+                    "✓ Run " + runId + " judged on its test split at threshold " + show(threshold)
+                            + (deliverable == null ? "." : "; its model card is saved for your instructor."));
+        }
+        var measured = testMeasure(criterion.measure(), evaluation);
+        boolean passed = criterion.metBy(measured);
+        state.record(passed, runId, show(measured) + " at threshold " + show(threshold), deliverable, clock.instant());
+        var what = criterion.label() + " " + criterion.op() + " " + criterion.value();
+        return StepOutcome.of(
+                passed,
+                (passed ? "✓ " : "✗ ") + "Run " + runId + " at threshold " + show(threshold) + ": " + criterion.label()
+                        + " " + show(measured) + (passed ? "" : ", needed " + what + ".")
+                        + (!passed && step.hint() != null ? " Hint: " + step.hint() : "")
+                        + (passed && deliverable != null ? "; model card saved for your instructor." : ""));
+    }
+
+    static Object runMeasure(String measure, RunInfo run) {
+        if (measure.equals("run.status")) {
+            return run.status().name();
+        }
+        if (measure.equals("run.epochs")) {
+            return run.epoch();
+        }
+        var best = run.history().stream()
+                .filter(m -> m.epoch() == run.bestEpoch())
+                .findFirst()
+                .orElse(run.history().isEmpty() ? null : run.history().getLast());
+        if (best == null) {
+            return null;
+        }
+        return switch (measure) {
+            case "validation.loss" -> best.validationLoss();
+            case "validation.accuracy" -> best.validationAccuracy();
+            case "validation.auc" -> best.validationAuc();
+            default ->
+                throw new IllegalArgumentException(measure + " is measured on the test split, in an evaluate step");
+        };
+    }
+
+    static Double testMeasure(String measure, org.deeprounds.evaluation.Evaluation e) {
+        return switch (measure) {
+            case "test.auc" -> e.auc() != null ? e.auc().value() : e.macroAuc();
+            case "test.sensitivity" -> value(e.sensitivity());
+            case "test.specificity" -> value(e.specificity());
+            case "test.ppv" -> value(e.ppv());
+            case "test.npv" -> value(e.npv());
+            case "test.accuracy" -> value(e.accuracy());
+            case "test.balancedAccuracy" -> value(e.balancedAccuracy());
+            case "test.f1" -> value(e.f1());
+            case "test.brier" ->
+                e.calibration() == null ? null : e.calibration().brier();
+            case "test.ece" -> e.calibration() == null ? null : e.calibration().ece();
+            case "test.sensitivityGap" ->
+                e.subgroups() == null
+                        ? null
+                        : e.subgroups().stream()
+                                .map(org.deeprounds.evaluation.SubgroupReport::sensitivityGap)
+                                .filter(java.util.Objects::nonNull)
+                                .max(Double::compare)
+                                .orElse(null);
+            default -> throw new IllegalArgumentException(measure + " is not measured on the test split");
+        };
+    }
+
+    private static Double value(org.deeprounds.evaluation.Estimate estimate) {
+        return estimate == null ? null : estimate.value();
+    }
+
+    private static String show(Object value) {
+        if (value instanceof Double d) {
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        return String.valueOf(value);
+    }
+
+    /** The step's own run, else the trainee's latest on the step's dataset since the lesson began. */
+    private RunInfo runOf(Step step, LessonProgress p, Long recorded) {
+        if (recorded != null) {
+            return runs.get(recorded);
+        }
+        long datasetId = datasetOf(step);
+        var me = SecurityContextHolder.getContext().getAuthentication().getName();
+        return runs.list().stream()
+                .filter(r -> r.owner().equals(me) && r.datasetId() == datasetId)
+                .filter(r -> r.queuedAt() != null && !r.queuedAt().isBefore(p.startedAt()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    long datasetOf(Step step) {
+        return datasets.sampleId(step.dataset())
+                .orElseThrow(() -> new NoSuchElementException("The dataset '" + step.dataset() + "' of this lesson is"
+                        + " not in this installation's library; ask an administrator."));
+    }
+
+    /** The template's design for the dataset, with the lesson's starting values. */
+    NetworkSpec specFor(Step step, long datasetId) {
+        var summary = datasets.summary(datasetId);
+        var spec = Templates.create(
+                step.template(),
+                DatasetInputs.shapeOf(summary),
+                datasets.get(datasetId).classes().size());
+        Map<String, Object> set = step.set();
+        double rate = set.containsKey("learningRate")
+                ? ((Number) set.get("learningRate")).doubleValue()
+                : spec.learningRate();
+        int batch = set.containsKey("batchSize") ? ((Number) set.get("batchSize")).intValue() : spec.batchSize();
+        int epochs = set.containsKey("epochs") ? ((Number) set.get("epochs")).intValue() : spec.epochs();
+        long seed = set.containsKey("seed") ? ((Number) set.get("seed")).longValue() : spec.seed();
+        double l2 = set.containsKey("l2") ? ((Number) set.get("l2")).doubleValue() : spec.l2();
+        var optimiser = set.containsKey("optimiser")
+                ? NetworkSpec.Optimiser.valueOf(set.get("optimiser").toString())
+                : spec.optimiser();
+        return new NetworkSpec(
+                spec.input(), spec.layers(), spec.classes(), optimiser, rate, spec.schedule(), l2, batch, epochs, seed);
+    }
+
+    private interface Action {
+        StepOutcome apply(Lesson lesson, Step step, LessonProgress progress);
+    }
+
+    private StepOutcome act(String courseId, String lessonId, String stepId, Action action) {
+        var course = library.course(courseId);
+        var lesson = course.lesson(lessonId);
+        var step = lesson.step(stepId);
+        return transactions.execute(status -> {
+            var p = mine(lesson);
+            p.touch(clock.instant());
+            var outcome = action.apply(lesson, step, p);
+            p.updatePassed(lesson, clock.instant());
+            progress.save(p);
+            return outcome;
+        });
+    }
+
+    private LessonProgress mine(Lesson lesson) {
+        var me = SecurityContextHolder.getContext().getAuthentication().getName();
+        return progress.findByUsernameAndLessonIdAndLessonChecksum(me, lesson.id(), lesson.checksum())
+                .orElseGet(() -> progress.save(new LessonProgress(me, lesson, clock.instant())));
+    }
+
+    private LessonState state(Course course, Lesson lesson, LessonProgress p) {
+        var steps = lesson.steps().stream()
+                .map(step -> p.step(step.id())
+                        .map(s -> new LessonState.StepState(
+                                step, s.passed(), s.runId(), s.measured(), s.answer(), s.comment(), s.commentedBy()))
+                        .orElse(new LessonState.StepState(step, false, null, null, null, null, null)))
+                .toList();
+        boolean earlier = progress.findByUsernameAndCourseIdOrderByStartedAtAsc(p.username(), course.id()).stream()
+                .anyMatch(o -> o.lessonId().equals(lesson.id())
+                        && !o.lessonChecksum().equals(lesson.checksum())
+                        && o.passedAt() != null);
+        return new LessonState(course, lesson, steps, p.passedAt() != null, p.passedAt(), p.secondsSpent(), earlier);
+    }
+}

@@ -1,0 +1,34 @@
+package org.deeprounds.curriculum;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a lesson; fields that its kind does not use are empty or null.
+ *
+ * @param markdown the step's section of the lesson file
+ * @param set starting values for the builder (learningRate, batchSize, epochs, seed, l2, optimiser)
+ * @param locked what the trainee may not change in the builder
+ * @param pass the criterion the app checks, or null (then doing the step passes it)
+ * @param deliverable {@code model-card} when the step asks for the run's model card
+ */
+public record Step(
+        String id,
+        StepKind kind,
+        String title,
+        String markdown,
+        String dataset,
+        String template,
+        Map<String, Object> set,
+        List<String> locked,
+        Criterion pass,
+        String hint,
+        String deliverable,
+        int minWords,
+        List<Question> questions) {
+
+    /** A quiz question; every option has feedback, at least one is correct. */
+    public record Question(String text, boolean multiple, List<Option> options) {}
+
+    public record Option(String text, boolean correct, String feedback) {}
+}

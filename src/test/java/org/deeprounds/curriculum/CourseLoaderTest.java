@@ -1,0 +1,195 @@
+package org.deeprounds.curriculum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shipped course loads without a problem; fixture courses with each kind of error are named precisely. */
+class CourseLoaderTest {
+
+    static final CourseLoader.Catalog CATALOG = new CourseLoader.Catalog() {
+        @Override
+        public Set<String> datasets() {
+            return Set.of(
+                    "wdbc-breast-cancer",
+                    "synthetic-chest-films",
+                    "synthetic-promoters",
+                    "synthetic-heart-cohort",
+                    "synthetic-chest-films-shortcut",
+                    "synthetic-chest-films-shifted");
+        }
+
+        @Override
+        public Set<String> templates() {
+            return Set.of("imaging-cnn", "genomics-cnn", "ehr-mlp", "sequence-lstm");
+        }
+    };
+
+    static final String COURSE = """
+            id: demo
+            title: Demo
+            audience: Testers
+            prerequisites: []
+            objectives: [Learn]
+            estimatedMinutes: 10
+            licence: CC BY 4.0
+            authors: [Us]
+            lessons:
+              - 01-first.md
+            """;
+
+    static final String LESSON = """
+            ---
+            id: demo-first
+            title: First
+            minutes: 5
+            steps:
+              - id: intro
+                kind: read
+              - id: train
+                kind: train
+                dataset: synthetic-chest-films
+                template: imaging-cnn
+                set: {epochs: 3}
+                pass: validation.auc >= 0.8
+              - id: check
+                kind: quiz
+                questions:
+                  - question: Why?
+                    options:
+                      - text: Because
+                        correct: true
+                        feedback: Yes
+                      - text: Not
+                        feedback: No
+            ---
+            Intro text.
+
+            ## Welcome {#intro}
+            Read this.
+
+            ## Train it {#train}
+            Press train.
+
+            ## Check {#check}
+            Answer.
+            """;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void every_shipped_course_is_valid() throws IOException {
+        var shipped = Path.of("curricula");
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(shipped)) {
+            folders = list.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(folders)
+                .extracting(p -> p.getFileName().toString())
+                .contains("foundations", "medical-imaging", "genomics", "ehr-risk", "responsible-ai");
+        for (var folder : folders) {
+            var result = CourseLoader.load(folder, CATALOG);
+            assertThat(result.problems()).as(folder.toString()).isEmpty();
+            assertThat(result.course().lessons()).as(folder.toString()).isNotEmpty();
+            for (var lesson : result.course().lessons()) {
+                assertThat(lesson.checksum()).hasSize(64);
+                assertThat(lesson.steps())
+                        .allSatisfy(step -> assertThat(step.markdown()).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void a_valid_course_loads_with_steps_in_order_and_a_checksum() throws IOException {
+        var result = load(COURSE, LESSON);
+        assertThat(result.problems()).isEmpty();
+        var lesson = result.course().lessons().getFirst();
+        assertThat(lesson.steps()).extracting(Step::id).containsExactly("intro", "train", "check");
+        assertThat(lesson.step("train").pass()).isEqualTo(new Criterion("validation.auc", ">=", "0.8"));
+        assertThat(lesson.step("train").set()).containsEntry("epochs", 3L);
+        assertThat(lesson.step("intro").title()).isEqualTo("Welcome");
+        assertThat(lesson.intro()).isEqualTo("Intro text.");
+        var edited = load(COURSE, LESSON.replace("Press train.", "Press train now."));
+        assertThat(edited.course().lessons().getFirst().checksum()).isNotEqualTo(lesson.checksum());
+    }
+
+    @Test
+    void a_misspelt_dataset_is_named_with_file_line_and_a_suggestion() throws IOException {
+        var result = load(COURSE, LESSON.replace("dataset: synthetic-chest-films", "dataset: synthetic-chest-flms"));
+        assertThat(result.course()).isNull();
+        assertThat(result.problems())
+                .extracting(CourseProblem::toString)
+                .containsExactly("lessons/01-first.md line 10: dataset 'synthetic-chest-flms' not found; did you mean"
+                        + " 'synthetic-chest-films'?");
+    }
+
+    @Test
+    void each_kind_of_error_is_named_where_it_is() throws IOException {
+        assertThat(problems(COURSE.replace("title: Demo\n", ""), LESSON))
+                .containsExactly("course.yaml line 1: title: missing");
+        assertThat(problems(COURSE.replace("id: demo", "id: other"), LESSON))
+                .containsExactly("course.yaml line 1: id: 'other' must equal the folder name 'demo'");
+        assertThat(problems(COURSE.replace("estimatedMinutes: 10", "estimatedMinutes: ten"), LESSON))
+                .containsExactly("course.yaml line 6: estimatedMinutes: 'ten' is not a whole number");
+        assertThat(problems(COURSE.replace("licence:", "license:"), LESSON))
+                .contains("course.yaml line 7: unknown field 'license'; did you mean 'licence'?; fields here: id,"
+                        + " title, audience, prerequisites, objectives, estimatedMinutes, licence, authors, lessons");
+        assertThat(problems(COURSE.replace("01-first.md", "01-frist.md"), LESSON))
+                .containsExactly("course.yaml: lessons: 'lessons/01-frist.md' not found; did you mean '01-first.md'?");
+        assertThat(problems(COURSE, LESSON.replace("kind: quiz", "kind: quizz")))
+                .containsExactly("lessons/01-first.md line 15: kind: unknown step kind 'quizz'; did you mean 'quiz'?;"
+                        + " kinds: read, explore, build, train, evaluate, reflect, quiz");
+        assertThat(problems(COURSE, LESSON.replace("template: imaging-cnn", "template: imaging")))
+                .singleElement()
+                .asString()
+                .startsWith("lessons/01-first.md line 11: template 'imaging' not found");
+        assertThat(problems(COURSE, LESSON.replace("pass: validation.auc >= 0.8", "pass: validation.acu >= 0.8")))
+                .singleElement()
+                .asString()
+                .startsWith("lessons/01-first.md line 13: pass: unknown measure 'validation.acu'; did you mean"
+                        + " 'validation.auc'?");
+        assertThat(problems(COURSE, LESSON.replace("pass: validation.auc >= 0.8", "pass: test.auc >= 0.8")))
+                .containsExactly("lessons/01-first.md line 13: pass: a train step cannot be judged on the test split;"
+                        + " use validation measures, and test ones in an evaluate step");
+        assertThat(problems(COURSE, LESSON.replace("set: {epochs: 3}", "set: {epochs: 3.5}")))
+                .containsExactly("lessons/01-first.md line 12: set.epochs: must be a whole number, not 3.5");
+        assertThat(problems(COURSE, LESSON.replaceFirst(" *correct: true\n", "")))
+                .containsExactly("lessons/01-first.md line 17: question 'Why?' has no option marked correct: true");
+        assertThat(problems(COURSE, LESSON.replace("## Train it {#train}", "## Train it")))
+                .contains("lessons/01-first.md line 30: section 'Train it' has no step id; end the heading with"
+                        + " {#step-id}");
+        assertThat(problems(COURSE, LESSON.replace("## Check {#check}", "## Check {#chek}")))
+                .containsExactly(
+                        "lessons/01-first.md line 14: step 'check' has no section; add a heading '## Title {#check}'",
+                        "lessons/01-first.md line 33: section {#chek} belongs to no step in the front matter");
+        assertThat(problems(COURSE, LESSON.replace("title: First\n", "title: [First\n")))
+                .singleElement()
+                .asString()
+                .startsWith("lessons/01-first.md line ");
+        assertThat(problems(COURSE, LESSON.replaceFirst("---\n", "")))
+                .containsExactly("lessons/01-first.md line 1: a lesson starts with YAML front matter between two '---'"
+                        + " lines");
+    }
+
+    private List<String> problems(String course, String lesson) throws IOException {
+        return load(course, lesson).problems().stream()
+                .map(CourseProblem::toString)
+                .toList();
+    }
+
+    private CourseLoader.Result load(String course, String lesson) throws IOException {
+        var folder = root.resolve("run-" + System.nanoTime()).resolve("demo");
+        Files.createDirectories(folder.resolve("lessons"));
+        Files.writeString(folder.resolve("course.yaml"), course);
+        Files.writeString(folder.resolve("lessons/01-first.md"), lesson);
+        return CourseLoader.load(folder, CATALOG);
+    }
+}

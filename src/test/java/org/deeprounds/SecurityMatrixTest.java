@@ -39,11 +39,18 @@ class SecurityMatrixTest {
         ADMIN,
         /** Signed in through the login form (pages outside the API): anonymous callers go to the login page. */
         SIGNED_IN_PAGE,
+        /** Instructors and administrators. */
+        TEACHERS,
         /** Refused to everyone (DL4J UI switches that would steer what other users see). */
         NOBODY;
 
         boolean allows(String role) {
-            return this != NOBODY && (this != ADMIN || AppRoles.ADMIN.equals(role));
+            return switch (this) {
+                case NOBODY -> false;
+                case ADMIN -> AppRoles.ADMIN.equals(role);
+                case TEACHERS -> !AppRoles.TRAINEE.equals(role);
+                default -> true;
+            };
         }
     }
 
@@ -63,7 +70,10 @@ class SecurityMatrixTest {
             Map.entry("runs", Access.SIGNED_IN),
             Map.entry("run", Access.SIGNED_IN),
             Map.entry("runs/compare", Access.SIGNED_IN),
-            Map.entry("evaluation", Access.SIGNED_IN));
+            Map.entry("evaluation", Access.SIGNED_IN),
+            Map.entry("courses", Access.SIGNED_IN),
+            Map.entry("lesson/:course/:lesson", Access.SIGNED_IN),
+            Map.entry("teaching", Access.TEACHERS));
 
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(
@@ -89,6 +99,8 @@ class SecurityMatrixTest {
             Map.entry("GET /api/v1/runs/{id}/feature-importance", Access.SIGNED_IN),
             Map.entry("POST /api/v1/runs/{id}/try", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/layers", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/cohorts/{id}/progress.csv", Access.TEACHERS),
+            Map.entry("GET /curricula-files/{course:[a-z0-9-]+}/images/{file:[A-Za-z0-9._-]+}", Access.SIGNED_IN_PAGE),
             Map.entry("GET /train", Access.SIGNED_IN_PAGE),
             Map.entry("GET /train/", Access.SIGNED_IN_PAGE),
             Map.entry("GET /train/{run:\\d+}", Access.SIGNED_IN_PAGE),

@@ -88,7 +88,14 @@ class SecurityConfig {
                         .permitAll()
                         // DL4J's training UI, forwarded after a per-run check, and the chart library's files.
                         .requestMatchers(
-                                "/train", "/train/**", "/setlang/**", "/assets/**", "/webjars/**", "/charts/**")
+                                "/train",
+                                "/train/**",
+                                "/setlang/**",
+                                "/assets/**",
+                                "/webjars/**",
+                                "/charts/**",
+                                "/lessons/**",
+                                "/curricula-files/**")
                         .authenticated())
                 .headers(SecurityConfig::securityHeaders)
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));

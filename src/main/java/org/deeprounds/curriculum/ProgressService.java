@@ -161,7 +161,6 @@ public class ProgressService {
     @PreAuthorize("isAuthenticated()")
     public StepOutcome check(String courseId, String lessonId, String stepId, Double threshold) {
         return act(courseId, lessonId, stepId, (lesson, step, p) -> {
-            var now = clock.instant();
             return switch (step.kind()) {
                 case TRAIN, BUILD -> checkRun(lesson, step, p);
                 case EVALUATE -> checkEvaluation(lesson, step, p, threshold == null ? 0.5 : threshold);
@@ -208,16 +207,7 @@ public class ProgressService {
 
     private StepOutcome checkEvaluation(Lesson lesson, Step step, LessonProgress p, double threshold) {
         var state = p.stepOrNew(step.id(), clock.instant());
-        Long runId = null;
-        for (var s : lesson.steps()) {
-            if (s.id().equals(step.id())) {
-                break;
-            }
-            if (s.kind() == StepKind.TRAIN || s.kind() == StepKind.BUILD) {
-                var earlier = p.step(s.id()).map(StepProgress::runId).orElse(null);
-                runId = earlier != null ? earlier : runId;
-            }
-        }
+        Long runId = runBefore(lesson, step.id(), p);
         if (runId == null) {
             return StepOutcome.of(false, "Train the lesson's network first: this step judges that run.");
         }
@@ -321,6 +311,33 @@ public class ProgressService {
                 .filter(r -> r.queuedAt() != null && !r.queuedAt().isBefore(p.startedAt()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The library id of a step's dataset, for opening it. */
+    @PreAuthorize("isAuthenticated()")
+    public long datasetIdOf(String courseId, String lessonId, String stepId) {
+        return datasetOf(library.course(courseId).lesson(lessonId).step(stepId));
+    }
+
+    /** The run an evaluate step judges: that of the last train or build step before it, once there is one. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<Long> runForEvaluation(String courseId, String lessonId, String stepId) {
+        var lesson = library.course(courseId).lesson(lessonId);
+        return transactions.execute(status -> java.util.Optional.ofNullable(runBefore(lesson, stepId, mine(lesson))));
+    }
+
+    private static Long runBefore(Lesson lesson, String stepId, LessonProgress p) {
+        Long runId = null;
+        for (var s : lesson.steps()) {
+            if (s.id().equals(stepId)) {
+                break;
+            }
+            if (s.kind() == StepKind.TRAIN || s.kind() == StepKind.BUILD) {
+                var earlier = p.step(s.id()).map(StepProgress::runId).orElse(null);
+                runId = earlier != null ? earlier : runId;
+            }
+        }
+        return runId;
     }
 
     long datasetOf(Step step) {

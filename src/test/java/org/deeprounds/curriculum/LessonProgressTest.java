@@ -1,0 +1,155 @@
+package org.deeprounds.curriculum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.deeprounds.IntegrationTest;
+import org.deeprounds.training.RunService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A trainee works through the first foundations lesson with real training; the app checks each step, the instructor
+ * sees it in the cohort grid and the grades CSV.
+ */
+@IntegrationTest
+class LessonProgressTest {
+
+    static final String COURSE = "foundations";
+    static final String LESSON = "foundations-first-network";
+
+    @Autowired
+    ProgressService progress;
+
+    @Autowired
+    TeachingService teaching;
+
+    @Autowired
+    RunService runs;
+
+    @Test
+    void a_trainee_passes_the_first_lesson_step_by_step_and_the_instructor_sees_it() throws Exception {
+        var lesson = as("trainee1", "TRAINEE", () -> progress.open(COURSE, LESSON));
+        assertThat(lesson.passed()).isFalse();
+        assertThat(lesson.steps())
+                .extracting(s -> s.step().kind())
+                .containsExactly(StepKind.READ, StepKind.EXPLORE, StepKind.TRAIN, StepKind.QUIZ);
+
+        as("trainee1", "TRAINEE", () -> progress.done(COURSE, LESSON, "welcome"));
+        as("trainee1", "TRAINEE", () -> progress.done(COURSE, LESSON, "data"));
+        assertThatThrownBy(() -> as("trainee1", "TRAINEE", () -> progress.done(COURSE, LESSON, "train")))
+                .hasMessageContaining("checked by the app");
+        var early = as("trainee1", "TRAINEE", () -> progress.check(COURSE, LESSON, "train", null));
+        assertThat(early.passed()).isFalse();
+
+        var run = as("trainee1", "TRAINEE", () -> progress.train(COURSE, LESSON, "train"));
+        for (int i = 0;
+                i < 600
+                        && !as("trainee1", "TRAINEE", () -> runs.get(run.id()))
+                                .status()
+                                .finished();
+                i++) {
+            Thread.sleep(100);
+        }
+        var trained = as("trainee1", "TRAINEE", () -> progress.check(COURSE, LESSON, "train", null));
+        assertThat(trained.passed()).as(trained.message()).isTrue();
+        assertThat(trained.message()).startsWith("✓ Run " + run.id() + ": validation accuracy >= 0.85");
+        assertThat(as("trainee1", "TRAINEE", () -> runs.get(run.id())).epochs()).isEqualTo(5);
+
+        var quiz = lesson.step("check").step();
+        var wrong = as(
+                "trainee1", "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", List.of(Set.of(1), Set.of(1))));
+        assertThat(wrong.passed()).isFalse();
+        assertThat(wrong.feedback()).hasSize(2).allSatisfy(f -> assertThat(f).contains("✗"));
+        var right = as("trainee1", "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", correct(quiz)));
+        assertThat(right.passed()).isTrue();
+        assertThat(right.feedback()).allSatisfy(f -> assertThat(f).contains("✓"));
+        assertThatThrownBy(() ->
+                        as("trainee1", "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", List.of(Set.of(0)))))
+                .hasMessage("Answer all 2 questions");
+
+        var done = as("trainee1", "TRAINEE", () -> progress.open(COURSE, LESSON));
+        assertThat(done.passed()).isTrue();
+        assertThat(done.steps()).allMatch(LessonState.StepState::passed);
+
+        var cohort = as("instructor", "INSTRUCTOR", () -> teaching.myCohorts()).stream()
+                .filter(c -> c.trainees().stream().anyMatch(t -> t.username().equals("trainee1")))
+                .findFirst()
+                .orElseThrow();
+        as("instructor", "INSTRUCTOR", () -> {
+            teaching.assign(cohort.id(), COURSE, java.time.LocalDate.of(2027, 1, 31));
+            return null;
+        });
+        var grid = as("instructor", "INSTRUCTOR", () -> teaching.grid(cohort.id(), COURSE));
+        var row = grid.stream()
+                .filter(r -> r.username().equals("trainee1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.cells().getFirst().status()).isEqualTo(TeachingService.Status.PASSED);
+        assertThat(row.cells().getFirst().best()).contains("train: ");
+        assertThat(row.cells().get(1).status()).isEqualTo(TeachingService.Status.NOT_STARTED);
+        var csv = as("instructor", "INSTRUCTOR", () -> teaching.csv(cohort.id()));
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("username,name,course,lesson,status");
+        assertThat(csv).contains("trainee1,").contains(",foundations,foundations-first-network,passed,4,4,");
+        var assigned = as("trainee1", "TRAINEE", () -> teaching.assignedToMe());
+        assertThat(assigned).anySatisfy(a -> {
+            assertThat(a.course().id()).isEqualTo(COURSE);
+            assertThat(a.due()).isEqualTo(java.time.LocalDate.of(2027, 1, 31));
+        });
+        assertThatThrownBy(() -> as("trainee1", "TRAINEE", () -> teaching.grid(cohort.id(), COURSE)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void a_reflection_needs_enough_words_and_is_kept() {
+        var lessonId = "foundations-neurons-layers";
+        var state = as("trainee2", "TRAINEE", () -> progress.open(COURSE, lessonId));
+        var reflect = state.steps().stream()
+                .filter(s -> s.step().kind() == StepKind.REFLECT)
+                .findFirst()
+                .orElseThrow()
+                .step();
+        var short_ = as("trainee2", "TRAINEE", () -> progress.reflect(COURSE, lessonId, reflect.id(), "Too short."));
+        assertThat(short_.passed()).isFalse();
+        assertThat(short_.message()).contains("at least " + reflect.minWords() + " words (2 so far)");
+        var text = "word ".repeat(reflect.minWords()).strip();
+        assertThat(as("trainee2", "TRAINEE", () -> progress.reflect(COURSE, lessonId, reflect.id(), text))
+                        .passed())
+                .isTrue();
+        assertThat(as("trainee2", "TRAINEE", () -> progress.open(COURSE, lessonId))
+                        .step(reflect.id())
+                        .answer())
+                .isEqualTo(text);
+    }
+
+    private static List<Set<Integer>> correct(Step quiz) {
+        return quiz.questions().stream()
+                .map(q -> {
+                    var right = new java.util.TreeSet<Integer>();
+                    for (int i = 0; i < q.options().size(); i++) {
+                        if (q.options().get(i).correct()) {
+                            right.add(i);
+                        }
+                    }
+                    return (Set<Integer>) right;
+                })
+                .toList();
+    }
+
+    static <T> T as(String user, String role, Supplier<T> action) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_" + role));
+        var previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

@@ -59,6 +59,7 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
     private String lessonId;
     private String stepId;
     private Long shownRun;
+    private transient List<String> lastFeedback = List.of();
 
     public LessonView(ProgressService progress, RunEvents events) {
         this.progress = progress;
@@ -134,13 +135,12 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
             var button = new Button(mark + " " + i++ + ". " + s.step().title(), e -> {
                 stepId = s.step().id();
                 result.setText("");
+                lastFeedback = List.of();
                 render();
             });
             button.setId("step-" + s.step().id());
-            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            if (s.step().id().equals(stepId)) {
-                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            }
+            button.addThemeVariants(
+                    s.step().id().equals(stepId) ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
             steps.add(button);
         }
         showStep(state.step(stepId));
@@ -258,20 +258,23 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
             if (question.multiple()) {
                 var box = new CheckboxGroup<String>(question.text() + " (choose all that apply)");
                 box.setItems(labels);
+                box.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
                 group = box;
             } else {
                 var radio = new RadioButtonGroup<String>(question.text());
                 radio.setItems(labels);
+                radio.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
                 group = radio;
             }
             group.setId("question-" + q++);
-            group.getElement().getStyle().set("display", "flex").set("flex-direction", "column");
             groups.add(group);
             content.add(group);
         }
         var feedback = new VerticalLayout();
         feedback.setId("quiz-feedback");
         feedback.setPadding(false);
+        // The feedback of the last check stays under the questions until the trainee moves to another step.
+        lastFeedback.forEach(f -> feedback.add(new Paragraph(f)));
         var check = new Button("Check answers", e -> {
             var chosen = new ArrayList<Set<Integer>>();
             for (int i = 0; i < groups.size(); i++) {
@@ -286,10 +289,9 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
                 }
                 chosen.add(picked);
             }
-            feedback.removeAll();
             try {
                 var outcome = progress.answer(courseId, lessonId, s.step().id(), chosen);
-                outcome.feedback().forEach(f -> feedback.add(new Paragraph(f)));
+                lastFeedback = outcome.feedback();
                 showOutcome(outcome);
             } catch (IllegalArgumentException ex) {
                 result.setText(ex.getMessage());

@@ -107,11 +107,16 @@ public class TeachingView extends VerticalLayout {
                 assignRow,
                 csv,
                 course);
+        var previous = course.getValue();
         course.setItems(
                 assigned.stream().map(TeachingService.Assignment::course).toList());
-        if (!assigned.isEmpty()) {
-            course.setValue(assigned.getFirst().course());
-        }
+        var keep = assigned.stream()
+                .map(TeachingService.Assignment::course)
+                .filter(k -> previous != null && k.id().equals(previous.id()))
+                .findFirst()
+                .orElse(assigned.isEmpty() ? null : assigned.getFirst().course());
+        course.setValue(keep);
+        showCourse();
     }
 
     private final Div courseBody = new Div();

@@ -46,20 +46,27 @@ class LessonTimesBenchmark {
                     if (step.kind() == StepKind.TRAIN || step.kind() == StepKind.BUILD) {
                         long start = System.nanoTime();
                         var run = as("trainee1", "TRAINEE", () -> progress.train(course.id(), lesson.id(), step.id()));
-                        while (!as("trainee1", "TRAINEE", () -> runs.get(run.id())).status().finished()) {
+                        while (!as("trainee1", "TRAINEE", () -> runs.get(run.id()))
+                                .status()
+                                .finished()) {
                             Thread.sleep(50);
                         }
                         double seconds = (System.nanoTime() - start) / 1e9;
                         lessonSeconds += seconds;
-                        var outcome = as("trainee1", "TRAINEE", () -> progress.check(course.id(), lesson.id(), step.id(), null));
+                        var outcome = as(
+                                "trainee1", "TRAINEE", () -> progress.check(course.id(), lesson.id(), step.id(), null));
                         var info = as("trainee1", "TRAINEE", () -> runs.get(run.id()));
                         lines.add(line(course.id(), lesson.id(), step, seconds, info.epoch(), outcome));
                     } else if (step.kind() == StepKind.EVALUATE) {
-                        var runId = as("trainee1", "TRAINEE", () -> progress.runForEvaluation(course.id(), lesson.id(), step.id()));
+                        var runId = as(
+                                "trainee1",
+                                "TRAINEE",
+                                () -> progress.runForEvaluation(course.id(), lesson.id(), step.id()));
                         if (runId.isEmpty()) {
                             continue;
                         }
-                        var presets = as("trainee1", "TRAINEE", () -> evaluations.evaluate(runId.get(), 0.5)).presets();
+                        var presets = as("trainee1", "TRAINEE", () -> evaluations.evaluate(runId.get(), 0.5))
+                                .presets();
                         var thresholds = new ArrayList<Double>(List.of(0.5));
                         if (presets != null && presets.ruleOut() != null) {
                             thresholds.add(presets.ruleOut());
@@ -69,7 +76,10 @@ class LessonTimesBenchmark {
                         }
                         StepOutcome outcome = null;
                         for (var t : thresholds) {
-                            outcome = as("trainee1", "TRAINEE", () -> progress.check(course.id(), lesson.id(), step.id(), t));
+                            outcome = as(
+                                    "trainee1",
+                                    "TRAINEE",
+                                    () -> progress.check(course.id(), lesson.id(), step.id(), t));
                             if (outcome.passed()) {
                                 break;
                             }
@@ -77,13 +87,19 @@ class LessonTimesBenchmark {
                         lines.add(line(course.id(), lesson.id(), step, 0, 0, outcome));
                     }
                 }
-                lines.add(String.format(Locale.ROOT, "LESSON_TOTAL course=%s lesson=%s training_s=%.1f", course.id(), lesson.id(), lessonSeconds));
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "LESSON_TOTAL course=%s lesson=%s training_s=%.1f",
+                        course.id(),
+                        lesson.id(),
+                        lessonSeconds));
             }
         }
         lines.forEach(System.out::println);
     }
 
-    private static String line(String course, String lesson, Step step, double seconds, int epochs, StepOutcome outcome) {
+    private static String line(
+            String course, String lesson, Step step, double seconds, int epochs, StepOutcome outcome) {
         return String.format(
                 Locale.ROOT,
                 "LESSON course=%s lesson=%s step=%s kind=%s criterion=%s seconds=%.1f epochs=%d passed=%s | %s",

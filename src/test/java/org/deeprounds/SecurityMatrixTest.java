@@ -73,7 +73,8 @@ class SecurityMatrixTest {
             Map.entry("evaluation", Access.SIGNED_IN),
             Map.entry("courses", Access.SIGNED_IN),
             Map.entry("lesson/:course/:lesson", Access.SIGNED_IN),
-            Map.entry("teaching", Access.TEACHERS));
+            Map.entry("teaching", Access.TEACHERS),
+            Map.entry("authoring", Access.TEACHERS));
 
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(
@@ -100,6 +101,7 @@ class SecurityMatrixTest {
             Map.entry("POST /api/v1/runs/{id}/try", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/layers", Access.SIGNED_IN),
             Map.entry("GET /api/v1/cohorts/{id}/progress.csv", Access.TEACHERS),
+            Map.entry("GET /api/v1/courses/{id}.zip", Access.TEACHERS),
             Map.entry("GET /curricula-files/{course:[a-z0-9-]+}/images/{file:[A-Za-z0-9._-]+}", Access.SIGNED_IN_PAGE),
             Map.entry("GET /train", Access.SIGNED_IN_PAGE),
             Map.entry("GET /train/", Access.SIGNED_IN_PAGE),

@@ -66,7 +66,7 @@ class SampleLibrary implements ApplicationRunner {
                         SHIFTED_FILMS,
                         SyntheticChestFilms.Variant.SHIFTED,
                         "SYNTHETIC chest films with a shift: test films from a second hospital",
-                        " The test films are darker and twice as noisy as the training and validation films, as from"
+                        " The test films are darker (under half the exposure) and far noisier than the training and validation films, as from"
                                 + " another hospital's machine. For the lesson on dataset shift."));
     }
 

@@ -106,6 +106,32 @@ class AuthoringTest {
                 .containsExactly("The upload is empty or not a zip file");
     }
 
+    @Test
+    void a_broken_course_is_listed_with_its_problems_and_the_others_stay_offered() throws Exception {
+        var broken = library.dir().resolve("broken-course");
+        Files.createDirectories(broken.resolve("lessons"));
+        Files.writeString(broken.resolve("course.yaml"), "id: broken-course\ntitle: [unclosed\n");
+        try {
+            library.reload();
+            assertThat(library.find("broken-course")).isEmpty();
+            assertThat(library.find("foundations")).isPresent();
+            var result = library.all().stream()
+                    .filter(r -> r.folder().equals("broken-course"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(result.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("course.yaml line ")
+                    .contains("not valid YAML");
+        } finally {
+            Files.walk(broken)
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+            library.reload();
+        }
+    }
+
     private static byte[] rewrite(byte[] zip, String from, String to, java.util.function.UnaryOperator<String> edit)
             throws Exception {
         var out = new ByteArrayOutputStream();

@@ -16,6 +16,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = "trainee1", roles = "TRAINEE")
 class BuilderViewTest extends SpringBrowserlessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.deeprounds.datasets.DatasetService datasets;
+
     @Test
     void choosing_a_table_starts_from_the_mlp_and_shows_its_summary() {
         var view = navigate(BuilderView.class);
@@ -46,6 +49,31 @@ class BuilderViewTest extends SpringBrowserlessTest {
         view.lock(Set.of("learningRate", "layers"));
         assertThat(field("Learning rate").isReadOnly()).isTrue();
         assertThat(field("Batch size").isReadOnly()).isFalse();
+    }
+
+    @Test
+    void a_lesson_opens_the_builder_on_its_dataset_and_template_with_values_and_locks() {
+        long wdbc = datasets.sampleId("wdbc-breast-cancer").orElseThrow();
+        com.vaadin
+                .flow
+                .component
+                .UI
+                .getCurrent()
+                .navigate(
+                        BuilderView.class,
+                        com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(
+                                "dataset", Long.toString(wdbc),
+                                "template", "ehr-mlp",
+                                "epochs", "7",
+                                "learningRate", "0.01",
+                                "lock", "epochs,layers,nonsense")));
+        var view = (BuilderView) getCurrentView();
+
+        assertThat(view.spec().layers()).hasSize(4);
+        assertThat(view.spec().epochs()).isEqualTo(7);
+        assertThat(view.spec().learningRate()).isEqualTo(0.01);
+        assertThat(field("Epochs").isReadOnly()).isTrue();
+        assertThat(field("Learning rate").isReadOnly()).isFalse();
     }
 
     @SuppressWarnings("unchecked")

@@ -157,10 +157,13 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
                 content.add(new Paragraph("The dataset is open on the right."), doneButton("I have explored the data"));
             }
             case BUILD -> {
-                showTool("/builder");
+                showTool(builderUrl(step));
                 content.add(
-                        new Paragraph("Design and train the network in the builder on the right (dataset: "
-                                + step.dataset() + ", starting from the " + step.template() + " template)."),
+                        new Paragraph("Design and train the network in the builder on the right: it starts from the "
+                                + step.template() + " template on " + step.dataset()
+                                + (step.locked().isEmpty()
+                                        ? "."
+                                        : "; the lesson fixes " + String.join(", ", step.locked()) + ".")),
                         action("Check my latest run", () -> progress.check(courseId, lessonId, step.id(), null)));
             }
             case TRAIN -> train(s);
@@ -332,6 +335,17 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
         }
         render();
         result.setText(message);
+    }
+
+    /** The builder opened on the step's dataset and template, with its starting values and locks. */
+    private String builderUrl(Step step) {
+        var url = new StringBuilder("/builder?dataset=" + progress.datasetIdOf(courseId, lessonId, step.id())
+                + "&template=" + step.template());
+        step.set().forEach((k, v) -> url.append('&').append(k).append('=').append(v));
+        if (!step.locked().isEmpty()) {
+            url.append("&lock=").append(String.join(",", step.locked()));
+        }
+        return url.toString();
     }
 
     private void showTool(String path) {

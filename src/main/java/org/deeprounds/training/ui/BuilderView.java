@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PageTitle("Model builder")
 @Menu(title = "Model builder", order = 20, icon = "vaadin:sitemap")
 @PermitAll
-public class BuilderView extends VerticalLayout {
+public class BuilderView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     /** Spec paths a lesson can lock. */
     public static final Set<String> LOCKABLE =
@@ -198,6 +198,61 @@ public class BuilderView extends VerticalLayout {
                 train,
                 jsonDetails);
         setVisibleParts(false);
+    }
+
+    /**
+     * A lesson opens the builder with {@code ?dataset=<id>&template=<name>}, starting values ({@code learningRate},
+     * {@code batchSize}, {@code epochs}, {@code l2}, {@code seed}, {@code optimiser}) and {@code lock=a,b}.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("dataset")
+                .flatMap(BuilderView::number)
+                .ifPresent(id -> datasets.list().stream()
+                        .filter(d -> d.id() == id.longValue())
+                        .findFirst()
+                        .ifPresent(dataset::setValue));
+        query.getSingleParameter("template")
+                .ifPresent(name -> Templates.ALL.stream()
+                        .filter(t -> t.name().equals(name))
+                        .filter(t -> dataset.getValue() != null
+                                && t.modality() == dataset.getValue().modality())
+                        .findFirst()
+                        .ifPresent(template::setValue));
+        if (spec == null) {
+            return;
+        }
+        query.getSingleParameter("learningRate")
+                .flatMap(BuilderView::number)
+                .ifPresent(v -> learningRate.setValue(v.doubleValue()));
+        query.getSingleParameter("batchSize")
+                .flatMap(BuilderView::number)
+                .ifPresent(v -> batchSize.setValue(v.intValue()));
+        query.getSingleParameter("epochs").flatMap(BuilderView::number).ifPresent(v -> epochs.setValue(v.intValue()));
+        query.getSingleParameter("l2").flatMap(BuilderView::number).ifPresent(v -> l2.setValue(v.doubleValue()));
+        query.getSingleParameter("seed").flatMap(BuilderView::number).ifPresent(v -> seed.setValue(v.intValue()));
+        query.getSingleParameter("optimiser").ifPresent(o -> {
+            try {
+                optimiser.setValue(NetworkSpec.Optimiser.valueOf(o));
+            } catch (IllegalArgumentException ignored) {
+                // an unknown optimiser leaves the template's
+            }
+        });
+        query.getSingleParameter("lock").ifPresent(list -> {
+            var paths = new HashSet<String>(List.of(list.split(",")));
+            paths.retainAll(LOCKABLE);
+            lock(paths);
+        });
+        refresh();
+    }
+
+    private static java.util.Optional<Double> number(String text) {
+        try {
+            return java.util.Optional.of(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Makes the named spec paths read-only (a lesson decides what the trainee may change). */

@@ -54,6 +54,9 @@ public class HomeView extends VerticalLayout {
         section.add(new Paragraph("DeepRounds leads you from a first neuron to judging a model as a clinician would:"
                 + " you explore medical images, DNA and patient records, build and train networks, watch each"
                 + " layer learn, and evaluate with sensitivity, specificity and calibration."));
+        var courses = new Anchor("courses", "Your courses: continue where you stopped");
+        courses.setId("home-courses");
+        section.add(courses);
         if (attended.isEmpty()) {
             section.add(new Paragraph("You are not in a cohort yet. Your instructor or an administrator adds you."));
         } else {
@@ -68,6 +71,9 @@ public class HomeView extends VerticalLayout {
     private Component instructorPart(List<CohortSummary> taught) {
         var section = new Section(new H3("Your cohorts"));
         section.setId("instructor-home");
+        section.add(new UnorderedList(
+                new ListItem(new Anchor("teaching", "Teaching: assign courses, see progress, read reflections")),
+                new ListItem(new Anchor("authoring", "Authoring: write and edit courses"))));
         if (taught.isEmpty()) {
             section.add(new Paragraph("You teach no cohort yet. An administrator assigns cohorts to instructors."));
         }

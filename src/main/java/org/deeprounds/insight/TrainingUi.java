@@ -23,6 +23,7 @@ public class TrainingUi {
     private final InsightSettings settings;
     private VertxUIServer server;
     private Vertx vertx;
+    private long startedAt;
 
     TrainingUi(InsightSettings settings, StatsFiles files) {
         this.settings = settings;
@@ -55,6 +56,7 @@ public class TrainingUi {
         VertxUIServer.getMultiSession().set(true);
         // Sessions are attached by the app after its access check, never looked up from a URL.
         VertxUIServer.setStatsStorageProvider(null);
+        startedAt = System.currentTimeMillis();
         var ui = new LoopbackUiServer(settings.uiPort());
         vertx = Vertx.vertx();
         var deployed = new CompletableFuture<String>();
@@ -84,6 +86,29 @@ public class TrainingUi {
             }
             vertx.close();
             server = null;
+            removeUploadFolders();
+        }
+    }
+
+    /** DL4J's server makes an (unused) upload folder in the temp directory at each start; remove ours. */
+    private void removeUploadFolders() {
+        var temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        try (var folders = java.nio.file.Files.list(temp)) {
+            for (var folder : folders.toList()) {
+                var name = folder.getFileName().toString();
+                if (name.startsWith("DL4JUI_")
+                        && name.substring(7).matches("\\d+")
+                        && Long.parseLong(name.substring(7)) >= startedAt
+                        && java.nio.file.Files.isDirectory(folder)) {
+                    try (var inside = java.nio.file.Files.list(folder)) {
+                        if (inside.findAny().isEmpty()) {
+                            java.nio.file.Files.delete(folder);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            log.debug("Could not remove DL4J's upload folder: {}", e.getMessage());
         }
     }
 }

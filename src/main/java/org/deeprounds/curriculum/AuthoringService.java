@@ -22,7 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * Instructors write courses in the app: edit a course file with validation before it is written, start a course from a
  * template, add a lesson, download a course as a zip and upload one. Files are written only when the whole course
- * still validates, each by a rename into place, so a course on disk is never half-written or broken by an edit.
+ * still validates, each by a rename into place, so a course on disk is never half-written or broken by an edit;
+ * changes are made one at a time, so two instructors saving at once cannot each validate against the other's old
+ * version.
  */
 @Service
 public class AuthoringService {
@@ -75,7 +77,7 @@ public class AuthoringService {
 
     /** Writes {@code file} if the course then validates; returns the problems otherwise (and writes nothing). */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
-    public List<CourseProblem> save(String course, String file, String content) {
+    public synchronized List<CourseProblem> save(String course, String file, String content) {
         var problems = validate(course, file, content);
         if (!problems.isEmpty()) {
             return problems;
@@ -87,7 +89,7 @@ public class AuthoringService {
 
     /** A new course from the template: a course.yaml and a first lesson with one step of each common kind. */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
-    public void create(String id, String title) {
+    public synchronized void create(String id, String title) {
         if (id == null || !CourseLoader.ID.matcher(id).matches() || id.length() > 60) {
             throw new IllegalArgumentException("A course id holds lower-case letters, digits and '-' (at most 60), e.g."
                     + " 'ultrasound-basics'; not '" + id + "'");
@@ -116,7 +118,7 @@ public class AuthoringService {
 
     /** Adds a lesson file from the template and lists it last in course.yaml, if the course stays valid. */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
-    public List<CourseProblem> addLesson(String course, String name, String title) {
+    public synchronized List<CourseProblem> addLesson(String course, String name, String title) {
         var file = "lessons/" + name + (name.endsWith(".md") ? "" : ".md");
         if (!LESSON_FILE.matcher(file).matches()) {
             throw new IllegalArgumentException("A lesson file name holds letters, digits, '-' and '_', e.g."
@@ -166,7 +168,7 @@ public class AuthoringService {
      * of that id only if the uploaded one validates. Returns its problems; on any problem nothing is changed.
      */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
-    public UploadResult upload(InputStream in) {
+    public synchronized UploadResult upload(InputStream in) {
         var staging = library.dir().resolve(".upload-" + UUID.randomUUID());
         try {
             Files.createDirectories(staging);
@@ -175,6 +177,15 @@ public class AuthoringService {
             var id = root.getFileName().toString();
             if (root.equals(staging)) {
                 id = idOf(staging.resolve("course.yaml"));
+                // Checked before the id becomes part of any path: it is text from the upload.
+                if (!CourseLoader.ID.matcher(id).matches() || id.length() > 60) {
+                    return new UploadResult(
+                            null,
+                            List.of(new CourseProblem(
+                                    "course.yaml",
+                                    0,
+                                    "id: '" + id + "' may hold only lower-case letters, digits and '-' (at most 60)")));
+                }
                 var named = staging.resolve(id);
                 var inner = Files.createDirectories(staging.resolve(".inner"));
                 try (var list = Files.list(staging)) {

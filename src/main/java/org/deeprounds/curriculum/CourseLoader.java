@@ -75,7 +75,7 @@ public final class CourseLoader {
     private final Set<String> declared = new java.util.HashSet<>();
 
     private CourseLoader(Path folder, Catalog catalog) {
-        this.folder = folder;
+        this.folder = folder.toAbsolutePath().normalize();
         this.catalog = catalog;
     }
 

@@ -37,7 +37,9 @@ public class CurriculumLibrary {
     private volatile Map<String, CourseLoader.Result> courses = Map.of();
 
     CurriculumLibrary(CurriculumSettings settings, DataDirectory dataDirectory, DatasetService datasets) {
-        this.dir = settings.dir() != null ? settings.dir() : dataDirectory.resolve("curricula");
+        this.dir = (settings.dir() != null ? settings.dir() : dataDirectory.resolve("curricula"))
+                .toAbsolutePath()
+                .normalize();
         this.datasets = datasets;
     }
 

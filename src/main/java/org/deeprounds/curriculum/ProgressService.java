@@ -125,7 +125,14 @@ public class ProgressService {
                 throw new IllegalArgumentException("A reflection holds at most 10,000 characters");
             }
             boolean passed = words >= step.minWords();
-            p.stepOrNew(stepId, clock.instant()).record(passed, null, words + " words", text, clock.instant());
+            var state = p.stepOrNew(stepId, clock.instant());
+            if (state.passed() && !passed) {
+                return StepOutcome.of(
+                        true,
+                        "Not saved: your earlier reflection (" + state.measured() + ") is kept;"
+                                + " a new one needs at least " + step.minWords() + " words.");
+            }
+            state.record(passed, null, words + " words", text, clock.instant());
             return StepOutcome.of(
                     passed,
                     passed
@@ -169,14 +176,31 @@ public class ProgressService {
         });
     }
 
+    /**
+     * Checks a train step once {@code runId} has finished (for the lesson page, which hears of every epoch); nothing
+     * is recorded, and no time counted, while it still trains or for another step's run.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<StepOutcome> checkWhenFinished(
+            String courseId, String lessonId, String stepId, long runId) {
+        var lesson = library.course(courseId).lesson(lessonId);
+        var recorded = transactions.execute(
+                status -> mine(lesson).step(stepId).map(StepProgress::runId).orElse(null));
+        if (recorded == null || recorded != runId || !runs.get(runId).status().finished()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(check(courseId, lessonId, stepId, null));
+    }
+
     private StepOutcome checkRun(Lesson lesson, Step step, LessonProgress p) {
         var state = p.stepOrNew(step.id(), clock.instant());
-        var run = runOf(step, p, state.runId());
+        // A build step judges the trainee's latest run (they may fix the design and train again); a train step the
+        // run its Train button started.
+        var run = runOf(step, p, step.kind() == StepKind.BUILD ? null : state.runId());
         if (run == null) {
             return StepOutcome.of(false, "No run yet: press Train (or build and train the design) first.");
         }
         if (!run.status().finished()) {
-            state.record(false, run.id(), null, null, clock.instant());
             return StepOutcome.of(
                     false,
                     "Run " + run.id() + " is " + run.status().name().toLowerCase(Locale.ROOT)

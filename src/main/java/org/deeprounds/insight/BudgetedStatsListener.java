@@ -20,6 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class BudgetedStatsListener implements TrainingListener {
 
     private static final long MAX_GAP_NANOS = 30_000_000_000L;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BudgetedStatsListener.class);
+
+    private boolean broken;
 
     private final StatsListener stats;
     private final Switch config;
@@ -85,21 +88,33 @@ final class BudgetedStatsListener implements TrainingListener {
 
     @Override
     public void onEpochStart(Model model) {
-        stats.onEpochStart(model);
+        timed(() -> stats.onEpochStart(model));
     }
 
     @Override
     public void onEpochEnd(Model model) {
-        stats.onEpochEnd(model);
+        timed(() -> stats.onEpochEnd(model));
     }
 
     private void arm() {
         config.on = nextIteration - lastReported >= minIterations && System.nanoTime() >= dueNanos;
     }
 
+    /**
+     * Statistics must never fail or hang a run: after the first failure (a full disk, a closed store) recording stops
+     * for this session and training goes on.
+     */
     private void timed(Runnable call) {
+        if (broken) {
+            return;
+        }
         long start = System.nanoTime();
-        call.run();
+        try {
+            call.run();
+        } catch (Throwable e) {
+            broken = true;
+            log.warn("Layer statistics stopped for this training session: {}", e.toString());
+        }
         spentNanos += System.nanoTime() - start;
     }
 

@@ -127,11 +127,13 @@ public class LayerInsights {
                 }
             }
         }
-        // A resumed run reports again from its checkpoint's iteration: keep the latest report per iteration.
+        // A resumed run trains again from its checkpoint's iteration: where the iterations go back in time, the later
+        // session replaces everything the interrupted one recorded from there on.
+        out.sort(java.util.Comparator.comparingLong(StatsReport::getTimeStamp));
         var byIteration = new java.util.TreeMap<Integer, StatsReport>();
         for (var report : out) {
-            byIteration.merge(
-                    report.getIterationCount(), report, (a, b) -> a.getTimeStamp() >= b.getTimeStamp() ? a : b);
+            byIteration.tailMap(report.getIterationCount(), true).clear();
+            byIteration.put(report.getIterationCount(), report);
         }
         return List.copyOf(byIteration.values());
     }

@@ -27,7 +27,12 @@ class LayerStatsRecorder implements RunInstrumentation {
 
     @Override
     public List<TrainingListener> listenersFor(long runId, Path folder, NetworkSpec spec, long plannedIterations) {
-        return List.of(listener(files.create(folder), Long.toString(runId), settings, plannedIterations));
+        return List.of(listener(files.pin(folder), Long.toString(runId), settings, plannedIterations));
+    }
+
+    @Override
+    public void trainingEnded(long runId, Path folder) {
+        files.release(folder);
     }
 
     static TrainingListener listener(

@@ -24,6 +24,9 @@ public class StatsFiles {
     private static final Logger log = LoggerFactory.getLogger(StatsFiles.class);
 
     private final Map<Path, FileStatsStorage> open = new LinkedHashMap<>(16, 0.75f, true);
+    /** Stores a training session writes to, with how many sessions. */
+    private final Map<Path, Integer> pinned = new java.util.HashMap<>();
+
     private final java.util.List<java.util.function.Consumer<StatsStorage>> closing =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -49,6 +52,28 @@ public class StatsFiles {
         return storage;
     }
 
+    /** The run's store for a training session: never closed to make room until {@link #release} is called. */
+    public synchronized StatsStorage pin(Path runFolder) {
+        var storage = create(runFolder);
+        pinned.merge(key(runFolder), 1, Integer::sum);
+        return storage;
+    }
+
+    /** Ends a {@link #pin}: the store may be closed again when many are open. */
+    public synchronized void release(Path runFolder) {
+        pinned.computeIfPresent(key(runFolder), (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** Whether the run has a statistics file, without opening it. */
+    public synchronized boolean exists(Path runFolder) {
+        var file = key(runFolder);
+        return open.containsKey(file) || Files.exists(file);
+    }
+
+    private static Path key(Path runFolder) {
+        return runFolder.resolve(FILE).toAbsolutePath().normalize();
+    }
+
     /** The run's store if it has one: a run that never trained has none. */
     public synchronized Optional<StatsStorage> existing(Path runFolder) {
         var file = runFolder.resolve(FILE).toAbsolutePath().normalize();
@@ -62,6 +87,9 @@ public class StatsFiles {
         var it = open.entrySet().iterator();
         while (open.size() > MAX_OPEN && it.hasNext()) {
             var eldest = it.next();
+            if (pinned.containsKey(eldest.getKey())) {
+                continue; // a run is writing to it
+            }
             it.remove();
             closing.forEach(listener -> listener.accept(eldest.getValue()));
             close(eldest.getKey(), eldest.getValue());

@@ -18,4 +18,7 @@ public interface RunInstrumentation {
      * @param plannedIterations the iterations (mini-batches) the run would take if it trained every epoch
      */
     List<TrainingListener> listenersFor(long runId, Path folder, NetworkSpec spec, long plannedIterations);
+
+    /** Called when that training session has ended, however it ended. */
+    default void trainingEnded(long runId, Path folder) {}
 }

@@ -419,6 +419,13 @@ public class RunService implements AutoCloseable {
                     runs.findById(id).orElseThrow().getMetricsJson(),
                     "Training failed: " + e.getMessage());
         } finally {
+            for (var instrument : instruments) {
+                try {
+                    instrument.trainingEnded(id, runFolder(id));
+                } catch (RuntimeException e) {
+                    log.warn("Run {}: {} failed after training: {}", id, instrument, e.getMessage());
+                }
+            }
             running.remove(id);
             cancelRequests.remove(id);
             submitters.remove(id);

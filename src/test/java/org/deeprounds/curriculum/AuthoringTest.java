@@ -92,6 +92,14 @@ class AuthoringTest {
                 .as("the installed course is untouched")
                 .isPresent();
 
+        var outside = library.dir().getParent().resolve("evil-" + System.nanoTime());
+        var traversal = zipOf("course.yaml", "id: ../" + outside.getFileName() + "\n");
+        assertThat(as("instructor", "INSTRUCTOR", () -> authoring.upload(new ByteArrayInputStream(traversal)))
+                        .problems())
+                .singleElement()
+                .asString()
+                .contains("may hold only lower-case letters, digits and '-'");
+        assertThat(outside).doesNotExist();
         var escape = zipOf("../evil/course.yaml", "id: evil\n");
         assertThat(as("instructor", "INSTRUCTOR", () -> authoring.upload(new ByteArrayInputStream(escape)))
                         .problems())

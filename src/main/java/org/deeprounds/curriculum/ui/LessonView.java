@@ -34,7 +34,6 @@ import org.deeprounds.curriculum.LessonMarkdown;
 import org.deeprounds.curriculum.LessonState;
 import org.deeprounds.curriculum.ProgressService;
 import org.deeprounds.curriculum.Step;
-import org.deeprounds.curriculum.StepKind;
 import org.deeprounds.curriculum.StepOutcome;
 import org.deeprounds.training.RunEvents;
 
@@ -59,6 +58,7 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
     private String lessonId;
     private String stepId;
     private Long shownRun;
+    private String shownRunStep;
     private transient List<String> lastFeedback = List.of();
 
     public LessonView(ProgressService progress, RunEvents events) {
@@ -199,6 +199,7 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
                 e -> act(() -> {
                     var run = progress.train(courseId, lessonId, step.id());
                     shownRun = run.id();
+                    shownRunStep = step.id();
                     state = progress.open(courseId, lessonId);
                     render();
                     return new StepOutcome(
@@ -210,6 +211,7 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
         if (s.runId() != null) {
             showTool("/run/" + s.runId());
             shownRun = s.runId();
+            shownRunStep = step.id();
         }
     }
 
@@ -369,18 +371,19 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
         ui.getPage().addJavaScript("/lessons/dr-math.js");
         // A lesson run that finishes is checked at once, so the trainee sees ✓ or ✗ without asking.
         unsubscribe = events.subscribe(changed -> {
-            if (shownRun != null && changed == shownRun) {
+            var watched = shownRun;
+            var step = shownRunStep;
+            if (watched != null && changed == watched) {
                 ui.access(() -> {
-                    var current = state.step(stepId);
-                    if (current.step().kind() == StepKind.TRAIN && !current.passed()) {
-                        try {
-                            var outcome = progress.check(courseId, lessonId, stepId, null);
-                            if (outcome.passed() || !outcome.message().contains("check again")) {
-                                showOutcome(outcome);
-                            }
-                        } catch (RuntimeException e) {
-                            result.setText(e.getMessage());
-                        }
+                    try {
+                        progress.checkWhenFinished(courseId, lessonId, step, watched)
+                                .ifPresent(outcome -> {
+                                    if (stepId.equals(step)) {
+                                        showOutcome(outcome);
+                                    }
+                                });
+                    } catch (RuntimeException e) {
+                        result.setText(e.getMessage());
                     }
                 });
             }

@@ -53,7 +53,7 @@ class TrainingUiBridge {
                 + "</title></head><body style='font-family:sans-serif'><h1>DL4J training UI</h1>"
                 + "<p>Runs you may see that have recorded layer statistics:</p><ul id='sessions'>");
         for (var run : runs.list()) {
-            if (files.existing(runs.folderOf(run.id())).isPresent()) {
+            if (files.exists(runs.folderOf(run.id()))) {
                 html.append("<li><a href='/train/")
                         .append(run.id())
                         .append("/overview'>Run ")
@@ -82,12 +82,6 @@ class TrainingUiBridge {
         return forward(request);
     }
 
-    @GetMapping("/setlang/{run:\\d+}/{language:[a-z]+}")
-    ResponseEntity<byte[]> language(@PathVariable long run, HttpServletRequest request) throws IOException {
-        runs.folderOfOrDeny(run);
-        return forward(request);
-    }
-
     @GetMapping("/train/multisession")
     ResponseEntity<byte[]> multiSession(HttpServletRequest request) throws IOException {
         return forward(request);
@@ -106,14 +100,18 @@ class TrainingUiBridge {
         return forward(request);
     }
 
-    /** Server-wide switches of DL4J's single-session mode would let one user steer what others see. */
+    /**
+     * Server-wide switches would let one user steer what others see: DL4J's single-session routes, and its language
+     * switch (which, whatever the session in the URL, sets the language of the whole server).
+     */
     @RequestMapping({
         "/train/sessions/**",
         "/train/workers/**",
         "/train/model/**",
         "/train/overview/**",
         "/train/system/**",
-        "/remoteReceive/**"
+        "/remoteReceive/**",
+        "/setlang/**"
     })
     ResponseEntity<String> refused() {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -135,6 +133,8 @@ class TrainingUiBridge {
             response.headers()
                     .firstValue("content-type")
                     .ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
+            // DL4J redirects /train/<run> to its overview: pass the target on (same paths, same origin).
+            response.headers().firstValue("location").ifPresent(l -> headers.set(HttpHeaders.LOCATION, l));
             headers.setCacheControl("no-store");
             return new ResponseEntity<>(response.body(), headers, HttpStatus.valueOf(response.statusCode()));
         } catch (InterruptedException e) {

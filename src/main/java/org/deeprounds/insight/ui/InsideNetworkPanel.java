@@ -89,8 +89,14 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
         moment.setWidth("22em");
         moment.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
         moment.addValueChangeListener(e -> {
+            // Only the trainee moves the slider; the server moving it to the newest snapshot is not a choice.
+            if (!e.isFromClient()) {
+                return;
+            }
             try {
-                reportIndex = Integer.parseInt(e.getValue());
+                int chosen = Integer.parseInt(e.getValue());
+                // At the right end the histograms follow training live.
+                reportIndex = report != null && chosen >= report.iterations().size() - 1 ? -1 : chosen;
             } catch (NumberFormatException ignored) {
                 reportIndex = -1;
             }

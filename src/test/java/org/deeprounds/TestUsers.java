@@ -93,4 +93,18 @@ public final class TestUsers {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Runs {@code action} signed in as {@code user} with {@code role}, without HTTP (services called directly). */
+    public static <T> T as(String user, String role, java.util.function.Supplier<T> action) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                new org.springframework.security.authentication.TestingAuthenticationToken(user, null, "ROLE_" + role));
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return action.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
 }

@@ -26,6 +26,7 @@ public class TeachingService {
     private final CurriculumLibrary library;
     private final CohortCourseRepository assignments;
     private final LessonProgressRepository progress;
+    private final StepProgressRepository steps;
     private final CohortService cohorts;
     private final Clock clock;
 
@@ -33,11 +34,13 @@ public class TeachingService {
             CurriculumLibrary library,
             CohortCourseRepository assignments,
             LessonProgressRepository progress,
+            StepProgressRepository steps,
             CohortService cohorts,
             Clock clock) {
         this.library = library;
         this.assignments = assignments;
         this.progress = progress;
+        this.steps = steps;
         this.cohorts = cohorts;
         this.clock = clock;
     }
@@ -194,11 +197,8 @@ public class TeachingService {
         }
         var usernames =
                 cohort.trainees().stream().map(CohortSummary.Member::username).toList();
-        var p = progress.findAll().stream()
-                .filter(l -> usernames.contains(l.username()))
-                .flatMap(l -> l.steps().stream())
-                .filter(s -> s.id() == stepProgressId)
-                .findFirst()
+        var p = steps.findById(stepProgressId)
+                .filter(step -> usernames.contains(step.lesson().username()))
                 .orElseThrow(() -> new NoSuchElementException("No submission " + stepProgressId + " in this cohort"));
         p.comment(comment == null || comment.isBlank() ? null : comment.strip(), me(), clock.instant());
     }

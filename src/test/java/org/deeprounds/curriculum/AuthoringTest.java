@@ -2,7 +2,7 @@ package org.deeprounds.curriculum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.deeprounds.curriculum.LessonProgressTest.as;
+import static org.deeprounds.TestUsers.as;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,16 +2,14 @@ package org.deeprounds.curriculum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.deeprounds.TestUsers.as;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.training.RunService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A trainee works through the first foundations lesson with real training; the app checks each step, the instructor
@@ -125,6 +123,29 @@ class LessonProgressTest {
                         .step(reflect.id())
                         .answer())
                 .isEqualTo(text);
+        // A shorter text later does not replace the reflection that passed.
+        assertThat(as("trainee2", "TRAINEE", () -> progress.reflect(COURSE, lessonId, reflect.id(), "Oops"))
+                        .message())
+                .startsWith("Not saved: your earlier reflection");
+
+        // The instructor reads it and comments; the trainee sees the comment in the lesson.
+        var cohort = as("instructor", "INSTRUCTOR", () -> teaching.myCohorts()).stream()
+                .filter(c -> c.trainees().stream().anyMatch(t -> t.username().equals("trainee2")))
+                .findFirst()
+                .orElseThrow();
+        var submission = as("instructor", "INSTRUCTOR", () -> teaching.submissions(cohort.id(), COURSE)).stream()
+                .filter(x -> x.username().equals("trainee2") && x.text().equals(text))
+                .findFirst()
+                .orElseThrow();
+        as("instructor", "INSTRUCTOR", () -> {
+            teaching.comment(cohort.id(), submission.stepProgressId(), "Good start; add a clinical example.");
+            return null;
+        });
+        var seen =
+                as("trainee2", "TRAINEE", () -> progress.open(COURSE, lessonId)).step(reflect.id());
+        assertThat(seen.comment()).isEqualTo("Good start; add a clinical example.");
+        assertThat(seen.commentedBy()).isEqualTo("instructor");
+        assertThat(seen.answer()).isEqualTo(text);
     }
 
     private static List<Set<Integer>> correct(Step quiz) {
@@ -139,17 +160,5 @@ class LessonProgressTest {
                     return (Set<Integer>) right;
                 })
                 .toList();
-    }
-
-    static <T> T as(String user, String role, Supplier<T> action) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_" + role));
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

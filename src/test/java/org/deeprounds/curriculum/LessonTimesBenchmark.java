@@ -1,6 +1,6 @@
 package org.deeprounds.curriculum;
 
-import static org.deeprounds.curriculum.LessonProgressTest.as;
+import static org.deeprounds.TestUsers.as;
 
 import java.util.ArrayList;
 import java.util.List;

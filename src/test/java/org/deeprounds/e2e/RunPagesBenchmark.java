@@ -41,7 +41,7 @@ class RunPagesBenchmark extends BrowserTest {
     @Test
     void thirty_live_run_pages_cost_the_server_little() throws Exception {
         signInToHome("trainee1", "Learn-Rounds-2026a");
-        long run = UiResponsivenessBenchmark.as("trainee1", "TRAINEE", () -> {
+        long run = org.deeprounds.TestUsers.as("trainee1", "TRAINEE", () -> {
             long dataset = datasets.list().stream()
                     .filter(d -> d.modality() == Modality.IMAGING && d.synthetic())
                     .findFirst()
@@ -64,7 +64,7 @@ class RunPagesBenchmark extends BrowserTest {
         var open = measure(run, PAGES);
         int after = points(driver);
         boolean stillTraining = status(run) == RunStatus.RUNNING;
-        UiResponsivenessBenchmark.as("trainee1", "TRAINEE", () -> runs.cancel(run));
+        org.deeprounds.TestUsers.as("trainee1", "TRAINEE", () -> runs.cancel(run));
 
         System.out.println(none);
         System.out.println(open);
@@ -147,13 +147,11 @@ class RunPagesBenchmark extends BrowserTest {
     }
 
     private int epoch(long run) {
-        return UiResponsivenessBenchmark.as(
-                "admin", "ADMIN", () -> runs.get(run).epoch());
+        return org.deeprounds.TestUsers.as("admin", "ADMIN", () -> runs.get(run).epoch());
     }
 
     private RunStatus status(long run) {
-        return UiResponsivenessBenchmark.as(
-                "admin", "ADMIN", () -> runs.get(run).status());
+        return org.deeprounds.TestUsers.as("admin", "ADMIN", () -> runs.get(run).status());
     }
 
     private static int points(org.openqa.selenium.WebDriver d) {

@@ -1,6 +1,7 @@
 package org.deeprounds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.deeprounds.TestUsers.as;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -104,18 +103,6 @@ class UiResponsivenessBenchmark extends BrowserTest {
 
     private RunStatus status(long id) {
         return as("admin", "ADMIN", () -> runs.get(id).status());
-    }
-
-    static <T> T as(String user, String role, java.util.function.Supplier<T> action) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_" + role));
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

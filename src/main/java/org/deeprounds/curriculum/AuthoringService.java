@@ -275,7 +275,10 @@ public class AuthoringService {
     }
 
     private Path folder(String course) {
-        if (course == null || !CourseLoader.ID.matcher(course).matches()) {
+        if (course == null) {
+            throw new IllegalArgumentException("Choose a course first");
+        }
+        if (!CourseLoader.ID.matcher(course).matches()) {
             throw new IllegalArgumentException("No course '" + course + "'");
         }
         var folder = library.dir().resolve(course);

@@ -177,6 +177,9 @@ public class AuthoringView extends VerticalLayout {
     }
 
     private void check() {
+        if (course.getValue() == null || file.getValue() == null) {
+            return;
+        }
         show(authoring.validate(course.getValue(), file.getValue(), editor.getValue()));
         preview.removeAll();
         var text = editor.getValue();
@@ -191,6 +194,11 @@ public class AuthoringView extends VerticalLayout {
     }
 
     private void save() {
+        if (course.getValue() == null || file.getValue() == null) {
+            Notification.show("Choose a course and a file to edit first.")
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
         act(() -> {
             var found = authoring.save(course.getValue(), file.getValue(), editor.getValue());
             show(found);

@@ -3,6 +3,7 @@ package org.deeprounds.accounts;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
 import org.deeprounds.base.security.AppRoles;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +53,26 @@ public class CohortService {
     @PreAuthorize("#username == authentication.name")
     public List<CohortSummary> attendedBy(String username) {
         return cohorts.findByTrainee(username).stream().map(CohortSummary::of).toList();
+    }
+
+    /**
+     * The e-mail addresses of a cohort's trainees, by username (those without one are left out), for its instructors'
+     * grade exports; administrators may read any cohort's.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('" + AppRoles.INSTRUCTOR + "', '" + AppRoles.ADMIN + "')")
+    public Map<String, String> traineeEmails(long cohortId) {
+        var me = CurrentActor.name();
+        boolean admin = SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(AppRoles.authority(AppRoles.ADMIN)));
+        var cohort = cohorts.findById(cohortId)
+                .filter(c -> admin
+                        || c.getInstructors().stream()
+                                .anyMatch(i -> i.getUsername().equals(me)))
+                .orElseThrow(() -> new NoSuchElementException("No cohort " + cohortId + " that you teach"));
+        return cohort.getTrainees().stream()
+                .filter(t -> t.getEmail() != null)
+                .collect(Collectors.toMap(UserAccount::getUsername, UserAccount::getEmail));
     }
 
     /** Creates a cohort; the name must be new. */

@@ -53,7 +53,8 @@ public final class CourseLoader {
             "estimatedMinutes",
             "licence",
             "authors",
-            "lessons");
+            "lessons",
+            "quizAttempts");
     static final List<String> SETTINGS = List.of("learningRate", "batchSize", "epochs", "seed", "l2", "optimiser");
     static final List<String> LOCKABLE =
             List.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "seed", "l2");
@@ -65,12 +66,14 @@ public final class CourseLoader {
             StepKind.TRAIN, List.of("dataset", "template", "set", "locked", "pass", "hint"),
             StepKind.EVALUATE, List.of("pass", "hint", "deliverable"),
             StepKind.REFLECT, List.of("minWords"),
-            StepKind.QUIZ, List.of("questions"));
+            StepKind.QUIZ, List.of("questions", "attempts"));
 
     private final Path folder;
     private final Catalog catalog;
     private final List<CourseProblem> problems = new ArrayList<>();
     private String file = "course.yaml";
+    /** The course's {@code quizAttempts}, for quiz steps that set no {@code attempts} of their own. */
+    private int quizAttempts = Step.UNLIMITED;
     /** Step ids of the lesson being read, valid or not: a step with a bad field still owns its section. */
     private final Set<String> declared = new java.util.HashSet<>();
 
@@ -122,6 +125,7 @@ public final class CourseLoader {
         var licence = text(root, "licence", 0, true);
         var authors = texts(root, "authors", 0, true);
         var lessonFiles = texts(root, "lessons", 0, true);
+        quizAttempts = attempts(root, "quizAttempts", 0, Step.UNLIMITED);
         if (lessonFiles.isEmpty() && root.containsKey("lessons")) {
             problem(line(root.get("lessons"), 0), "lessons: a course needs at least one lesson");
         }
@@ -220,7 +224,8 @@ public final class CourseLoader {
                         step.hint(),
                         step.deliverable(),
                         step.minWords(),
-                        step.questions()));
+                        step.questions(),
+                        step.attempts()));
             }
             byId.values().stream()
                     .filter(s -> !declared.contains(s.id()))
@@ -263,7 +268,8 @@ public final class CourseLoader {
             String hint,
             String deliverable,
             int minWords,
-            List<Step.Question> questions) {}
+            List<Step.Question> questions,
+            int attempts) {}
 
     private List<StepDraft> steps(Map<String, Node> root, int offset) {
         var node = root.get("steps");
@@ -359,6 +365,7 @@ public final class CourseLoader {
             var minWords = number(step, "minWords", offset, false);
             var questions =
                     kind == StepKind.QUIZ ? questions(step.get("questions"), offset, at) : List.<Step.Question>of();
+            int attempts = kind == StepKind.QUIZ ? attempts(step, "attempts", offset, quizAttempts) : Step.UNLIMITED;
             out.add(new StepDraft(
                     id,
                     kind,
@@ -371,7 +378,8 @@ public final class CourseLoader {
                     hint,
                     deliverable,
                     minWords == null ? 20 : minWords.intValue(),
-                    questions));
+                    questions,
+                    attempts));
         }
         return out;
     }
@@ -601,6 +609,25 @@ public final class CourseLoader {
             problem(line(map.get(field), offset), field + ": '" + value + "' is not a whole number");
             return null;
         }
+    }
+
+    /** A limit on quiz attempts: a whole number of at least 1, or {@code otherwise} when the field is absent. */
+    private int attempts(Map<String, Node> map, String field, int offset, int otherwise) {
+        if (!map.containsKey(field)) {
+            return otherwise;
+        }
+        var value = number(map, field, offset, false);
+        if (value == null || value.intValue() < 0) {
+            // number() has said what is wrong.
+            return otherwise;
+        }
+        if (value.intValue() == 0) {
+            problem(
+                    line(map.get(field), offset),
+                    field + ": at least 1 attempt, not " + value + "; leave the field out for unlimited attempts");
+            return otherwise;
+        }
+        return value.intValue();
     }
 
     private List<String> texts(Map<String, Node> map, String field, int offset, boolean required) {

@@ -17,7 +17,12 @@ public record LessonState(
         long secondsSpent,
         boolean earlierVersionPassed) {
 
-    /** One step with what the trainee did in it. */
+    /**
+     * One step with what the trainee did in it.
+     *
+     * @param attempts how often a quiz was answered (the limit, if any, is {@code step().attempts()})
+     * @param firstScore the fraction of a quiz's questions right at the first attempt, or null before one
+     */
     public record StepState(
             Step step,
             boolean passed,
@@ -25,7 +30,15 @@ public record LessonState(
             String measured,
             String answer,
             String comment,
-            String commentedBy) {}
+            String commentedBy,
+            int attempts,
+            Double firstScore) {
+
+        /** Whether a limited quiz may still be answered (always true without a limit). */
+        public boolean canAttempt() {
+            return !step.limitsAttempts() || attempts < step.attempts();
+        }
+    }
 
     public StepState step(String id) {
         return steps.stream()

@@ -72,7 +72,11 @@ public class ProgressService {
         });
     }
 
-    /** Grades a quiz: {@code chosen} holds, per question, the indexes of the options picked. */
+    /**
+     * Grades a quiz: {@code chosen} holds, per question, the indexes of the options picked. Every answer counts as an
+     * attempt; the first one's score is kept for the instructor. Once a limited quiz's attempts are used up the
+     * answer is refused, not graded, and the step keeps its last result.
+     */
     @PreAuthorize("isAuthenticated()")
     public StepOutcome answer(String courseId, String lessonId, String stepId, List<Set<Integer>> chosen) {
         return act(courseId, lessonId, stepId, (lesson, step, p) -> {
@@ -82,6 +86,13 @@ public class ProgressService {
             if (chosen.size() != step.questions().size()) {
                 throw new IllegalArgumentException(
                         "Answer all " + step.questions().size() + " questions");
+            }
+            var state = p.stepOrNew(stepId, clock.instant());
+            if (step.limitsAttempts() && state.attempts() >= step.attempts()) {
+                return StepOutcome.of(
+                        state.passed(),
+                        "You have used your " + step.attempts() + (step.attempts() == 1 ? " attempt" : " attempts")
+                                + " at this quiz; your instructor can see your answers.");
             }
             var feedback = new ArrayList<String>();
             int right = 0;
@@ -102,13 +113,22 @@ public class ProgressService {
                 right += correct ? 1 : 0;
             }
             boolean passed = right == chosen.size();
-            p.stepOrNew(stepId, clock.instant())
-                    .record(passed, null, right + " of " + chosen.size(), chosen.toString(), clock.instant());
+            state.attempt(right, chosen.size());
+            state.record(passed, null, right + " of " + chosen.size(), chosen.toString(), clock.instant());
+            boolean lastAttempt = step.limitsAttempts() && state.attempts() >= step.attempts();
             return new StepOutcome(
                     passed,
                     passed
                             ? "All " + right + " right."
-                            : right + " of " + chosen.size() + " right; read the feedback and try again.",
+                            : right + " of " + chosen.size() + " right; "
+                                    + (lastAttempt
+                                            ? "that was your last attempt, so read the feedback; your instructor"
+                                                    + " can see your answers."
+                                            : "read the feedback and try again"
+                                                    + (step.limitsAttempts()
+                                                            ? " (attempt " + state.attempts() + " of " + step.attempts()
+                                                                    + " used)."
+                                                            : ".")),
                     feedback);
         });
     }
@@ -218,6 +238,7 @@ public class ProgressService {
         }
         var shown = show(measured);
         state.record(passed, run.id(), shown, null, clock.instant());
+        keepBest(state, criterion, measured);
         var what = criterion == null
                 ? "run completed"
                 : criterion.label() + " " + criterion.op() + " " + criterion.value();
@@ -255,6 +276,7 @@ public class ProgressService {
         var measured = testMeasure(criterion.measure(), evaluation);
         boolean passed = criterion.metBy(measured);
         state.record(passed, runId, show(measured) + " at threshold " + show(threshold), deliverable, clock.instant());
+        keepBest(state, criterion, measured);
         var what = criterion.label() + " " + criterion.op() + " " + criterion.value();
         return StepOutcome.of(
                 passed,
@@ -262,6 +284,25 @@ public class ProgressService {
                         + " " + show(measured) + (passed ? "" : ", needed " + what + ".")
                         + (!passed && step.hint() != null ? " Hint: " + step.hint() : "")
                         + (passed && deliverable != null ? "; model card saved for your instructor." : ""));
+    }
+
+    /** Remembers the best value of a model measure ("validation.*", "test.*") the step has seen, for grades. */
+    private static void keepBest(StepProgress state, Criterion criterion, Object measured) {
+        if (isModelMetric(criterion) && measured instanceof Number n) {
+            state.metric(n.doubleValue(), higherIsBetter(criterion));
+        }
+    }
+
+    /** A criterion on how good the model is (not on a run's status or length). */
+    static boolean isModelMetric(Criterion criterion) {
+        return criterion != null
+                && (criterion.measure().startsWith("validation.")
+                        || criterion.measure().startsWith("test."));
+    }
+
+    /** The direction the author asked for: "auc >= 0.8" wants it high, "loss <= 0.3" low. */
+    static boolean higherIsBetter(Criterion criterion) {
+        return !criterion.op().startsWith("<");
     }
 
     static Object runMeasure(String measure, RunInfo run) {
@@ -420,8 +461,16 @@ public class ProgressService {
         var steps = lesson.steps().stream()
                 .map(step -> p.step(step.id())
                         .map(s -> new LessonState.StepState(
-                                step, s.passed(), s.runId(), s.measured(), s.answer(), s.comment(), s.commentedBy()))
-                        .orElse(new LessonState.StepState(step, false, null, null, null, null, null)))
+                                step,
+                                s.passed(),
+                                s.runId(),
+                                s.measured(),
+                                s.answer(),
+                                s.comment(),
+                                s.commentedBy(),
+                                s.attempts(),
+                                s.firstScore()))
+                        .orElse(new LessonState.StepState(step, false, null, null, null, null, null, 0, null)))
                 .toList();
         boolean earlier = progress.findByUsernameAndCourseIdOrderByStartedAtAsc(p.username(), course.id()).stream()
                 .anyMatch(o -> o.lessonId().equals(lesson.id())

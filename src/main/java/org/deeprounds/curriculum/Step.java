@@ -11,6 +11,8 @@ import java.util.Map;
  * @param locked what the trainee may not change in the builder
  * @param pass the criterion the app checks, or null (then doing the step passes it)
  * @param deliverable {@code model-card} when the step asks for the run's model card
+ * @param attempts how often a quiz may be answered: its own {@code attempts}, else the course's {@code quizAttempts};
+ *     {@link #UNLIMITED} when neither is set
  */
 public record Step(
         String id,
@@ -25,7 +27,15 @@ public record Step(
         String hint,
         String deliverable,
         int minWords,
-        List<Question> questions) {
+        List<Question> questions,
+        int attempts) {
+
+    /** No limit on quiz attempts. */
+    public static final int UNLIMITED = 0;
+
+    public boolean limitsAttempts() {
+        return attempts != UNLIMITED;
+    }
 
     /** A quiz question; every option has feedback, at least one is correct. */
     public record Question(String text, boolean multiple, List<Option> options) {}

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** One step of a trainee's lesson: passed or not, the run it used, what was measured, their answer. */
+/**
+ * One step of a trainee's lesson: passed or not, the run it used, what was measured, their answer; for a quiz how
+ * often it was answered and the first attempt's score, for a checked run the best value of the step's measure.
+ */
 @Entity
 @Table(name = "step_progress")
 class StepProgress {
@@ -51,6 +54,18 @@ class StepProgress {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "first_right")
+    private Integer firstRight;
+
+    @Column(name = "question_count")
+    private Integer questionCount;
+
+    @Column(name = "best_metric")
+    private Double bestMetric;
+
     protected StepProgress() {}
 
     StepProgress(LessonProgress lesson, String stepId, Instant now) {
@@ -72,6 +87,23 @@ class StepProgress {
             this.answer = answer;
         }
         this.updatedAt = now;
+    }
+
+    /** Counts a quiz attempt; only the first one's score is kept, so practice afterwards never changes a grade. */
+    void attempt(int right, int questions) {
+        if (attempts == 0) {
+            firstRight = right;
+            questionCount = questions;
+        }
+        attempts++;
+    }
+
+    /** Keeps the better of the stored and the new value of the step's measure. */
+    void metric(double value, boolean higherIsBetter) {
+        if (Double.isFinite(value)
+                && (bestMetric == null || (higherIsBetter ? value > bestMetric : value < bestMetric))) {
+            bestMetric = value;
+        }
     }
 
     void comment(String comment, String by, Instant now) {
@@ -118,5 +150,28 @@ class StepProgress {
 
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    Integer firstRight() {
+        return firstRight;
+    }
+
+    Integer questionCount() {
+        return questionCount;
+    }
+
+    /** The first attempt's fraction of questions right, or null before any attempt. */
+    Double firstScore() {
+        return firstRight == null || questionCount == null || questionCount == 0
+                ? null
+                : firstRight / (double) questionCount;
+    }
+
+    Double bestMetric() {
+        return bestMetric;
     }
 }

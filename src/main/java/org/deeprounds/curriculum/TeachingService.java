@@ -1,5 +1,7 @@
 package org.deeprounds.curriculum;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.deeprounds.accounts.CohortService;
 import org.deeprounds.accounts.CohortSummary;
 import org.deeprounds.base.security.AppRoles;
@@ -55,7 +59,16 @@ public class TeachingService {
         PASSED
     }
 
-    /** A trainee's work on one lesson (their latest version of it). */
+    /**
+     * A trainee's work on one lesson (their latest version of it).
+     *
+     * @param quizAttempts answers given to the lesson's quiz (the one tried most often, if it has several)
+     * @param quizAttemptsAllowed that quiz's limit, or {@link Step#UNLIMITED}
+     * @param quizFirstScore the fraction of quiz questions right at the first attempt, or null before one
+     * @param bestMetric the best value of the lesson's model measure ({@link #metricStep}) over the trainee's checked
+     *     runs, or null
+     * @param late passed after the due date, or not passed and the due date is past; null without a due date
+     */
     public record Cell(
             String lessonId,
             Status status,
@@ -64,12 +77,17 @@ public class TeachingService {
             long secondsSpent,
             String best,
             boolean edited,
-            java.time.Instant passedAt) {}
+            java.time.Instant passedAt,
+            int quizAttempts,
+            int quizAttemptsAllowed,
+            Double quizFirstScore,
+            Double bestMetric,
+            Boolean late) {}
 
     /** One trainee's row for one course. */
     public record Row(String username, String displayName, List<Cell> cells) {}
 
-    /** A reflection or deliverable to read, with the instructor's comment. */
+    /** A reflection or deliverable to read, with the instructor's comment and who wrote it. */
     public record Submission(
             long stepProgressId,
             String username,
@@ -78,7 +96,16 @@ public class TeachingService {
             String kind,
             String text,
             String comment,
+            String commentedBy,
             java.time.Instant at) {}
+
+    /**
+     * A course as the Teaching page lists it for a cohort: assigned (with its due date, if any), or not assigned but
+     * worked in by some of the cohort's trainees (on their own, or before it was unassigned).
+     *
+     * @param traineesWorking how many of the cohort's trainees have started at least one of its lessons
+     */
+    public record CohortCourseEntry(Course course, boolean assigned, LocalDate due, int traineesWorking) {}
 
     /** The cohorts the user may teach: theirs, or all for administrators. */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
@@ -134,7 +161,7 @@ public class TeachingService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Cell> myProgress(String courseId) {
-        return row(library.course(courseId), me(), me()).cells();
+        return row(library.course(courseId), me(), me(), null).cells();
     }
 
     /** Trainees x lessons of one course for a cohort the user teaches. */
@@ -143,9 +170,50 @@ public class TeachingService {
     public List<Row> grid(long cohortId, String courseId) {
         var cohort = cohort(cohortId);
         var course = library.course(courseId);
+        var due = assignments
+                .findById(new CohortCourse.Key(cohortId, courseId))
+                .map(CohortCourse::dueDate)
+                .orElse(null);
         return cohort.trainees().stream()
-                .map(t -> row(course, t.username(), t.displayName()))
+                .map(t -> row(course, t.username(), t.displayName(), due))
                 .toList();
+    }
+
+    /**
+     * Every course a cohort the user teaches is assigned, then every other course its trainees have worked in (an
+     * instructor must see that work too, assigned or not), each with how many of its trainees have started it.
+     */
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<CohortCourseEntry> courses(long cohortId) {
+        var cohort = cohort(cohortId);
+        var usernames =
+                cohort.trainees().stream().map(CohortSummary.Member::username).toList();
+        var out = new ArrayList<CohortCourseEntry>();
+        var assigned = assignments(cohortId);
+        for (var a : assigned) {
+            out.add(new CohortCourseEntry(a.course(), true, a.due(), working(usernames, a.course())));
+        }
+        for (var course : library.courses()) {
+            if (assigned.stream().anyMatch(a -> a.course().id().equals(course.id()))) {
+                continue;
+            }
+            int working = working(usernames, course);
+            if (working > 0) {
+                out.add(new CohortCourseEntry(course, false, null, working));
+            }
+        }
+        return out;
+    }
+
+    private int working(List<String> usernames, Course course) {
+        if (usernames.isEmpty()) {
+            return 0;
+        }
+        return (int) progress.findByUsernameInAndCourseId(usernames, course.id()).stream()
+                .map(LessonProgress::username)
+                .distinct()
+                .count();
     }
 
     /** Reflections and model cards of a cohort's trainees for a course, newest first. */
@@ -180,6 +248,7 @@ public class TeachingService {
                         step.get().kind() == StepKind.REFLECT ? "reflection" : "model card",
                         s.answer(),
                         s.comment(),
+                        s.commentedBy(),
                         s.updatedAt()));
             }
         }
@@ -203,53 +272,100 @@ public class TeachingService {
         p.comment(comment == null || comment.isBlank() ? null : comment.strip(), me(), clock.instant());
     }
 
-    /** The cohort's grades as CSV for a school's LMS: one row per trainee and lesson of every assigned course. */
+    /**
+     * The cohort's grades for a school's learning-management system (Moodle's CSV grade import, or any that takes an
+     * identifier column and one column per grade item): one row per trainee, with {@code Username}, {@code Display
+     * name} and, when any trainee has one, {@code Email}; then per lesson of every course the cohort is assigned or
+     * has worked in: passed, first-attempt quiz %, quiz attempts, best model metric and late. curricula/README.md
+     * describes the columns.
+     */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     @Transactional(readOnly = true)
     public String csv(long cohortId) {
         var cohort = cohort(cohortId);
-        var out = new StringBuilder(
-                "username,name,course,lesson,status,steps_passed,steps,minutes_spent,passed_at,best_result,edited_since\r\n");
-        for (var assignment : assignments(cohortId)) {
-            var course = assignment.course();
-            for (var row : grid(cohortId, course.id())) {
-                for (var cell : row.cells()) {
-                    out.append(String.join(
-                                    ",",
-                                    csvField(row.username()),
-                                    csvField(row.displayName()),
-                                    csvField(course.id()),
-                                    csvField(cell.lessonId()),
-                                    cell.status().name().toLowerCase(Locale.ROOT),
-                                    Integer.toString(cell.stepsPassed()),
-                                    Integer.toString(cell.steps()),
-                                    Long.toString(Math.round(cell.secondsSpent() / 60.0)),
-                                    cell.passedAt() == null
-                                            ? ""
-                                            : cell.passedAt().toString(),
-                                    csvField(cell.best() == null ? "" : cell.best()),
-                                    Boolean.toString(cell.edited())))
-                            .append("\r\n");
+        var emails = cohorts.traineeEmails(cohortId);
+        var courses = courses(cohortId);
+        var lessonIds = courses.stream()
+                .flatMap(c -> c.course().lessons().stream())
+                .map(Lesson::id)
+                .toList();
+        var header = new ArrayList<>(List.of("Username", "Display name"));
+        if (!emails.isEmpty()) {
+            header.add("Email");
+        }
+        for (var entry : courses) {
+            for (var lesson : entry.course().lessons()) {
+                // Lesson ids are unique within a course; across courses a clash is told apart by the course.
+                var name = lessonIds.indexOf(lesson.id()) == lessonIds.lastIndexOf(lesson.id())
+                        ? lesson.id()
+                        : entry.course().id() + "/" + lesson.id();
+                var metric = metricStep(lesson);
+                header.addAll(List.of(
+                        name + " passed",
+                        name + " quiz first-attempt %",
+                        name + " quiz attempts",
+                        name + " best "
+                                + (metric == null
+                                        ? "model metric"
+                                        : metric.pass().measure()),
+                        name + " late"));
+            }
+        }
+        var rows = new LinkedHashMap<String, List<String>>();
+        for (var trainee : cohort.trainees()) {
+            var row = new ArrayList<>(List.of(defuse(trainee.username()), defuse(trainee.displayName())));
+            if (!emails.isEmpty()) {
+                row.add(defuse(emails.getOrDefault(trainee.username(), "")));
+            }
+            rows.put(trainee.username(), row);
+        }
+        for (var entry : courses) {
+            for (var r : grid(cohortId, entry.course().id())) {
+                var row = rows.get(r.username());
+                for (var cell : r.cells()) {
+                    row.add(cell.status() == Status.PASSED ? "yes" : "no");
+                    row.add(
+                            cell.quizFirstScore() == null
+                                    ? ""
+                                    : Long.toString(Math.round(cell.quizFirstScore() * 100)));
+                    row.add(cell.quizAttempts() == 0 ? "" : Integer.toString(cell.quizAttempts()));
+                    row.add(cell.bestMetric() == null ? "" : String.format(Locale.ROOT, "%.3f", cell.bestMetric()));
+                    row.add(cell.late() == null ? "" : cell.late() ? "yes" : "no");
                 }
             }
+        }
+        var out = new StringBuilder();
+        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(header);
+            for (var row : rows.values()) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    /** Quotes a field when needed, and defuses spreadsheet formulas (a leading =, +, - or @). */
-    static String csvField(String value) {
+    /** Defuses spreadsheet formulas (a leading =, +, - or @) in names people typed. */
+    static String defuse(String value) {
         var v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
-    private Row row(Course course, String username, String displayName) {
+    /** The lesson's last step judged on a model measure: the figure its grade column reports. */
+    static Step metricStep(Lesson lesson) {
+        Step found = null;
+        for (var step : lesson.steps()) {
+            if (ProgressService.isModelMetric(step.pass())) {
+                found = step;
+            }
+        }
+        return found;
+    }
+
+    private Row row(Course course, String username, String displayName, LocalDate due) {
         var mine = progress.findByUsernameAndCourseIdOrderByStartedAtAsc(username, course.id());
+        var today = LocalDate.now(clock);
         var cells = new ArrayList<Cell>();
         for (var lesson : course.lessons()) {
             var versions =
@@ -260,7 +376,19 @@ public class TeachingService {
                     .orElse(versions.isEmpty() ? null : versions.getLast());
             if (current == null) {
                 cells.add(new Cell(
-                        lesson.id(), Status.NOT_STARTED, 0, lesson.steps().size(), 0, null, false, null));
+                        lesson.id(),
+                        Status.NOT_STARTED,
+                        0,
+                        lesson.steps().size(),
+                        0,
+                        null,
+                        false,
+                        null,
+                        0,
+                        Step.UNLIMITED,
+                        null,
+                        null,
+                        due == null ? null : today.isAfter(due)));
                 continue;
             }
             // Passed on any version counts: an instructor's later edit does not take a pass away.
@@ -276,6 +404,13 @@ public class TeachingService {
                     .map(s -> s.stepId() + ": " + s.measured())
                     .reduce((a, b) -> a + "; " + b)
                     .orElse(null);
+            var quiz = quiz(lesson, versions);
+            var passedAt = shown.passedAt();
+            Boolean late = due == null
+                    ? null
+                    : passedAt == null
+                            ? today.isAfter(due)
+                            : LocalDate.ofInstant(passedAt, clock.getZone()).isAfter(due);
             cells.add(new Cell(
                     lesson.id(),
                     passedVersion.isPresent() ? Status.PASSED : Status.IN_PROGRESS,
@@ -284,9 +419,62 @@ public class TeachingService {
                     seconds,
                     best,
                     !shown.lessonChecksum().equals(lesson.checksum()),
-                    shown.passedAt()));
+                    passedAt,
+                    quiz.attempts(),
+                    quiz.allowed(),
+                    quiz.firstScore(),
+                    bestMetric(lesson, versions),
+                    late));
         }
         return new Row(username, displayName, cells);
+    }
+
+    private record Quiz(int attempts, int allowed, Double firstScore) {}
+
+    /**
+     * A lesson's quizzes together: the first-attempt score over all their questions (each quiz's very first attempt,
+     * on whichever version it was), and the attempts at the quiz tried most often, with that quiz's limit.
+     */
+    private static Quiz quiz(Lesson lesson, List<LessonProgress> versions) {
+        int right = 0;
+        int questions = 0;
+        int attempts = 0;
+        int allowed = Step.UNLIMITED;
+        for (var step : lesson.steps()) {
+            if (step.kind() != StepKind.QUIZ) {
+                continue;
+            }
+            var tried = versions.stream()
+                    .flatMap(v -> v.step(step.id()).stream())
+                    .filter(s -> s.attempts() > 0)
+                    .toList();
+            if (tried.isEmpty()) {
+                continue;
+            }
+            right += tried.getFirst().firstRight();
+            questions += tried.getFirst().questionCount();
+            int count = tried.stream().mapToInt(StepProgress::attempts).sum();
+            if (count > attempts) {
+                attempts = count;
+                allowed = step.attempts();
+            }
+        }
+        return new Quiz(attempts, allowed, questions == 0 ? null : right / (double) questions);
+    }
+
+    /** The best value of the lesson's model measure over every version's checked runs, or null. */
+    private static Double bestMetric(Lesson lesson, List<LessonProgress> versions) {
+        var step = metricStep(lesson);
+        if (step == null) {
+            return null;
+        }
+        boolean higher = ProgressService.higherIsBetter(step.pass());
+        return versions.stream()
+                .flatMap(v -> v.step(step.id()).stream())
+                .map(StepProgress::bestMetric)
+                .filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> higher ? Math.max(a, b) : Math.min(a, b))
+                .orElse(null);
     }
 
     private CohortSummary cohort(long cohortId) {

@@ -141,7 +141,8 @@ class CourseLoaderTest {
                 .containsExactly("course.yaml line 6: estimatedMinutes: 'ten' is not a whole number");
         assertThat(problems(COURSE.replace("licence:", "license:"), LESSON))
                 .contains("course.yaml line 7: unknown field 'license'; did you mean 'licence'?; fields here: id,"
-                        + " title, audience, prerequisites, objectives, estimatedMinutes, licence, authors, lessons");
+                        + " title, audience, prerequisites, objectives, estimatedMinutes, licence, authors, lessons,"
+                        + " quizAttempts");
         assertThat(problems(COURSE.replace("01-first.md", "01-frist.md"), LESSON))
                 .containsExactly("course.yaml: lessons: 'lessons/01-frist.md' not found; did you mean '01-first.md'?");
         assertThat(problems(COURSE, LESSON.replace("kind: quiz", "kind: quizz")))

@@ -92,8 +92,34 @@ class LessonProgressTest {
         assertThat(row.cells().getFirst().best()).contains("train: ");
         assertThat(row.cells().get(1).status()).isEqualTo(TeachingService.Status.NOT_STARTED);
         var csv = as("instructor", "INSTRUCTOR", () -> teaching.csv(cohort.id()));
-        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("username,name,course,lesson,status");
-        assertThat(csv).contains("trainee1,").contains(",foundations,foundations-first-network,passed,4,4,");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .startsWith("Username,Display name,")
+                .contains(",foundations-first-network passed,"
+                        + "foundations-first-network quiz first-attempt %,foundations-first-network quiz attempts,"
+                        + "foundations-first-network best validation.accuracy,foundations-first-network late,");
+        var grades = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new java.io.StringReader(csv))
+                .getRecords()
+                .stream()
+                .filter(r -> r.get("Username").equals("trainee1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(grades.get("Display name")).isEqualTo("Tara Trainee");
+        assertThat(grades.get("Email")).isEqualTo("trainee1@demo.invalid");
+        assertThat(grades.get("foundations-first-network passed")).isEqualTo("yes");
+        assertThat(grades.get("foundations-first-network quiz first-attempt %"))
+                .as("both wrong at first")
+                .isEqualTo("0");
+        assertThat(grades.get("foundations-first-network quiz attempts")).isEqualTo("2");
+        assertThat(Double.parseDouble(grades.get("foundations-first-network best validation.accuracy")))
+                .isGreaterThanOrEqualTo(0.85);
+        assertThat(grades.get("foundations-first-network late"))
+                .as("due 2027-01-31")
+                .isEqualTo("no");
+        assertThat(grades.get("foundations-neurons-layers passed")).isEqualTo("no");
         var assigned = as("trainee1", "TRAINEE", () -> teaching.assignedToMe());
         assertThat(assigned).anySatisfy(a -> {
             assertThat(a.course().id()).isEqualTo(COURSE);

@@ -10,8 +10,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -19,17 +21,25 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.deeprounds.accounts.CohortSummary;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.curriculum.Course;
 import org.deeprounds.curriculum.CurriculumLibrary;
+import org.deeprounds.curriculum.Step;
 import org.deeprounds.curriculum.TeachingService;
+import org.deeprounds.curriculum.TeachingService.CohortCourseEntry;
 
 /**
- * For instructors: assign courses to a cohort with a due date, see trainees x lessons (not started, in progress,
- * passed; steps, time, best result), read reflections and model cards and comment on them, export grades as CSV.
+ * For instructors: assign courses to a cohort with a due date, see trainees x lessons of every course the cohort is
+ * assigned or has worked in (not started, in progress, passed; steps, time, quiz, best result, late), read
+ * reflections and model cards and comment on them, export grades as CSV.
  */
 @Route("teaching")
 @PageTitle("Teaching")
@@ -37,26 +47,36 @@ import org.deeprounds.curriculum.TeachingService;
 @RolesAllowed({AppRoles.INSTRUCTOR, AppRoles.ADMIN})
 public class TeachingView extends VerticalLayout {
 
+    /** More trainees than this and the grid gets a fixed height and scrolls inside its box. */
+    private static final int ROWS_SHOWN_WHOLE = 10;
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
     private final transient TeachingService teaching;
     private final transient CurriculumLibrary library;
     private final ComboBox<CohortSummary> cohort = new ComboBox<>("Cohort");
-    private final ComboBox<Course> course = new ComboBox<>("Course");
+    private final ComboBox<CohortCourseEntry> course = new ComboBox<>("Course");
     private final VerticalLayout body = new VerticalLayout();
+    private final Div courseBody = new Div();
 
     public TeachingView(TeachingService teaching, CurriculumLibrary library) {
         this.teaching = teaching;
         this.library = library;
+        setId("teaching");
         cohort.setId("teaching-cohort");
         course.setId("teaching-course");
         cohort.setItems(teaching.myCohorts());
         cohort.setItemLabelGenerator(CohortSummary::name);
-        cohort.setWidth("20em");
-        course.setItemLabelGenerator(Course::title);
-        course.setWidth("24em");
+        fitWidth(cohort, "20em");
+        course.setItemLabelGenerator(TeachingView::label);
+        fitWidth(course, "32em");
         cohort.addValueChangeListener(e -> showCohort());
         course.addValueChangeListener(e -> showCourse());
         body.setPadding(false);
-        add(new H2("Teaching"), new HorizontalLayout(cohort), body);
+        body.setWidthFull();
+        courseBody.setWidthFull();
+        add(new H2("Teaching"), cohort, body);
         if (!teaching.myCohorts().isEmpty()) {
             cohort.setValue(teaching.myCohorts().getFirst());
         } else {
@@ -65,18 +85,23 @@ public class TeachingView extends VerticalLayout {
         addProblems();
     }
 
+    /** Full width on a phone, at most {@code max} on a laptop. */
+    private static void fitWidth(com.vaadin.flow.component.HasSize field, String max) {
+        field.setWidthFull();
+        field.setMaxWidth(max);
+    }
+
     private void showCohort() {
         body.removeAll();
         var c = cohort.getValue();
         if (c == null) {
             return;
         }
-        var assigned = teaching.assignments(c.id());
         var toAssign = new ComboBox<Course>("Assign a course");
         toAssign.setId("assign-course");
         toAssign.setItems(library.courses());
         toAssign.setItemLabelGenerator(Course::title);
-        toAssign.setWidth("24em");
+        fitWidth(toAssign, "24em");
         var due = new DatePicker("Due (optional)");
         due.setId("assign-due");
         var assign = new Button("Assign", e -> {
@@ -89,37 +114,55 @@ public class TeachingView extends VerticalLayout {
         });
         assign.setId("assign");
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var assignRow = new HorizontalLayout(toAssign, due, assign);
+        assignRow.setAlignItems(Alignment.BASELINE);
+        assignRow.setWrap(true); // on a phone the date and the button go under the course
+        assignRow.setWidthFull();
         var csv = new Anchor("/api/v1/cohorts/" + c.id() + "/progress.csv", "Download grades (CSV)");
         csv.setId("grades-csv");
         csv.getElement().setAttribute("download", true);
-        var assignRow = new HorizontalLayout(toAssign, due, assign);
-        assignRow.setAlignItems(Alignment.BASELINE);
-        body.add(
-                new Paragraph(c.trainees().size() + " trainee(s). Assigned: "
-                        + (assigned.isEmpty()
-                                ? "nothing yet."
-                                : String.join(
-                                        ", ",
-                                        assigned.stream()
-                                                .map(a -> a.course().title()
-                                                        + (a.due() == null ? "" : " (due " + a.due() + ")"))
-                                                .toList()))),
-                assignRow,
-                csv,
-                course);
+
+        var entries = teaching.courses(c.id());
+        body.add(new Paragraph(c.trainees().size() + (c.trainees().size() == 1 ? " trainee." : " trainees.")));
+        body.add(assignRow, csv, new H3("Courses"));
+        if (entries.isEmpty()) {
+            var why = new Paragraph(
+                    c.trainees().isEmpty()
+                            ? "Nothing to show: this cohort has no trainees yet. An administrator adds them under Cohorts."
+                            : "Nothing to show yet: no course is assigned to this cohort, and none of its "
+                                    + c.trainees().size()
+                                    + " trainees has started a lesson of any course. Assign a course"
+                                    + " above; it appears under Courses for each trainee, and their progress appears here.");
+            why.setId("teaching-empty");
+            body.add(why);
+        } else {
+            var list = new UnorderedList();
+            list.setId("teaching-courses");
+            entries.forEach(e -> list.add(new ListItem(e.course().title() + " — " + standing(e))));
+            body.add(list, course);
+        }
         var previous = course.getValue();
-        course.setItems(
-                assigned.stream().map(TeachingService.Assignment::course).toList());
-        var keep = assigned.stream()
-                .map(TeachingService.Assignment::course)
-                .filter(k -> previous != null && k.id().equals(previous.id()))
+        course.setItems(entries);
+        course.setValue(entries.stream()
+                .filter(e -> previous != null
+                        && e.course().id().equals(previous.course().id()))
                 .findFirst()
-                .orElse(assigned.isEmpty() ? null : assigned.getFirst().course());
-        course.setValue(keep);
+                .orElse(entries.isEmpty() ? null : entries.getFirst()));
         showCourse();
     }
 
-    private final Div courseBody = new Div();
+    /** "assigned, due 2027-01-31" or "not assigned, worked in by 2 trainees". */
+    private static String standing(CohortCourseEntry e) {
+        if (e.assigned()) {
+            return "assigned" + (e.due() == null ? ", no due date" : ", due " + e.due());
+        }
+        return "not assigned, worked in by " + e.traineesWorking()
+                + (e.traineesWorking() == 1 ? " trainee" : " trainees");
+    }
+
+    private static String label(CohortCourseEntry e) {
+        return e.course().title() + " (" + standing(e) + ")";
+    }
 
     private void showCourse() {
         courseBody.removeAll();
@@ -127,75 +170,151 @@ public class TeachingView extends VerticalLayout {
             body.add(courseBody);
         }
         var c = cohort.getValue();
-        var k = course.getValue();
-        if (c == null || k == null) {
+        var entry = course.getValue();
+        if (c == null || entry == null) {
             return;
         }
+        var k = entry.course();
+        var rows = teaching.grid(c.id(), k.id());
         var grid = new Grid<TeachingService.Row>();
         grid.setId("progress-grid");
+        // The name stays in view while the lessons scroll sideways inside the grid's own box.
         grid.addColumn(r -> r.displayName() + " (" + r.username() + ")")
                 .setHeader("Trainee")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFrozen(true);
         for (int i = 0; i < k.lessons().size(); i++) {
             int index = i;
             var lesson = k.lessons().get(i);
             grid.addColumn(r -> cell(r.cells().get(index)))
                     .setHeader((i + 1) + ". " + lesson.title())
-                    .setTooltipGenerator(r -> {
-                        var cell = r.cells().get(index);
-                        return cell.best() == null ? "" : cell.best();
-                    })
+                    .setTooltipGenerator(r -> detail(r.cells().get(index)))
                     .setAutoWidth(true);
         }
-        grid.setItems(teaching.grid(c.id(), k.id()));
-        grid.setAllRowsVisible(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        courseBody.add(new H3("Progress in " + k.title()), grid, new H3("Reflections and model cards"));
+        grid.setItems(rows);
+        grid.setWidthFull();
+        if (rows.size() <= ROWS_SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("24em");
+        }
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        var box = new Div(grid);
+        box.setId("progress-box");
+        box.setWidthFull();
+        var standing = new Paragraph(
+                entry.assigned()
+                        ? "Assigned to " + c.name()
+                                + (entry.due() == null ? ", no due date." : ", due " + entry.due() + ".")
+                        : "Not assigned to " + c.name() + "; " + entry.traineesWorking()
+                                + (entry.traineesWorking() == 1 ? " trainee has" : " trainees have")
+                                + " worked in it on their own. Assign it above to give it a due date.");
+        standing.setId("course-standing");
+        var legend = new Paragraph("Quiz: share of questions right at the first attempt, and attempts used. Point at a"
+                + " cell for run results and when the lesson was passed.");
+        legend.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        courseBody.add(
+                new H3("Progress in " + k.title()), standing, box, legend, new H3("Reflections and model cards"));
         var submissions = teaching.submissions(c.id(), k.id());
         if (submissions.isEmpty()) {
             courseBody.add(new Paragraph("Nothing submitted yet."));
         }
         for (var s : submissions) {
-            var text = s.kind().equals("model card") ? new Pre(s.text()) : new Paragraph(s.text());
-            text.getStyle()
-                    .set("white-space", "pre-wrap")
-                    .set("max-height", "20em")
-                    .set("overflow", "auto");
-            var comment = new TextArea("Your comment");
-            comment.setWidth("40em");
-            comment.setMaxLength(4000);
-            if (s.comment() != null) {
-                comment.setValue(s.comment());
-            }
-            var save = new Button("Save comment", e -> {
-                teaching.comment(c.id(), s.stepProgressId(), comment.getValue());
-                Notification.show("Comment saved; " + s.username() + " sees it in the lesson.");
-            });
-            var box = new VerticalLayout(
-                    new Paragraph(
-                            s.username() + " · " + s.lessonTitle() + " · " + s.stepTitle() + " (" + s.kind() + ")"),
-                    text,
-                    comment,
-                    save);
-            box.addClassName("submission");
-            box.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)");
-            courseBody.add(box);
+            courseBody.add(submission(c, s));
         }
     }
 
+    private VerticalLayout submission(CohortSummary c, TeachingService.Submission s) {
+        var text = s.kind().equals("model card") ? new Pre(s.text()) : new Paragraph(s.text());
+        text.getStyle()
+                .set("white-space", "pre-wrap")
+                .set("overflow-wrap", "anywhere")
+                .set("max-height", "20em")
+                .set("overflow", "auto");
+        text.setWidthFull();
+        var saved = new Paragraph();
+        saved.setId("comment-" + s.stepProgressId());
+        showSaved(saved, s.comment(), s.commentedBy());
+        var comment = new TextArea(s.comment() == null ? "Your comment" : "Change your comment");
+        fitWidth(comment, "40em");
+        comment.setMaxLength(4000);
+        if (s.comment() != null) {
+            comment.setValue(s.comment());
+        }
+        var save = new Button("Save comment", e -> {
+            teaching.comment(c.id(), s.stepProgressId(), comment.getValue());
+            var value = comment.getValue().isBlank() ? null : comment.getValue().strip();
+            showSaved(saved, value, null);
+            Notification.show(
+                    value == null ? "Comment removed." : "Comment saved; " + s.username() + " sees it in the lesson.");
+        });
+        var box = new VerticalLayout(
+                new Paragraph(s.username() + " · " + s.lessonTitle() + " · " + s.stepTitle() + " (" + s.kind() + ") · "
+                        + WHEN.format(s.at())),
+                text,
+                saved,
+                comment,
+                save);
+        box.addClassName("submission");
+        box.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)");
+        return box;
+    }
+
+    /** The comment the trainee sees, shown back so the instructor knows what is saved. */
+    private static void showSaved(Paragraph saved, String comment, String by) {
+        saved.setText(
+                comment == null
+                        ? "No comment yet."
+                        : "Saved comment" + (by == null ? "" : " by " + by) + ", shown to the trainee: " + comment);
+        saved.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+    }
+
     private static String cell(TeachingService.Cell cell) {
-        return switch (cell.status()) {
-            case PASSED ->
-                "✓ passed · " + cell.secondsSpent() / 60 + " min" + (cell.edited() ? " (earlier version)" : "");
+        var parts = new ArrayList<String>();
+        switch (cell.status()) {
+            case PASSED -> parts.add("✓ passed" + (cell.edited() ? " (earlier version)" : ""));
             case IN_PROGRESS ->
-                String.format(
-                        Locale.ROOT,
-                        "in progress %d/%d · %d min",
-                        cell.stepsPassed(),
-                        cell.steps(),
-                        cell.secondsSpent() / 60);
-            case NOT_STARTED -> "not started";
-        };
+                parts.add(String.format(Locale.ROOT, "in progress %d/%d", cell.stepsPassed(), cell.steps()));
+            case NOT_STARTED -> parts.add("not started");
+        }
+        if (cell.status() != TeachingService.Status.NOT_STARTED) {
+            parts.add(cell.secondsSpent() / 60 + " min");
+        }
+        quiz(cell).ifPresent(parts::add);
+        if (Boolean.TRUE.equals(cell.late())) {
+            parts.add("late");
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** "quiz 67% first try, 2 of 3 attempts". */
+    private static java.util.Optional<String> quiz(TeachingService.Cell cell) {
+        if (cell.quizAttempts() == 0) {
+            return java.util.Optional.empty();
+        }
+        var attempts = cell.quizAttempts()
+                + (cell.quizAttemptsAllowed() == Step.UNLIMITED ? "" : " of " + cell.quizAttemptsAllowed())
+                + (cell.quizAttempts() == 1 && cell.quizAttemptsAllowed() == Step.UNLIMITED ? " attempt" : " attempts");
+        return java.util.Optional.of("quiz " + Math.round(cell.quizFirstScore() * 100) + "% first try, " + attempts);
+    }
+
+    /** The tooltip: what the cell has no room for. */
+    private static String detail(TeachingService.Cell cell) {
+        var lines = new ArrayList<String>(List.of(cell.stepsPassed() + " of " + cell.steps() + " steps passed"));
+        if (cell.passedAt() != null) {
+            lines.add("passed " + WHEN.format(cell.passedAt()));
+        }
+        quiz(cell).ifPresent(lines::add);
+        if (cell.best() != null) {
+            lines.add("runs: " + cell.best());
+        }
+        if (cell.bestMetric() != null) {
+            lines.add(String.format(Locale.ROOT, "best model measure %.3f", cell.bestMetric()));
+        }
+        if (cell.late() != null) {
+            lines.add(cell.late() ? "late" : "on time");
+        }
+        return String.join("\n", lines);
     }
 
     /** Courses that fail validation, with every problem, so their authors can fix them. */
@@ -210,6 +329,8 @@ public class TeachingView extends VerticalLayout {
                     + String.join(
                             "\n  ", r.problems().stream().map(Object::toString).toList()));
             list.setId("problems-" + r.folder());
+            list.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+            list.setWidthFull();
             add(list);
         }
     }

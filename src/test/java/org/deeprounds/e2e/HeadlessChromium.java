@@ -25,6 +25,11 @@ final class HeadlessChromium {
     }
 
     static WebDriver start() {
+        return start(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** A browser whose window starts at this size ({@link ScreenChecks#viewport} makes the viewport exact). */
+    static WebDriver start(org.openqa.selenium.Dimension size) {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -37,7 +42,7 @@ final class HeadlessChromium {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1280,1000");
+                "--window-size=" + size.width + "," + size.height);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .build();

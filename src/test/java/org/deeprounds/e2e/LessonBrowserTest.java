@@ -2,128 +2,289 @@ package org.deeprounds.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.deeprounds.TestUsers;
+import org.deeprounds.accounts.AccountDraft;
+import org.deeprounds.accounts.AccountService;
 import org.deeprounds.curriculum.CurriculumLibrary;
+import org.deeprounds.curriculum.Lesson;
+import org.deeprounds.curriculum.QuizOrder;
 import org.deeprounds.curriculum.Step;
+import org.deeprounds.curriculum.StepKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A trainee does the first lesson of the foundations course in the browser, from its first step to "passed" (with a
- * real training run), and the instructor's dashboard shows the lesson passed.
+ * Lessons as trainees meet them: on a 1366×768 laptop and a 390×844 phone, scrolled with the mouse wheel and clicked
+ * with the mouse, one lesson of each step kind done to the end, and on every step the page fits the screen (no
+ * sideways scrolling) with no control lying under another element.
  */
 @EnabledIf("org.deeprounds.e2e.HeadlessChromium#installed")
 class LessonBrowserTest extends BrowserTest {
 
+    private static final AtomicInteger USERS = new AtomicInteger();
+
     @Autowired
     CurriculumLibrary library;
 
+    @Autowired
+    AccountService accounts;
+
     @Test
-    void a_trainee_passes_the_first_lesson_and_the_instructor_sees_it() throws Exception {
-        var lesson = library.course("foundations").lessons().getFirst();
-        var wait = waitUpTo(120);
-        signInToHome("trainee2", "Learn-Rounds-2026b");
-        driver.get(url("/courses"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-" + lesson.id())))
-                .click();
-        wait.until(d -> d.findElement(By.id("lesson-title")).getText().equals(lesson.title()));
+    void on_a_laptop_a_trainee_reads_explores_trains_and_answers_the_quiz_with_wheel_and_mouse() throws Exception {
+        var lesson = library.course("foundations").lesson("foundations-first-network");
+        var user = newTrainee();
+        ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
+        open(user, lesson);
 
-        // Read, then explore (the dataset opens beside the lesson).
-        click("step-done");
-        wait.until(d -> d.findElement(By.id("step-result")).getText().equals("Done."));
-        wait.until(d -> !d.findElements(By.cssSelector("#lesson-tool iframe")).isEmpty());
-        click("step-done");
-        // Train with the lesson's settings: the app checks the run as soon as it finishes.
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("train-step")));
-        click("train-step");
-        wait.until(d -> d.findElement(By.id("step-result")).getText().startsWith("✓ Run"));
-        HeadlessChromium.screenshot(driver, "lesson-trained");
+        // Read: the wheel over the text reaches the button at the end of the text.
+        checkScreen("lesson-laptop-read");
+        clickInText("step-done");
+        waitForResult("Done.");
 
-        // The quiz: a wrong answer gets feedback, the right ones pass the lesson.
+        // Explore: the dataset is beside the text, as the app's own component, not a page in a frame.
+        waitUpTo(60).until(d -> d.findElement(By.id("lesson-tool")).getText().contains("Licence"));
+        assertThat(driver.findElements(By.cssSelector("#lesson-tool iframe"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#lesson-tool #main-nav")))
+                .isEmpty();
+        checkScreen("lesson-laptop-explore");
+        clickInText("step-done");
+
+        // Train: the builder beside the text shows the lesson's design; "Train this design" trains it.
+        waitUpTo(60)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #model-summary")));
+        checkScreen("lesson-laptop-train");
+        clickInText("train-step");
+        waitUpTo(180).until(d -> result().startsWith("✓ Run"));
+        waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #run-status")));
+        HeadlessChromium.screenshot(driver, "lesson-laptop-trained");
+        // The player stays on the passed step until the trainee moves on.
+        assertThat(driver.findElement(By.id("step-content")).getText()).contains("Train it");
+        clickInText("next-step");
+
+        // Quiz: the question quotes the trainee's own result; a wrong answer keeps the choices and shows feedback.
         var quiz = lesson.steps().stream()
-                .filter(s -> s.questions() != null && !s.questions().isEmpty())
+                .filter(s -> s.kind() == StepKind.QUIZ)
                 .findFirst()
                 .orElseThrow();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("question-0")));
-        for (int q = 0; q < quiz.questions().size(); q++) {
-            var options = quiz.questions().get(q).options();
-            choose(
-                    q,
-                    options.stream()
-                            .filter(o -> !o.correct())
-                            .findFirst()
-                            .orElseThrow()
-                            .text());
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("question-0")));
+        assertThat(driver.findElement(By.id("question-text-1")).getText())
+                .matches("(?s)2\\. Your run reached a validation accuracy of \\d+%\\. What does that mean\\?")
+                .doesNotContain("{{");
+        checkScreen("lesson-laptop-quiz");
+        choose(user, lesson, quiz, 0, false);
+        for (int q = 1; q < quiz.questions().size(); q++) {
+            choose(user, lesson, quiz, q, true);
         }
-        click("check-quiz");
-        wait.until(d -> d.findElement(By.id("step-result")).getText().contains("right; read the feedback"));
-        assertThat(driver.findElement(By.id("quiz-feedback")).getText()).contains("✗");
-        for (int q = 0; q < quiz.questions().size(); q++) {
-            choose(
-                    q,
-                    quiz.questions().get(q).options().stream()
-                            .filter(Step.Option::correct)
-                            .findFirst()
-                            .orElseThrow()
-                            .text());
-        }
-        click("check-quiz");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lesson-passed")));
-        assertThat(driver.findElement(By.id("lesson-steps")).getText()).contains("4 of 4 steps passed");
-        HeadlessChromium.screenshot(driver, "lesson-passed");
+        clickInText("check-quiz");
+        waitForResult("right; read the feedback");
+        assertThat(driver.findElement(By.id("question-feedback-0")).getText()).startsWith("✗");
+        assertThat(driver.findElement(By.id("question-feedback-1")).getText()).startsWith("✓");
+        assertThat(checkedCount())
+                .as("choices kept after the check")
+                .isEqualTo(quiz.questions().size());
+        choose(user, lesson, quiz, 0, true);
+        clickInText("check-quiz");
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("lesson-passed")));
+        // The feedback of the passing attempt is there to read; the player did not jump away.
+        assertThat(driver.findElement(By.id("question-feedback-0")).getText()).startsWith("✓");
+        assertThat(checkedCount()).isEqualTo(quiz.questions().size());
+        assertThat(driver.findElement(By.id("lesson-summary")).getText()).contains("4 of 4 steps passed");
+        checkScreen("lesson-laptop-passed");
 
-        // The instructor assigns the course and sees the lesson passed in the grid.
-        signInToHome("instructor", "Teach-Rounds-2026");
-        driver.get(url("/teaching"));
-        var cohort = waitUpTo(60)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#teaching-cohort input")));
-        cohort.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Demo cohort");
-        waitUpTo(30)
-                .until(d ->
-                        !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-        cohort.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        var course = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#assign-course input")));
-        course.sendKeys("Deep learning foundations");
-        wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-        course.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        click("assign");
-        HeadlessChromium.screenshot(driver, "teaching-assigned");
-        wait.until(d -> d.findElement(By.id("progress-grid")).getText().contains("trainee2"));
-        wait.until(d -> d.findElement(By.id("progress-grid")).getText().contains("✓ passed"));
-        assertThat(driver.findElement(By.id("grades-csv")).getDomAttribute("href"))
-                .endsWith("/progress.csv");
-        HeadlessChromium.screenshot(driver, "teaching");
+        // The same lesson on a phone: one column, nothing sideways, nothing covered.
+        ScreenChecks.viewport(driver, ScreenChecks.PHONE);
+        driver.navigate().refresh();
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("question-0")));
+        checkScreen("lesson-phone-quiz");
     }
 
-    private void click(String id) {
-        var element = waitUpTo(60)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        // The lesson scrolls inside a split layout: a script click reaches the button wherever it is scrolled to.
+    @Test
+    void on_a_phone_the_builder_keeps_the_trainees_design_until_it_is_trained_exactly_as_shown() throws Exception {
+        var lesson = library.course("foundations").lesson("foundations-neurons-layers");
+        var user = newTrainee();
+        ScreenChecks.viewport(driver, ScreenChecks.PHONE);
+        open(user, lesson);
+        checkScreen("lesson-phone-read");
+        for (var step : lesson.steps()) {
+            if (step.kind() != StepKind.READ) {
+                break;
+            }
+            clickInText("step-done");
+            waitForResult("Done.");
+        }
+        var build = lesson.steps().stream()
+                .filter(s -> s.kind() == StepKind.BUILD)
+                .findFirst()
+                .orElseThrow();
+        var epochs = waitUpTo(60)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #epochs")));
+        checkScreen("lesson-phone-build");
+        var input = epochs.findElement(By.cssSelector("input"));
+        ScreenChecks.wheelAndClick(driver, root(), input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3", Keys.TAB);
+
+        // Checking before any run exists must not reload the builder.
+        clickInText("step-action-check-my-latest-run");
+        waitForResult("No run yet");
+        assertThat(epochsValue()).isEqualTo("3");
+
+        clickInText("train-step");
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #run-status")));
+        waitUpTo(60).until(d -> d.findElement(By.id("run-status")).getText().contains("of 3"));
+        HeadlessChromium.screenshot(driver, "lesson-phone-build-run");
+        var back = driver.findElement(By.id("back-to-design"));
+        ScreenChecks.wheelAndClick(driver, root(), back);
+        waitUpTo(30).until(d -> "3".equals(epochsValue()));
+
+        // Reflection: type and save, on the phone.
+        driver.findElement(By.id("step-" + lastOfKind(lesson, StepKind.REFLECT).id()))
+                .click();
+        var reflection = waitUpTo(30)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reflection textarea")));
+        checkScreen("lesson-phone-reflect");
+        ScreenChecks.wheelAndClick(driver, root(), reflection);
+        reflection.sendKeys(("A weighted sum of the inputs plus a bias, passed through an activation, is one neuron;"
+                + " stacking layers of them lets the network combine simple features into complex ones,"
+                + " much as a clinician combines findings into a diagnosis, and each weight is learned from"
+                + " the labelled cases rather than written by hand."));
+        clickInText("step-action-save");
+        waitUpTo(30).until(d -> !result().isBlank());
+        assertThat(result()).doesNotContain("at least");
+        assertThat(driver.findElement(By.id(
+                                "step-" + lastOfKind(lesson, StepKind.REFLECT).id()))
+                        .getText())
+                .startsWith("✓");
+    }
+
+    @Test
+    void an_evaluate_step_shows_the_evaluation_beside_the_text_and_takes_its_threshold() throws Exception {
+        var lesson = library.course("foundations").lesson("foundations-judging-a-model");
+        var user = newTrainee();
+        ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
+        open(user, lesson);
+        clickInText("step-done");
+        waitForResult("Done.");
+        waitUpTo(60)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #model-summary")));
+        clickInText("train-step");
+        waitUpTo(240).until(d -> result().startsWith("✓ Run") || result().startsWith("✗ Run"));
+        clickInText("next-step");
+        waitUpTo(120).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #metrics")));
+        checkScreen("lesson-laptop-evaluate");
+        // The threshold chosen on the evaluation's slider is the one the step takes.
+        var slider = driver.findElement(By.cssSelector("#lesson-tool #threshold"));
+        ScreenChecks.wheelTo(driver, tool(), slider);
         ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+                .executeScript(
+                        "arguments[0].value = '0.3'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                        slider);
+        waitUpTo(30)
+                .until(d -> "0.3"
+                        .equals(d.findElement(By.cssSelector("#step-threshold input"))
+                                .getDomProperty("value")));
+        clickInText("step-action-check");
+        waitUpTo(60).until(d -> result().contains("test"));
+        HeadlessChromium.screenshot(driver, "lesson-laptop-evaluated");
     }
 
-    private void choose(int question, String text) {
-        waitUpTo(30)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    var radio =
-                            d.findElements(By.cssSelector("#question-" + question + " vaadin-radio-button")).stream()
-                                    .filter(r -> r.getText().strip().equals(text))
-                                    .findFirst()
-                                    .orElse(null);
-                    if (radio == null) {
-                        return false;
-                    }
-                    ((JavascriptExecutor) d)
-                            .executeScript(
-                                    "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", radio);
-                    return true;
-                });
+    /** Fits the screen and covers nothing; a screenshot for a person to look at. */
+    private void checkScreen(String name) throws Exception {
+        ScreenChecks.assertNoHorizontalOverflow(driver, name);
+        ScreenChecks.assertNothingCovered(driver, "body", name);
+        HeadlessChromium.screenshot(driver, name);
+    }
+
+    private String newTrainee() {
+        var name = "lesson-trainee-" + USERS.incrementAndGet();
+        var issued = TestUsers.as(
+                "admin",
+                "ADMIN",
+                () -> accounts.create(new AccountDraft(name, "Lesson Trainee", null, Set.of("TRAINEE"), true)));
+        signInToHome(issued.username(), issued.password());
+        return issued.username();
+    }
+
+    private void open(String user, Lesson lesson) {
+        driver.get(url("/lesson/foundations/" + lesson.id()));
+        waitUpTo(60).until(d -> d.findElement(By.id("lesson-title")).getText().equals(lesson.title()));
+    }
+
+    private WebElement root() {
+        return driver.findElement(By.className("dr-lesson"));
+    }
+
+    private WebElement text() {
+        return driver.findElement(By.id("lesson-text"));
+    }
+
+    private WebElement tool() {
+        return driver.findElement(By.id("lesson-tool"));
+    }
+
+    /** Scrolls the lesson text with the wheel until the control is on screen, then clicks it with the mouse. */
+    private void clickInText(String id) {
+        waitUpTo(60).ignoring(StaleElementReferenceException.class).until(d -> {
+            var target = d.findElement(By.id(id));
+            if (!target.isEnabled()) {
+                return false;
+            }
+            ScreenChecks.wheelAndClick(d, text(), target);
+            return true;
+        });
+    }
+
+    /** Picks the right (or a wrong) option of a question, found where this trainee's shuffled order puts it. */
+    private void choose(String user, Lesson lesson, Step quiz, int question, boolean right) {
+        var options = quiz.questions().get(question).options();
+        int wanted = -1;
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).correct() == right) {
+                wanted = i;
+                break;
+            }
+        }
+        List<Integer> order = QuizOrder.of(user, lesson.id(), quiz.id(), question, options.size());
+        int shownAt = order.indexOf(wanted);
+        var buttons = driver.findElements(By.cssSelector("#question-" + question + " vaadin-radio-button"));
+        var button = buttons.get(shownAt);
+        assertThat(button.getText().strip()).doesNotContain("{{");
+        ScreenChecks.wheelAndClick(driver, text(), button);
+        new Actions(driver).pause(java.time.Duration.ofMillis(100)).perform();
+    }
+
+    private long checkedCount() {
+        return driver.findElements(By.cssSelector("#quiz vaadin-radio-button[checked]"))
+                .size();
+    }
+
+    private String result() {
+        return driver.findElement(By.id("step-result")).getText();
+    }
+
+    private void waitForResult(String text) {
+        waitUpTo(60).ignoring(StaleElementReferenceException.class).until(d -> result().contains(text));
+    }
+
+    private String epochsValue() {
+        return driver.findElement(By.cssSelector("#lesson-tool #epochs input")).getDomProperty("value");
+    }
+
+    private static Step lastOfKind(Lesson lesson, StepKind kind) {
+        return lesson.steps().stream()
+                .filter(s -> s.kind() == kind)
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 }

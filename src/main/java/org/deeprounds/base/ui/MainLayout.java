@@ -54,13 +54,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private Span styledTitle() {
         viewTitle.setId("view-title");
-        viewTitle.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Flex.GROW);
+        viewTitle.addClassNames(
+                LumoUtility.FontSize.LARGE,
+                LumoUtility.Flex.GROW,
+                LumoUtility.Overflow.HIDDEN,
+                LumoUtility.TextOverflow.ELLIPSIS,
+                LumoUtility.Whitespace.NOWRAP);
+        // One line on a phone too: the full title is in the page and in the tooltip.
+        viewTitle.getStyle().set("min-width", "0");
         return viewTitle;
     }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        var header = MenuConfiguration.getPageHeader(getContent()).orElse("");
+        viewTitle.setText(header);
+        viewTitle.setTitle(header);
     }
 
     private SideNav sideNav() {
@@ -79,14 +88,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private HorizontalLayout userMenu() {
         var layout = new HorizontalLayout();
         layout.setAlignItems(HorizontalLayout.Alignment.CENTER);
-        layout.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM);
+        layout.addClassNames(LumoUtility.Padding.Horizontal.MEDIUM, LumoUtility.Flex.SHRINK_NONE);
         authentication.getPrincipalName().ifPresent(name -> {
             var avatar = new Avatar(name);
             var menu = new MenuBar();
             menu.setId("user-menu");
             menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
             var root = menu.addItem(avatar);
-            root.add(new Span(name));
+            var shown = new Span(name);
+            // The avatar alone on small screens, where the name would push the title off the bar.
+            shown.addClassNames(LumoUtility.Display.HIDDEN, LumoUtility.Display.Breakpoint.Small.INLINE);
+            root.add(shown);
             var sub = root.getSubMenu();
             sub.addItem("My account", e -> getUI().ifPresent(ui -> ui.navigate(ACCOUNT_ROUTE)));
             sub.addItem("Sign out", e -> authentication.logout());

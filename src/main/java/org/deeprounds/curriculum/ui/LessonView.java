@@ -4,54 +4,67 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParam;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.deeprounds.curriculum.LessonMarkdown;
 import org.deeprounds.curriculum.LessonState;
+import org.deeprounds.curriculum.LessonText;
 import org.deeprounds.curriculum.ProgressService;
-import org.deeprounds.curriculum.Step;
+import org.deeprounds.curriculum.StepKind;
 import org.deeprounds.curriculum.StepOutcome;
+import org.deeprounds.datasets.ui.DatasetView;
+import org.deeprounds.evaluation.ui.EvaluationView;
 import org.deeprounds.training.RunEvents;
+import org.deeprounds.training.ui.BuilderView;
+import org.deeprounds.training.ui.RunView;
 
 /**
- * The lesson player: the steps on the left (each with ✓ or ✗ once checked, the text of the chosen step and what to do
- * in it), the live tool on the right (the dataset, the builder, the run training, its evaluation). Pass criteria are
- * checked by the app; a run that finishes is checked at once.
+ * The lesson player: the lesson's text and steps in a panel of their own that scrolls (wheel, keyboard, touch), and
+ * beside it, or under it on narrow screens, the step's tool: the same dataset, builder, run and evaluation components
+ * the app's own pages use. Pass criteria are checked by the app; a run that finishes is checked at once.
  */
 @Route("lesson/:course/:lesson")
 @PermitAll
-public class LessonView extends SplitLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ProgressService progress;
     private final transient RunEvents events;
+    private final String username;
     private final VerticalLayout steps = new VerticalLayout();
     private final VerticalLayout content = new VerticalLayout();
+    private final Div text = new Div(steps, content);
     private final Div tool = new Div();
     private final Paragraph result = new Paragraph();
+    /** The builder of each build step, kept while the page is open so a redraw never loses the trainee's design. */
+    private final Map<String, BuilderView> builders = new HashMap<>();
+    /** Build steps where the trainee went back from their run to their design. */
+    private final Set<String> showingDesign = new java.util.HashSet<>();
+
     private transient LessonState state;
     private transient Runnable unsubscribe;
     private String courseId;
@@ -59,25 +72,27 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
     private String stepId;
     private Long shownRun;
     private String shownRunStep;
-    private transient List<String> lastFeedback = List.of();
 
-    public LessonView(ProgressService progress, RunEvents events) {
+    public LessonView(ProgressService progress, RunEvents events, AuthenticationContext authentication) {
         this.progress = progress;
         this.events = events;
-        setSizeFull();
-        setSplitterPosition(45);
-        var left = new VerticalLayout(steps, content);
-        left.setPadding(true);
+        this.username = authentication.getPrincipalName().orElse("");
+        addClassName("dr-lesson");
+        text.addClassName("dr-lesson-text");
+        text.setId("lesson-text");
+        // Focusable, so the arrow and page keys scroll the text once it is clicked or tabbed to.
+        text.getElement().setAttribute("tabindex", "0");
+        text.getElement().setAttribute("aria-label", "Lesson text");
         steps.setPadding(false);
         steps.setSpacing(false);
         steps.setId("lesson-steps");
         content.setPadding(false);
         content.setId("step-content");
         result.setId("step-result");
-        tool.setSizeFull();
+        result.getElement().setAttribute("aria-live", "polite");
+        tool.addClassName("dr-lesson-tool");
         tool.setId("lesson-tool");
-        addToPrimary(left);
-        addToSecondary(tool);
+        add(text, tool);
     }
 
     public static RouteParameters params(String courseId, String lessonId) {
@@ -96,16 +111,19 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
         try {
             state = progress.open(courseId, lessonId);
         } catch (NoSuchElementException e) {
-            removeAll();
-            var missing = new VerticalLayout(new H2("Lesson not found"), new Paragraph(e.getMessage()));
-            addToPrimary(missing);
+            steps.removeAll();
+            content.removeAll();
+            steps.add(new H2("Lesson not found"), new Paragraph(e.getMessage()));
+            showTextOnly(true);
             return;
         }
         stepId = state.current().step().id();
-        render();
+        renderSteps();
+        showStep();
     }
 
-    private void render() {
+    /** The lesson's title, summary and the list of steps (each with ✓, ✗ or ○). */
+    private void renderSteps() {
         steps.removeAll();
         var header = new H2(state.lesson().title());
         header.setId("lesson-title");
@@ -125,51 +143,64 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
                     new Paragraph("You passed an earlier version of this lesson; your instructor has since changed it."
                             + " That pass still counts."));
         }
-        if (!state.lesson().intro().isBlank()
-                && state.steps().getFirst().step().id().equals(stepId)) {
-            steps.add(markdown(state.lesson().intro()));
-        }
+        var list = new Div();
+        list.addClassName("dr-lesson-step-list");
         int i = 1;
         for (var s : state.steps()) {
             var mark = s.passed() ? "✓" : s.measured() != null ? "✗" : "○";
-            var button = new Button(mark + " " + i++ + ". " + s.step().title(), e -> {
-                stepId = s.step().id();
-                result.setText("");
-                lastFeedback = List.of();
-                render();
-            });
+            var button = new Button(
+                    mark + " " + i++ + ". " + s.step().title(),
+                    e -> goTo(s.step().id()));
             button.setId("step-" + s.step().id());
             button.addThemeVariants(
                     s.step().id().equals(stepId) ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
-            steps.add(button);
+            list.add(button);
         }
-        showStep(state.step(stepId));
+        steps.add(list);
     }
 
-    private void showStep(LessonState.StepState s) {
-        content.removeAll();
+    private void goTo(String id) {
+        stepId = id;
+        result.setText("");
+        renderSteps();
+        showStep();
+        text.getElement().executeJs("this.scrollTop = 0");
+    }
+
+    /** The text of the chosen step, what to do in it, and its tool. */
+    private void showStep() {
+        var s = state.step(stepId);
         var step = s.step();
+        content.removeAll();
+        if (!state.lesson().intro().isBlank()
+                && state.steps().getFirst().step().id().equals(stepId)) {
+            content.add(markdown(state.lesson().intro()));
+        }
         content.add(new H3(step.title()), markdown(step.markdown()));
+        showTextOnly(false);
         switch (step.kind()) {
-            case READ -> content.add(doneButton("I have read this"));
+            case READ -> {
+                showTextOnly(true);
+                content.add(doneButton("I have read this"));
+            }
             case EXPLORE -> {
-                showTool("/dataset/" + progress.datasetIdOf(courseId, lessonId, step.id()));
-                content.add(new Paragraph("The dataset is open on the right."), doneButton("I have explored the data"));
-            }
-            case BUILD -> {
-                showTool(builderUrl(step));
+                var dataset = create(DatasetView.class);
+                dataset.show(progress.datasetIdOf(courseId, lessonId, step.id()));
+                showTool(dataset);
                 content.add(
-                        new Paragraph("Design and train the network in the builder on the right: it starts from the "
-                                + step.template() + " template on " + step.dataset()
-                                + (step.locked().isEmpty()
-                                        ? "."
-                                        : "; the lesson fixes " + String.join(", ", step.locked()) + ".")),
-                        action("Check my latest run", () -> progress.check(courseId, lessonId, step.id(), null)));
+                        new Paragraph(besideOrBelow("The dataset is shown") + "."),
+                        doneButton("I have explored the data"));
             }
-            case TRAIN -> train(s);
+            case BUILD, TRAIN -> design(s);
             case EVALUATE -> evaluate(s);
-            case REFLECT -> reflect(s);
-            case QUIZ -> quiz(s);
+            case REFLECT -> {
+                showTextOnly(true);
+                reflect(s);
+            }
+            case QUIZ -> {
+                showTextOnly(true);
+                content.add(new QuizPanel(s, username, lessonId, this::fill, this::answer));
+            }
         }
         if (step.pass() != null) {
             var criterion = new Paragraph("To pass: " + step.pass().label() + " "
@@ -177,61 +208,119 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
             criterion.setId("step-criterion");
             content.add(criterion);
         }
-        if (s.measured() != null && result.getText().isEmpty()) {
+        if (s.measured() != null && result.getText().isEmpty() && step.kind() != StepKind.QUIZ) {
             result.setText((s.passed() ? "✓ " : "✗ ") + "Last check: " + s.measured());
         }
         content.add(result);
+        if (s.passed()) {
+            nextStepButton().ifPresent(content::add);
+        }
         if (s.comment() != null) {
             content.add(new Paragraph("Your instructor (" + s.commentedBy() + "): " + s.comment()));
         }
         getElement().executeJs("window.drRenderMath && window.drRenderMath(this)");
     }
 
-    private void train(LessonState.StepState s) {
+    /**
+     * Train and build steps: the builder beside the text, opened on the lesson's dataset and template with its
+     * values and locks, kept while the page is open (so a redraw never loses the trainee's edits), and trained
+     * exactly as shown. A train step checks the run it started; a build step the trainee's latest run.
+     */
+    private void design(LessonState.StepState s) {
         var step = s.step();
+        var builder = builders.computeIfAbsent(step.id(), id -> {
+            var created = create(BuilderView.class);
+            created.start(
+                    progress.datasetIdOf(courseId, lessonId, id),
+                    step.template(),
+                    step.set(),
+                    Set.copyOf(step.locked()));
+            created.fixDataAndTemplate();
+            created.setTrainVisible(false);
+            created.trainWith(design -> {
+                try {
+                    var run = progress.trainDesign(courseId, lessonId, id, design);
+                    showingDesign.remove(id);
+                    showRun(id, run.id());
+                    refreshSteps();
+                    result.setText("Run " + run.id() + " started; it is checked when it finishes.");
+                    return run;
+                } catch (RuntimeException e) {
+                    result.setText(e.getMessage());
+                    throw e;
+                }
+            });
+            return created;
+        });
         var settings = new ArrayList<String>();
-        settings.add("template " + step.template());
-        settings.add("dataset " + step.dataset());
         step.set().forEach((k, v) -> settings.add(k + " " + v));
-        content.add(new Paragraph("Settings of this step: " + String.join(", ", settings) + "."));
-        var train = new Button(
-                "Train with these settings",
-                e -> act(() -> {
-                    var run = progress.train(courseId, lessonId, step.id());
-                    shownRun = run.id();
-                    shownRunStep = step.id();
-                    state = progress.open(courseId, lessonId);
-                    render();
-                    return new StepOutcome(
-                            false, "Run " + run.id() + " started; it is checked when it finishes.", List.of());
-                }));
+        content.add(new Paragraph(besideOrBelow("The builder is shown") + ": the " + step.template()
+                + " template on " + step.dataset()
+                + (settings.isEmpty() ? "" : ", with " + String.join(", ", settings))
+                + (step.locked().isEmpty()
+                        ? ". You may change any part of it."
+                        : "; the lesson fixes " + String.join(", ", step.locked()) + ".")));
+        var train = new Button("Train this design", e -> {
+            showingDesign.add(step.id());
+            showTool(builder);
+            builder.trainNow();
+        });
         train.setId("train-step");
         train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        content.add(train, action("Check", () -> progress.check(courseId, lessonId, step.id(), null)));
-        if (s.runId() != null) {
-            showTool("/run/" + s.runId());
-            shownRun = s.runId();
-            shownRunStep = step.id();
+        content.add(
+                train,
+                action(
+                        step.kind() == StepKind.BUILD ? "Check my latest run" : "Check",
+                        () -> progress.check(courseId, lessonId, step.id(), null)));
+        if (s.runId() != null && !showingDesign.contains(step.id())) {
+            showRun(step.id(), s.runId());
+        } else {
+            showTool(builder);
+        }
+    }
+
+    /** The run in the tool pane; a build step keeps a way back to the trainee's design. */
+    private void showRun(String forStep, long runId) {
+        shownRun = runId;
+        shownRunStep = forStep;
+        var run = create(RunView.class);
+        run.open(runId);
+        var builder = builders.get(forStep);
+        if (builder != null) {
+            var back = new Button("← Back to my design", e -> {
+                showingDesign.add(forStep);
+                showTool(builder);
+            });
+            back.setId("back-to-design");
+            showTool(new Div(back, run));
+        } else {
+            showTool(run);
         }
     }
 
     private void evaluate(LessonState.StepState s) {
         var step = s.step();
         var runId = progress.runForEvaluation(courseId, lessonId, step.id());
-        runId.ifPresent(id -> showTool("/evaluation/" + id));
         var threshold = new NumberField("Your threshold");
         threshold.setId("step-threshold");
         threshold.setMin(0);
         threshold.setMax(1);
         threshold.setStep(0.01);
         threshold.setValue(0.5);
-        threshold.setHelperText("The threshold you chose on the evaluation page (0 to 1).");
+        threshold.setHelperText("Follows the threshold slider of the evaluation; you can also type it.");
+        runId.ifPresent(id -> {
+            var evaluation = create(EvaluationView.class);
+            evaluation.open(id);
+            evaluation.addThresholdListener(value -> threshold.setValue(value));
+            showTool(evaluation);
+        });
         content.add(
                 threshold,
                 action(
                         step.deliverable() != null ? "Check and submit the model card" : "Check",
                         () -> progress.check(courseId, lessonId, step.id(), threshold.getValue())));
         if (runId.isEmpty()) {
+            showTextOnly(true);
             content.add(
                     new Paragraph("Train the lesson's network first: this step judges that run on its test split."));
         }
@@ -254,68 +343,54 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
                         () -> progress.reflect(courseId, lessonId, s.step().id(), answer.getValue())));
     }
 
-    private void quiz(LessonState.StepState s) {
-        var groups = new ArrayList<Component>();
-        int q = 0;
-        for (var question : s.step().questions()) {
-            var labels = question.options().stream().map(Step.Option::text).toList();
-            Component group;
-            if (question.multiple()) {
-                var box = new CheckboxGroup<String>(question.text() + " (choose all that apply)");
-                box.setItems(labels);
-                box.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
-                group = box;
-            } else {
-                var radio = new RadioButtonGroup<String>(question.text());
-                radio.setItems(labels);
-                radio.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
-                group = radio;
-            }
-            group.setId("question-" + q++);
-            groups.add(group);
-            content.add(group);
+    /** A quiz check: the marks of the steps change, the quiz itself (choices and feedback) stays as it is. */
+    private StepOutcome answer(List<Set<Integer>> chosen) {
+        var outcome = progress.answer(courseId, lessonId, stepId, chosen);
+        refreshSteps();
+        result.setText(outcome.message());
+        content.getChildren()
+                .filter(c -> "next-step".equals(c.getId().orElse("")))
+                .toList()
+                .forEach(content::remove);
+        if (outcome.passed()) {
+            nextStepButton().ifPresent(content::add);
         }
-        var feedback = new VerticalLayout();
-        feedback.setId("quiz-feedback");
-        feedback.setPadding(false);
-        // The feedback of the last check stays under the questions until the trainee moves to another step.
-        lastFeedback.forEach(f -> feedback.add(new Paragraph(f)));
-        var check = new Button("Check answers", e -> {
-            var chosen = new ArrayList<Set<Integer>>();
-            for (int i = 0; i < groups.size(); i++) {
-                var labels = s.step().questions().get(i).options().stream()
-                        .map(Step.Option::text)
-                        .toList();
-                var picked = new java.util.TreeSet<Integer>();
-                if (groups.get(i) instanceof CheckboxGroup<?> box) {
-                    box.getSelectedItems().forEach(item -> picked.add(labels.indexOf(item.toString())));
-                } else if (groups.get(i) instanceof RadioButtonGroup<?> radio && radio.getValue() != null) {
-                    picked.add(labels.indexOf(radio.getValue().toString()));
-                }
-                chosen.add(picked);
-            }
-            try {
-                var outcome = progress.answer(courseId, lessonId, s.step().id(), chosen);
-                lastFeedback = outcome.feedback();
-                showOutcome(outcome);
-            } catch (IllegalArgumentException ex) {
-                result.setText(ex.getMessage());
-            }
-        });
-        check.setId("check-quiz");
-        check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        content.add(check, feedback);
+        return outcome;
     }
 
-    private Button doneButton(String text) {
-        var button = action(text, () -> progress.done(courseId, lessonId, stepId));
+    private String fill(String text) {
+        var measured = new HashMap<String, String>();
+        state.steps().forEach(st -> {
+            if (st.measured() != null) {
+                measured.put(st.step().id(), st.measured());
+            }
+        });
+        return LessonText.fill(text, measured);
+    }
+
+    private java.util.Optional<Button> nextStepButton() {
+        var all = state.steps();
+        for (int i = 0; i < all.size() - 1; i++) {
+            if (all.get(i).step().id().equals(stepId)) {
+                var next = all.get(i + 1).step();
+                var button = new Button("Next: " + next.title() + " →", e -> goTo(next.id()));
+                button.setId("next-step");
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                return java.util.Optional.of(button);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Button doneButton(String label) {
+        var button = action(label, () -> progress.done(courseId, lessonId, stepId));
         button.setId("step-done");
         return button;
     }
 
-    private Button action(String text, java.util.function.Supplier<StepOutcome> call) {
-        var button = new Button(text, e -> act(call));
-        button.setId("step-action-" + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
+    private Button action(String label, java.util.function.Supplier<StepOutcome> call) {
+        var button = new Button(label, e -> act(call));
+        button.setId("step-action-" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
         return button;
     }
 
@@ -327,45 +402,67 @@ public class LessonView extends SplitLayout implements BeforeEnterObserver, HasD
         }
     }
 
+    /**
+     * After a check: reading steps go on to the next step not passed; every other step stays, so the trainee reads
+     * the result, and offers the next step.
+     */
     private void showOutcome(StepOutcome outcome) {
         var keep = stepId;
         state = progress.open(courseId, lessonId);
-        var message = outcome.message();
-        // After a pass, go on to the next step not passed yet.
-        if (outcome.passed() && state.step(keep).passed() && !state.passed()) {
-            stepId = state.current().step().id();
+        var kind = state.step(keep).step().kind();
+        boolean advance = outcome.passed()
+                && state.step(keep).passed()
+                && !state.passed()
+                && (kind == StepKind.READ || kind == StepKind.EXPLORE);
+        if (advance) {
+            goTo(state.current().step().id());
+        } else {
+            renderSteps();
+            content.getChildren()
+                    .filter(c -> "next-step".equals(c.getId().orElse("")))
+                    .toList()
+                    .forEach(content::remove);
+            if (state.step(keep).passed()) {
+                nextStepButton().ifPresent(content::add);
+            }
         }
-        render();
-        result.setText(message);
+        result.setText(outcome.message());
     }
 
-    /** The builder opened on the step's dataset and template, with its starting values and locks. */
-    private String builderUrl(Step step) {
-        var url = new StringBuilder("/builder?dataset=" + progress.datasetIdOf(courseId, lessonId, step.id())
-                + "&template=" + step.template());
-        step.set().forEach((k, v) -> url.append('&').append(k).append('=').append(v));
-        if (!step.locked().isEmpty()) {
-            url.append("&lock=").append(String.join(",", step.locked()));
-        }
-        return url.toString();
+    private void refreshSteps() {
+        state = progress.open(courseId, lessonId);
+        renderSteps();
     }
 
-    private void showTool(String path) {
+    private void showTool(Component component) {
         tool.removeAll();
-        var frame = new IFrame(path);
-        frame.setSizeFull();
-        frame.getElement().setAttribute("title", "Lesson tool");
-        frame.getStyle().set("border", "none").set("min-height", "85vh");
-        tool.add(frame);
+        tool.add(component);
     }
 
-    private Html markdown(String text) {
-        return new Html(LessonMarkdown.html(text, courseId));
+    /** Steps with nothing to show beside them give the text the whole width. */
+    private void showTextOnly(boolean only) {
+        if (only) {
+            tool.removeAll();
+        }
+        setClassName("dr-lesson--text-only", only);
+    }
+
+    private static String besideOrBelow(String what) {
+        return what + " beside this text (under it on a narrow screen)";
+    }
+
+    private <T extends Component> T create(Class<T> type) {
+        return Instantiator.get(UI.getCurrent()).getOrCreate(type);
+    }
+
+    private Html markdown(String markdownText) {
+        return new Html(LessonMarkdown.html(fill(markdownText), courseId));
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         var ui = event.getUI();
+        ui.getPage().addStyleSheet("/lessons/lesson.css");
         ui.getPage().addStyleSheet("/webjars/katex/0.16.4/dist/katex.min.css");
         ui.getPage().addJavaScript("/webjars/katex/0.16.4/dist/katex.min.js");
         ui.getPage().addJavaScript("/lessons/dr-math.js");

@@ -72,12 +72,14 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
     final Button train = new Button("Train this design");
 
     private final transient DatasetService datasets;
+    private final transient RunService runs;
     private final transient NetworkDesigner designer;
     private final transient JsonMapper mapper;
     private final Set<String> locked = new HashSet<>();
     private NetworkSpec spec;
     private List<LayerSpec> current = new ArrayList<>();
     private boolean updating;
+    private transient java.util.function.Function<NetworkSpec, org.deeprounds.training.RunInfo> lessonTrainer;
 
     /** Layer kinds a trainee can add, with a name for the menu and a sensible default. */
     enum LayerKind {
@@ -102,14 +104,17 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
 
     public BuilderView(DatasetService datasets, NetworkDesigner designer, JsonMapper mapper, RunService runs) {
         this.datasets = datasets;
+        this.runs = runs;
         this.designer = designer;
         this.mapper = mapper;
         dataset.setItems(datasets.list());
         dataset.setItemLabelGenerator(d -> d.name() + " (" + d.modality().label() + ")");
-        dataset.setWidth("28em");
+        dataset.setWidthFull();
+        dataset.setMaxWidth("28em");
         template.setLabel("Start from template");
         template.setItemLabelGenerator(Templates.Template::name);
-        template.setWidth("16em");
+        template.setWidthFull();
+        template.setMaxWidth("16em");
         dataset.addValueChangeListener(e -> datasetChosen());
         template.addValueChangeListener(e -> templateChosen());
         var templateHelp = new Paragraph();
@@ -124,11 +129,14 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         layers.addComponentColumn(this::layerActions)
                 .setHeader("")
                 .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setFlexGrow(0)
+                // On a narrow screen the layer's settings scroll; its buttons stay in reach.
+                .setFrozenToEnd(true);
         layers.setAllRowsVisible(true);
-        layers.addThemeVariants(GridVariant.LUMO_COMPACT);
+        layers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addLayer.setLabel("Add a layer (before the output)");
-        addLayer.setWidth("18em");
+        addLayer.setWidthFull();
+        addLayer.setMaxWidth("18em");
         addLayer.setItems(LayerKind.values());
         addLayer.setItemLabelGenerator(k -> k.label);
         addLayer.addValueChangeListener(e -> {
@@ -173,18 +181,10 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         totals.setId("design-totals");
         var jsonDetails = new Details("Design as JSON (what a run stores)", json);
         train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        train.addClickListener(e -> {
-            try {
-                var run = runs.submit(dataset.getValue().id(), null, null, spec);
-                getUI().ifPresent(ui -> ui.navigate(RunView.class, run.id()));
-            } catch (InvalidSpecException ex) {
-                problems.removeAll();
-                problems.add(new Paragraph(ex.getMessage()));
-            }
-        });
+        train.addClickListener(e -> trainNow());
 
         add(
-                new HorizontalLayout(dataset, template),
+                wrapping(new HorizontalLayout(dataset, template)),
                 templateHelp,
                 new H3("Layers"),
                 layers,
@@ -201,50 +201,122 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
     }
 
     /**
-     * A lesson opens the builder with {@code ?dataset=<id>&template=<name>}, starting values ({@code learningRate},
-     * {@code batchSize}, {@code epochs}, {@code l2}, {@code seed}, {@code optimiser}) and {@code lock=a,b}.
+     * A lesson's link opens the builder with {@code ?dataset=<id>&template=<name>}, starting values ({@code
+     * learningRate}, {@code batchSize}, {@code epochs}, {@code l2}, {@code seed}, {@code optimiser}) and {@code
+     * lock=a,b}.
      */
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         var query = event.getLocation().getQueryParameters();
-        query.getSingleParameter("dataset")
-                .flatMap(BuilderView::number)
-                .ifPresent(id -> datasets.list().stream()
-                        .filter(d -> d.id() == id.longValue())
-                        .findFirst()
-                        .ifPresent(dataset::setValue));
-        query.getSingleParameter("template")
-                .ifPresent(name -> Templates.ALL.stream()
-                        .filter(t -> t.name().equals(name))
-                        .filter(t -> dataset.getValue() != null
-                                && t.modality() == dataset.getValue().modality())
-                        .findFirst()
-                        .ifPresent(template::setValue));
+        var values = new java.util.HashMap<String, Object>();
+        for (var key : List.of("learningRate", "batchSize", "epochs", "l2", "seed", "optimiser")) {
+            query.getSingleParameter(key).ifPresent(v -> values.put(key, v));
+        }
+        var locks = query.getSingleParameter("lock")
+                .map(list -> Set.of(list.split(",")))
+                .orElse(Set.of());
+        var datasetId = query.getSingleParameter("dataset").flatMap(BuilderView::number);
+        if (datasetId.isPresent()) {
+            start(
+                    datasetId.get().longValue(),
+                    query.getSingleParameter("template").orElse(null),
+                    values,
+                    locks);
+        }
+    }
+
+    /**
+     * Opens the builder on a dataset and template with starting values (by spec path: {@code learningRate}, {@code
+     * batchSize}, {@code epochs}, {@code l2}, {@code seed}, {@code optimiser}) and locked paths. Unknown values and
+     * paths are left out, so a lesson file can never put the builder in a state its fields cannot show.
+     */
+    public void start(long datasetId, String templateName, java.util.Map<String, ?> values, Set<String> locks) {
+        datasets.list().stream().filter(d -> d.id() == datasetId).findFirst().ifPresent(dataset::setValue);
+        if (templateName != null) {
+            Templates.ALL.stream()
+                    .filter(t -> t.name().equals(templateName))
+                    .filter(t -> dataset.getValue() != null
+                            && t.modality() == dataset.getValue().modality())
+                    .findFirst()
+                    .ifPresent(template::setValue);
+        }
         if (spec == null) {
             return;
         }
-        query.getSingleParameter("learningRate")
-                .flatMap(BuilderView::number)
-                .ifPresent(v -> learningRate.setValue(v.doubleValue()));
-        query.getSingleParameter("batchSize")
-                .flatMap(BuilderView::number)
-                .ifPresent(v -> batchSize.setValue(v.intValue()));
-        query.getSingleParameter("epochs").flatMap(BuilderView::number).ifPresent(v -> epochs.setValue(v.intValue()));
-        query.getSingleParameter("l2").flatMap(BuilderView::number).ifPresent(v -> l2.setValue(v.doubleValue()));
-        query.getSingleParameter("seed").flatMap(BuilderView::number).ifPresent(v -> seed.setValue(v.intValue()));
-        query.getSingleParameter("optimiser").ifPresent(o -> {
+        updating = true;
+        numberOf(values, "learningRate").ifPresent(v -> learningRate.setValue(v.doubleValue()));
+        numberOf(values, "batchSize").ifPresent(v -> batchSize.setValue(v.intValue()));
+        numberOf(values, "epochs").ifPresent(v -> epochs.setValue(v.intValue()));
+        numberOf(values, "l2").ifPresent(v -> l2.setValue(v.doubleValue()));
+        numberOf(values, "seed").ifPresent(v -> seed.setValue(v.intValue()));
+        if (values.get("optimiser") != null) {
             try {
-                optimiser.setValue(NetworkSpec.Optimiser.valueOf(o));
+                optimiser.setValue(NetworkSpec.Optimiser.valueOf(
+                        values.get("optimiser").toString().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException ignored) {
                 // an unknown optimiser leaves the template's
             }
-        });
-        query.getSingleParameter("lock").ifPresent(list -> {
-            var paths = new HashSet<String>(List.of(list.split(",")));
-            paths.retainAll(LOCKABLE);
-            lock(paths);
-        });
+        }
+        updating = false;
+        var paths = new HashSet<String>(locks);
+        paths.retainAll(LOCKABLE);
+        lock(paths);
         refresh();
+    }
+
+    /**
+     * Lets a lesson train the design: instead of opening the run's page, {@code submit} starts the run (recorded for
+     * the lesson step) and the lesson shows it. Exactly the design on screen is trained.
+     */
+    public void trainWith(java.util.function.Function<NetworkSpec, org.deeprounds.training.RunInfo> submit) {
+        this.lessonTrainer = submit;
+    }
+
+    /**
+     * Trains the design as it stands: on its own page the run's page opens; in a lesson the lesson starts it ({@link
+     * #trainWith}). Problems are listed, nothing is trained, while the design has any.
+     */
+    public void trainNow() {
+        if (spec == null) {
+            return;
+        }
+        var found = designer.problems(spec);
+        if (!found.isEmpty()) {
+            refresh();
+            return;
+        }
+        try {
+            if (lessonTrainer != null) {
+                lessonTrainer.apply(spec);
+                return;
+            }
+            var run = runs.submit(dataset.getValue().id(), null, null, spec);
+            getUI().ifPresent(ui -> ui.navigate(RunView.class, run.id()));
+        } catch (InvalidSpecException | IllegalArgumentException | IllegalStateException ex) {
+            problems.removeAll();
+            var line = new Paragraph(ex.getMessage());
+            line.getStyle().set("color", "var(--lumo-error-text-color)");
+            problems.add(line);
+        }
+    }
+
+    /** A lesson that trains its own settings shows the design without the builder's train button. */
+    public void setTrainVisible(boolean visible) {
+        train.setVisible(visible);
+    }
+
+    /** In a lesson the dataset and the starting template are the lesson's: shown, not changeable. */
+    public void fixDataAndTemplate() {
+        dataset.setReadOnly(true);
+        template.setReadOnly(true);
+    }
+
+    private static java.util.Optional<Double> numberOf(java.util.Map<String, ?> values, String key) {
+        var value = values.get(key);
+        if (value instanceof Number n) {
+            return java.util.Optional.of(n.doubleValue());
+        }
+        return value == null ? java.util.Optional.empty() : number(value.toString());
     }
 
     private static java.util.Optional<Double> number(String text) {
@@ -420,6 +492,12 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         if (field instanceof com.vaadin.flow.component.HasHelper helper) {
             helper.setHelperText(LayerHelp.SETTINGS.get(setting));
         }
+    }
+
+    private static HorizontalLayout wrapping(HorizontalLayout row) {
+        row.setWidthFull();
+        row.setWrap(true);
+        return row;
     }
 
     private static double valueOr(Double value, double fallback) {

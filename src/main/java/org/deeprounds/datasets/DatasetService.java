@@ -310,6 +310,21 @@ public class DatasetService {
         }
     }
 
+    /**
+     * What a table calls each test row (its id column, else its group column), in the order of {@link
+     * #readTestExamples}, so case lists can say "P-0042" rather than "test-14"; empty when it names none.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<String> readTestCaseNames(long id) {
+        var dataset = visible(id);
+        try {
+            return ExampleReader.names(storage.folder(dataset.getStorageKey()), summaryOf(dataset), Split.TEST);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read dataset " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     private void read(long id, java.util.Set<Split> splits, Example.Sink sink) {
         readFiles(visible(id), splits, sink);
     }

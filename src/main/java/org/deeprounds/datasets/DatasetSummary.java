@@ -156,7 +156,8 @@ public record DatasetSummary(
      *
      * @param histogram counts per bin (numeric) or per category (categorical), labelled by {@code histogramLabels}
      * @param categories every distinct value, sorted, when there are at most 50 (the one-hot encoding); else empty
-     * @param categories every distinct value, sorted, when there are at most 50 (the one-hot encoding); else empty
+     * @param wholeNumbers every value present is a whole number (ages, counts): statistics are shown without
+     *     decimals; false for tables imported before this was recorded
      */
     public record ColumnSummary(
             String name,
@@ -173,7 +174,8 @@ public record DatasetSummary(
             List<String> histogramLabels,
             List<Integer> histogram,
             boolean sensitive,
-            List<String> categories) {
+            List<String> categories,
+            boolean wholeNumbers) {
 
         ColumnSummary withType(ColumnType newType) {
             return new ColumnSummary(
@@ -191,7 +193,8 @@ public record DatasetSummary(
                     histogramLabels,
                     histogram,
                     sensitive,
-                    categories);
+                    categories,
+                    wholeNumbers);
         }
     }
 

@@ -224,6 +224,32 @@ final class ExampleReader {
         return out;
     }
 
+    /**
+     * What a table calls each row of one split, in the order {@link #read} gives the rows: the value of its id column
+     * (else its group column, e.g. a patient id); empty when the table has neither or is not a table.
+     */
+    static java.util.List<String> names(Path folder, DatasetSummary summary, Split wanted) throws IOException {
+        var tabular = summary.tabular();
+        var column = tabular == null ? null : tabular.idColumn() != null ? tabular.idColumn() : tabular.groupColumn();
+        if (column == null) {
+            return java.util.List.of();
+        }
+        int index = tabular.header().indexOf(column);
+        var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
+        var out = new java.util.ArrayList<String>();
+        try (var parser = withHeader()
+                .parse(Files.newBufferedReader(
+                        folder.resolve(DatasetStorage.SOURCE + ".csv"), StandardCharsets.UTF_8))) {
+            int row = 0;
+            for (var record : parser) {
+                if (Split.ofCode(splits[row++]) == wanted) {
+                    out.add(record.get(index).strip());
+                }
+            }
+        }
+        return out;
+    }
+
     /** CSV with a header row, blank lines skipped and cells trimmed: how stored tables are read back. */
     private static CSVFormat withHeader() {
         return CSVFormat.DEFAULT

@@ -48,6 +48,9 @@ final class TabularScanner {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double sum;
+        /** Set by the first number with a fractional part: ages or counts stay whole numbers in the statistics. */
+        boolean fractional;
+
         final Set<String> distinct = new LinkedHashSet<>();
         boolean manyDistinct;
 
@@ -67,6 +70,7 @@ final class TabularScanner {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                     sum += v;
+                    fractional |= v != Math.rint(v);
                 } else {
                     missing++;
                     return;
@@ -359,14 +363,17 @@ final class TabularScanner {
                         column.min,
                         column.max,
                         ImageStats.round(column.sum / Math.max(1, column.numeric)),
-                        stats.count == 0 ? null : round4(stats.median()),
+                        stats.count == 0
+                                ? null
+                                : column.fractional ? round4(stats.median()) : (double) Math.round(stats.median()),
                         stats.count == 0 ? null : round4(stats.mean),
                         stats.count == 0 ? null : round4(stats.std()),
                         null,
                         labels,
                         Arrays.stream(bins[c]).boxed().toList(),
                         isSensitive,
-                        categories(column)));
+                        categories(column),
+                        column.numeric > 0 && !column.fractional));
             } else {
                 var counts = categoryCounts.get(c);
                 var top = counts.entrySet().stream()
@@ -392,7 +399,8 @@ final class TabularScanner {
                         top.stream().map(Map.Entry::getKey).toList(),
                         top.stream().map(Map.Entry::getValue).toList(),
                         isSensitive,
-                        categories(column)));
+                        categories(column),
+                        column.numeric > 0 && column.text == 0 && !column.fractional));
             }
         }
         return result;

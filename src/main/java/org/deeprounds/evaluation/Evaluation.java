@@ -7,7 +7,8 @@ import java.util.List;
  * the threshold metrics describe the positive class at {@code threshold}; multi-class tasks fill {@code macroAuc},
  * {@code perClass} and {@code matrix} and leave the binary fields null. Field names are an API contract.
  *
- * @param presets thresholds for rule-out (sensitivity ≥ 0.95) and rule-in (specificity ≥ 0.95) use
+ * @param presets thresholds for rule-out (sensitivity ≥ 0.95) and rule-in (specificity ≥ 0.95) use, chosen on the
+ *     validation split
  * @param subgroups per-group metrics for datasets with sensitive columns; empty where the dataset has none
  */
 public record Evaluation(
@@ -41,7 +42,27 @@ public record Evaluation(
 
     public record PrPoint(double threshold, double recall, double precision) {}
 
-    public record Presets(Double ruleOut, Double ruleIn) {}
+    /**
+     * Rule-out and rule-in thresholds, chosen on {@code chosenOn} (the validation split, never the test split).
+     *
+     * @param ruleOut the rule-out threshold; never above {@code ruleIn}
+     */
+    public record Presets(Double ruleOut, Double ruleIn, String chosenOn, Preset ruleOutPreset, Preset ruleInPreset) {}
+
+    /**
+     * One preset: what it aims for, the threshold chosen for it (null when none reaches the aim), the sensitivity and
+     * specificity it had on the validation split where it was chosen and has on the test split, and a reading that
+     * says what it means for this model (including why it moved the way it did).
+     */
+    public record Preset(
+            String aim,
+            double target,
+            Double threshold,
+            Double validationSensitivity,
+            Double validationSpecificity,
+            Double testSensitivity,
+            Double testSpecificity,
+            String reading) {}
 
     /** A rule to beat, evaluated on the same test cases. */
     public record Baseline(

@@ -36,6 +36,8 @@ public class EvaluationService {
 
     static final String PREDICTIONS_FILE = "test-predictions.json";
     static final String IMPORTANCE_FILE = "feature-importance.json";
+    /** The validation split's predictions, from which the threshold presets are chosen (never from the test split). */
+    static final String VALIDATION_PREDICTIONS_FILE = "validation-predictions.json";
 
     private final RunService runs;
     private final DatasetService datasets;
@@ -84,13 +86,16 @@ public class EvaluationService {
                     var temporary = file.resolveSibling(PREDICTIONS_FILE + ".tmp");
                     Files.writeString(temporary, json.writeValueAsString(computed));
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    recent.put("predictions " + runId, computed);
-                    return computed;
+                    var named = named(computed, run.datasetId());
+                    recent.put("predictions " + runId, named);
+                    return named;
                 }
                 @SuppressWarnings("unchecked")
                 var cached = (List<Prediction>) recent.get("predictions " + runId);
                 if (cached == null) {
-                    cached = json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {});
+                    cached = named(
+                            json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {}),
+                            run.datasetId());
                     recent.put("predictions " + runId, cached);
                 }
                 return cached;
@@ -98,6 +103,19 @@ public class EvaluationService {
                 throw new UncheckedIOException("Could not evaluate run " + runId + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The cases with the names the dataset gives them (a table's patient id), where it gives any. */
+    private List<Prediction> named(List<Prediction> predictions, long datasetId) {
+        var names = datasets.readTestCaseNames(datasetId);
+        if (names.size() != predictions.size()) {
+            return predictions;
+        }
+        var out = new ArrayList<Prediction>(predictions.size());
+        for (int i = 0; i < predictions.size(); i++) {
+            out.add(predictions.get(i).named(names.get(i)));
+        }
+        return List.copyOf(out);
     }
 
     /** The evaluation at {@code threshold} (binary tasks; 0.5 when null). */
@@ -132,6 +150,19 @@ public class EvaluationService {
                 }
             }
         }
+        int[] validationTruth = null;
+        double[][] validationProbabilities = null;
+        if (classes.size() == 2) {
+            var validation = validationPredictions(runId, dataset.id());
+            validationTruth = new int[validation.size()];
+            validationProbabilities = new double[validation.size()][];
+            for (int i = 0; i < validation.size(); i++) {
+                var p = validation.get(i);
+                validationTruth[i] = classes.indexOf(p.trueLabel());
+                validationProbabilities[i] =
+                        classes.stream().mapToDouble(p.probabilities()::get).toArray();
+            }
+        }
         return Evaluator.evaluate(
                 classes,
                 truth,
@@ -140,7 +171,38 @@ public class EvaluationService {
                 threshold,
                 train == null ? Map.of() : train.classCounts(),
                 groups,
-                dataset.publishedResult());
+                dataset.publishedResult(),
+                validationTruth,
+                validationProbabilities);
+    }
+
+    /** The validation split scored by the run's model, once, for choosing thresholds where the test split is not seen. */
+    private List<Prediction> validationPredictions(long runId, long datasetId) {
+        var file = runs.folderOf(runId).resolve(VALIDATION_PREDICTIONS_FILE);
+        synchronized (locks.computeIfAbsent(runId, id -> new Object())) {
+            try {
+                @SuppressWarnings("unchecked")
+                var cached = (List<Prediction>) recent.get("validation " + runId);
+                if (cached != null) {
+                    return cached;
+                }
+                if (Files.exists(file)) {
+                    cached = json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {});
+                } else {
+                    var examples = new ArrayList<Example>();
+                    datasets.readExamples(datasetId, org.deeprounds.datasets.Split.VALIDATION, examples::add);
+                    cached = score(runId, datasetId, runs.get(runId).spec(), examples, "validation-");
+                    var temporary = file.resolveSibling(VALIDATION_PREDICTIONS_FILE + ".tmp");
+                    Files.writeString(temporary, json.writeValueAsString(cached));
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                recent.put("validation " + runId, cached);
+                return cached;
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Could not score the validation split of run " + runId + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The run's model card at {@code threshold}. */
@@ -148,7 +210,11 @@ public class EvaluationService {
     public ModelCard modelCard(long runId, Double threshold) {
         var evaluation = evaluate(runId, threshold);
         var run = runs.get(runId);
-        return ModelCard.of(run, datasets.get(run.datasetId()), evaluation);
+        return ModelCard.of(
+                run,
+                datasets.get(run.datasetId()),
+                evaluation,
+                runs.origins(List.of(runId)).get(runId));
     }
 
     /** Why the model called test case {@code caseId} ("test-N") what it did; explains its most probable class. */
@@ -376,11 +442,18 @@ public class EvaluationService {
 
     private List<Prediction> compute(long runId, long datasetId, org.deeprounds.models.NetworkSpec spec)
             throws IOException {
+        var examples = new ArrayList<Example>();
+        datasets.readTestExamples(datasetId, examples::add);
+        return score(runId, datasetId, spec, examples, "test-");
+    }
+
+    /** The run's model on these examples, in batches; cases are named {@code prefix} + their 1-based position. */
+    private List<Prediction> score(
+            long runId, long datasetId, org.deeprounds.models.NetworkSpec spec, List<Example> examples, String prefix)
+            throws IOException {
         var model = ModelSerializer.restoreMultiLayerNetwork(
                 runs.folderOf(runId).resolve(RunService.MODEL_FILE).toFile());
         var classes = datasets.get(datasetId).classes();
-        var examples = new ArrayList<Example>();
-        datasets.readTestExamples(datasetId, examples::add);
         var out = new ArrayList<Prediction>(examples.size());
         int batch = 256;
         for (int from = 0; from < examples.size(); from += batch) {
@@ -393,7 +466,7 @@ public class EvaluationService {
                     probabilities.put(classes.get(c), output.getDouble(i, c));
                 }
                 out.add(new Prediction(
-                        "test-" + (from + i + 1), classes.get(chunk.get(i).label()), probabilities));
+                        prefix + (from + i + 1), classes.get(chunk.get(i).label()), probabilities));
             }
         }
         return out;

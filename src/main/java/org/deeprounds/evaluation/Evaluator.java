@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns test-split predictions into an {@link Evaluation}: pure arithmetic, no I/O. */
+/**
+ * Turns test-split predictions into an {@link Evaluation}: pure arithmetic, no I/O. The threshold presets come from
+ * the validation split's predictions ({@link ThresholdPresets}).
+ */
 final class Evaluator {
-
-    static final double RULE_OUT_SENSITIVITY = 0.95;
-    static final double RULE_IN_SPECIFICITY = 0.95;
 
     private Evaluator() {}
 
@@ -27,6 +27,25 @@ final class Evaluator {
             Map<String, Integer> trainCounts,
             Map<String, List<String>> groups,
             org.deeprounds.datasets.PublishedResult published) {
+        return evaluate(
+                classes, truth, probabilities, positiveIndex, threshold, trainCounts, groups, published, null, null);
+    }
+
+    /**
+     * The same, with the validation split's truth and probabilities (same class order) from which the rule-out and
+     * rule-in presets are chosen; without them there are no presets.
+     */
+    static Evaluation evaluate(
+            List<String> classes,
+            int[] truth,
+            double[][] probabilities,
+            int positiveIndex,
+            Double threshold,
+            Map<String, Integer> trainCounts,
+            Map<String, List<String>> groups,
+            org.deeprounds.datasets.PublishedResult published,
+            int[] validationTruth,
+            double[][] validationProbabilities) {
         int n = truth.length;
         String majority = classes.stream()
                 .max(java.util.Comparator.comparingInt(c -> trainCounts.getOrDefault(c, 0)))
@@ -77,9 +96,7 @@ final class Evaluator {
                     roc,
                     pr,
                     Calibration.of(scores, positive),
-                    new Evaluation.Presets(
-                            finite(BinaryMetrics.ruleOut(scores, positive, RULE_OUT_SENSITIVITY)),
-                            finite(BinaryMetrics.ruleIn(scores, positive, RULE_IN_SPECIFICITY))),
+                    presets(validationTruth, validationProbabilities, positiveIndex, scores, positive),
                     groups.entrySet().stream()
                             .map(g -> SubgroupReport.of(g.getKey(), g.getValue(), scores, positive, t))
                             .toList(),
@@ -207,7 +224,22 @@ final class Evaluator {
         return best;
     }
 
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+    private static Evaluation.Presets presets(
+            int[] validationTruth,
+            double[][] validationProbabilities,
+            int positiveIndex,
+            double[] testScores,
+            boolean[] testPositive) {
+        if (validationTruth == null) {
+            return ThresholdPresets.choose(null, null, testScores, testPositive);
+        }
+        int n = validationTruth.length;
+        var scores = new double[n];
+        var positive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = validationProbabilities[i][positiveIndex];
+            positive[i] = validationTruth[i] == positiveIndex;
+        }
+        return ThresholdPresets.choose(scores, positive, testScores, testPositive);
     }
 }

@@ -30,15 +30,16 @@ public final class ModelCard {
         this.sections = sections;
     }
 
-    static ModelCard of(RunInfo run, DatasetInfo dataset, Evaluation e) {
-        var design = run.template() == null ? "custom design" : run.template();
+    /** @param origin what started the run (a lesson), or null when the trainee did */
+    static ModelCard of(RunInfo run, DatasetInfo dataset, Evaluation e, String origin) {
+        var design = run.template() != null ? run.template() : origin == null ? "own design" : "the lesson's design";
         var sections = new ArrayList<Section>();
         sections.add(new Section("Status", List.of(NOT_FOR_CLINICAL_USE), List.of()));
         sections.add(new Section(
                 "Intended use and users",
                 List.of(
-                        "Intended users: trainees and instructors in a DeepRounds course, to study how a "
-                                + design + " network learns to tell " + String.join(" from ", dataset.classes())
+                        "Intended users: trainees and instructors in a DeepRounds course, to study how a network ("
+                                + design + ") learns to tell " + String.join(" from ", dataset.classes())
                                 + " and how to judge it as a clinician would.",
                         "Out of scope: diagnosing, screening or triaging real patients; any use outside teaching."),
                 List.of()));
@@ -64,8 +65,8 @@ public final class ModelCard {
         sections.add(new Section(
                 "Network and training",
                 List.of(
-                        "Design: " + design + ", input " + spec.input().describe() + ", " + spec.classes()
-                                + " classes.",
+                        "Design: " + design + ", input " + spec.input().describe() + ", " + spec.classes() + " classes"
+                                + (origin == null ? "" : "; started from " + origin) + ".",
                         String.format(
                                 Locale.ROOT,
                                 "Optimiser %s, learning rate %s%s, L2 %s, batch %d, seed %d. Trained %d of %d epochs on"
@@ -89,8 +90,8 @@ public final class ModelCard {
         var limitations = new ArrayList<String>();
         limitations.add(String.format(
                 Locale.ROOT,
-                "The test split has %d cases: the 95%% intervals above show how uncertain every figure is.",
-                e.cases()));
+                "The test split has %s: the 95%% intervals above show how uncertain every figure is.",
+                Plural.of(e.cases(), "case")));
         if (dataset.synthetic()) {
             limitations.add("The data are synthetic: the figures describe a made-up pattern, not a disease.");
         }
@@ -109,9 +110,9 @@ public final class ModelCard {
         if (e.classes().size() == 2) {
             paragraphs.add(String.format(
                     Locale.ROOT,
-                    "Test split: %d cases, %s positive ('%s'). Threshold %.2f: a case is called '%s' when its"
+                    "Test split: %s, %s positive ('%s'). Threshold %.2f: a case is called '%s' when its"
                             + " probability is at least this.",
-                    e.cases(),
+                    Plural.of(e.cases(), "case"),
                     percent(e.prevalence()),
                     e.positiveClass(),
                     e.threshold(),
@@ -125,21 +126,22 @@ public final class ModelCard {
             row(table, "Balanced accuracy", e.balancedAccuracy());
             row(table, "F1", e.f1());
             var c = e.confusionMatrix();
-            paragraphs.add(String.format(
-                    Locale.ROOT,
-                    "Confusion matrix: %d true positives, %d false positives, %d true negatives, %d false negatives"
-                            + " (missed).",
-                    c.tp(),
-                    c.fp(),
-                    c.tn(),
-                    c.fn()));
+            paragraphs.add("Confusion matrix: " + Plural.of(c.tp(), "true positive") + ", "
+                    + Plural.of(c.fp(), "false positive") + ", " + Plural.of(c.tn(), "true negative") + ", "
+                    + Plural.of(c.fn(), "false negative") + " (missed).");
+            if (e.presets() != null) {
+                for (var preset :
+                        List.of(e.presets().ruleOutPreset(), e.presets().ruleInPreset())) {
+                    paragraphs.add(presetLine(preset));
+                }
+            }
             paragraphs.add(String.format(
                     Locale.ROOT,
                     "Calibration: Brier score %.3f, expected calibration error %.3f (10 equal-width bins).",
                     e.calibration().brier(),
                     e.calibration().ece()));
         } else {
-            paragraphs.add("Test split: " + e.cases() + " cases; macro-averaged one-vs-rest AUC "
+            paragraphs.add("Test split: " + Plural.of(e.cases(), "case") + "; macro-averaged one-vs-rest AUC "
                     + percent(e.macroAuc()) + ".");
             row(table, "Accuracy", e.accuracy());
             for (var p : e.perClass()) {
@@ -200,6 +202,23 @@ public final class ModelCard {
                         : String.format(
                                 Locale.ROOT, "%.1f%% – %.1f%%", 100 * estimate.ciLow(), 100 * estimate.ciHigh()),
                 estimate.method()));
+    }
+
+    /** A preset's aim, the threshold the validation split gave it and what it achieves on the test split. */
+    private static String presetLine(Evaluation.Preset preset) {
+        if (preset.threshold() == null) {
+            return preset.aim() + ": " + preset.reading();
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s: threshold %.2f, chosen on the validation split (sensitivity %s, specificity %s there); on the"
+                        + " test split sensitivity %s, specificity %s.",
+                preset.aim(),
+                preset.threshold(),
+                percent(preset.validationSensitivity()),
+                percent(preset.validationSpecificity()),
+                percent(preset.testSensitivity()),
+                percent(preset.testSpecificity()));
     }
 
     private static String describe(LayerSpec layer) {

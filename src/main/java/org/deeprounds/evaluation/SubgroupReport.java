@@ -83,18 +83,15 @@ public record SubgroupReport(
                 .max(java.util.Comparator.comparingDouble(g -> g.sensitivity().value()))
                 .orElseThrow();
         if (gap < NOTABLE_GAP) {
-            return String.format(
-                    Locale.ROOT,
-                    "Sensitivity differs by %.0f points between groups: small at this test-set size, but check the"
-                            + " intervals.",
-                    100 * gap);
+            return "Sensitivity differs by " + Plural.of(Math.round(100 * gap), "point")
+                    + " between groups: small at this test-set size, but check the intervals.";
         }
         return String.format(
                 Locale.ROOT,
-                "Equal-opportunity gap of %.0f points: of patients who have the condition, the test finds %.0f%% in"
+                "Equal-opportunity gap of %s: of patients who have the condition, the test finds %.0f%% in"
                         + " '%s' but only %.0f%% in '%s'. Those missed are sent home without the care they need; ask"
                         + " whether the data measure the groups equally well.",
-                100 * gap,
+                Plural.of(Math.round(100 * gap), "point"),
                 100 * best.sensitivity().value(),
                 best.group(),
                 100 * worst.sensitivity().value(),

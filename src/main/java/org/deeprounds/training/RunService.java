@@ -71,6 +71,9 @@ public class RunService implements AutoCloseable {
     private final Clock clock;
     private final RunEvents events;
     private final List<RunInstrumentation> instruments;
+    /** Looked up when asked: the curriculum's origins are built on this service. */
+    private final org.springframework.beans.factory.ObjectProvider<RunOrigins> origins;
+
     private final ExecutorService workers;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> cancelRequests = ConcurrentHashMap.newKeySet();
@@ -93,8 +96,10 @@ public class RunService implements AutoCloseable {
             JsonMapper json,
             Clock clock,
             RunEvents events,
-            List<RunInstrumentation> instruments) {
+            List<RunInstrumentation> instruments,
+            org.springframework.beans.factory.ObjectProvider<RunOrigins> origins) {
         this.events = events;
+        this.origins = origins;
         this.instruments = List.copyOf(instruments);
         this.runs = runs;
         this.datasets = datasets;
@@ -182,6 +187,25 @@ public class RunService implements AutoCloseable {
                 overrides.batchSize() != null ? overrides.batchSize() : design.batchSize(),
                 overrides.epochs() != null ? overrides.epochs() : design.epochs(),
                 overrides.seed() != null ? overrides.seed() : design.seed());
+    }
+
+    /**
+     * What started each of these runs, where a feature built on training knows (a lesson step); runs missing from the
+     * answer were started by their trainee directly.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, String> origins(java.util.Collection<Long> runIds) {
+        var out = new java.util.HashMap<Long, String>();
+        origins.orderedStream().forEach(o -> out.putAll(o.of(runIds)));
+        return out;
+    }
+
+    /** The names of the datasets the user may see, by id: runs are labelled by their data, not a number. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<Long, String> datasetNames() {
+        var out = new java.util.HashMap<Long, String>();
+        datasets.list().forEach(d -> out.put(d.id(), d.name()));
+        return out;
     }
 
     /** One run the user may see: their own; a trainee's in a cohort they teach; any for administrators. */

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What differs between two designs, setting by setting, in the order the settings appear. */
 public final class SpecDiff {
 
-    /** One setting: its name (e.g. "layer 3 · kernel", "learningRate") and its value in each run ("" if absent). */
+    /** One setting: its name as a trainee reads it (e.g. "Layer 3 · kernel size", "Learning rate") and its value in each run ("" if absent). */
     public record Row(String setting, String a, String b) {
         public boolean differs() {
             return !a.equals(b);
@@ -29,7 +29,7 @@ public final class SpecDiff {
         names.addAll(right.keySet());
         var rows = new ArrayList<Row>();
         for (var name : names) {
-            rows.add(new Row(name, left.getOrDefault(name, ""), right.getOrDefault(name, "")));
+            rows.add(new Row(label(name), left.getOrDefault(name, ""), right.getOrDefault(name, "")));
         }
         return rows;
     }
@@ -37,6 +37,49 @@ public final class SpecDiff {
     /** Only the settings that differ. */
     public static List<Row> differences(NetworkSpec a, NetworkSpec b, JsonMapper json) {
         return rows(a, b, json).stream().filter(Row::differs).toList();
+    }
+
+    /** Spec fields as the builder names them. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("input", "Input"),
+            Map.entry("kind", "kind"),
+            Map.entry("height", "height"),
+            Map.entry("width", "width"),
+            Map.entry("channels", "channels"),
+            Map.entry("length", "length"),
+            Map.entry("features", "features"),
+            Map.entry("classes", "Classes"),
+            Map.entry("optimiser", "Optimiser"),
+            Map.entry("learningRate", "Learning rate"),
+            Map.entry("schedule", "Learning-rate schedule"),
+            Map.entry("factor", "factor"),
+            Map.entry("everyEpochs", "every (epochs)"),
+            Map.entry("l2", "Weight decay (L2)"),
+            Map.entry("batchSize", "Batch size"),
+            Map.entry("epochs", "Epochs"),
+            Map.entry("seed", "Seed"),
+            Map.entry("units", "units"),
+            Map.entry("filters", "filters"),
+            Map.entry("kernel", "kernel size"),
+            Map.entry("stride", "stride"),
+            Map.entry("padding", "padding"),
+            Map.entry("activation", "activation"),
+            Map.entry("pool", "pooling"),
+            Map.entry("size", "window"),
+            Map.entry("rate", "dropout rate"));
+
+    /** "learningRate" as "Learning rate", "layer 1 · kernel" as "Layer 1 · kernel size"; unknown parts unchanged. */
+    static String label(String path) {
+        var parts = path.split(" · ");
+        var out = new ArrayList<String>();
+        for (var part : parts) {
+            if (part.startsWith("layer ")) {
+                out.add("Layer " + part.substring("layer ".length()));
+            } else {
+                out.add(FIELDS.getOrDefault(part, part));
+            }
+        }
+        return String.join(" · ", out);
     }
 
     static Map<String, String> flatten(JsonNode node) {

@@ -82,7 +82,15 @@ class EvaluationApiTest {
         assertThat(published.get("name").asString()).isEqualTo("Published result");
         assertThat(published.get("accuracy").asDouble()).isEqualTo(0.975);
         assertThat(published.get("description").asString()).contains("Street", "not a like-for-like comparison");
-        assertThat(e.get("presets").get("ruleOut").isNumber()).isTrue();
+        var presets = e.get("presets");
+        assertThat(presets.get("ruleOut").isNumber()).isTrue();
+        assertThat(presets.get("chosenOn").asString()).isEqualTo("validation");
+        assertThat(presets.get("ruleOut").asDouble())
+                .isLessThanOrEqualTo(presets.get("ruleIn").asDouble());
+        assertThat(presets.get("ruleOutPreset").get("validationSensitivity").asDouble())
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(presets.get("ruleInPreset").get("validationSpecificity").asDouble())
+                .isGreaterThanOrEqualTo(0.95);
 
         var everything =
                 json.readTree(TestUsers.get(port, "/api/v1/runs/" + id + "/evaluation?threshold=0", TestUsers.TRAINEE)
@@ -95,6 +103,9 @@ class EvaluationApiTest {
         assertThat(predictions.size()).isEqualTo(cases);
         var first = predictions.get(0);
         assertThat(first.get("caseId").asString()).isEqualTo("test-1");
+        assertThat(first.get("name").asString())
+                .as("the table's case_id names the case")
+                .isNotBlank();
         double sum = StreamSupport.stream(first.get("probabilities").spliterator(), false)
                 .mapToDouble(JsonNode::asDouble)
                 .sum();
@@ -109,7 +120,9 @@ class EvaluationApiTest {
         assertThat(card.body())
                 .startsWith("# Model card: run " + id + ", ehr-mlp on Breast cancer biopsies")
                 .contains("Not for clinical use", "Threshold 0.40", "| Sensitivity |", "Licence: CC BY 4.0")
-                .contains("test " + cases + " cases", "Baseline to beat: Majority class", "## Limitations");
+                .contains("test " + cases + " cases", "Baseline to beat: Majority class", "## Limitations")
+                .contains("Rule-out aims for a sensitivity of at least 95%", "chosen on the validation split")
+                .doesNotContainPattern("\\b1 (true|false) (positives|negatives)");
         var html = TestUsers.get(port, "/api/v1/runs/" + id + "/model-card?format=html", TestUsers.TRAINEE);
         assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("<p class='warning'>Not for clinical use");
         var pdf = TestUsers.get(port, "/api/v1/runs/" + id + "/model-card?format=pdf", TestUsers.TRAINEE);

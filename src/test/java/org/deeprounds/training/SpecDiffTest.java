@@ -10,7 +10,10 @@ import org.deeprounds.models.Templates;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The spec diff names each changed setting by layer and field, and lists nothing for identical designs. */
+/**
+ * The spec diff names each changed setting by layer and field in words a trainee reads ("Learning rate", not
+ * "learningRate"), and lists nothing for identical designs.
+ */
 class SpecDiffTest {
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -43,10 +46,11 @@ class SpecDiffTest {
 
         assertThat(diff)
                 .contains(
-                        new SpecDiff.Row("learningRate", "0.001", "0.01"),
-                        new SpecDiff.Row("layer 1 · kernel", "5", "3"),
-                        new SpecDiff.Row("layer 6", "output", "dropout"),
-                        new SpecDiff.Row("layer 7", "", "output"));
-        assertThat(diff).noneMatch(row -> row.setting().equals("batchSize"));
+                        new SpecDiff.Row("Learning rate", "0.001", "0.01"),
+                        new SpecDiff.Row("Layer 1 · kernel size", "5", "3"),
+                        new SpecDiff.Row("Layer 6", "output", "dropout"),
+                        new SpecDiff.Row("Layer 7", "", "output"));
+        assertThat(diff).noneMatch(row -> row.setting().equals("Batch size"));
+        assertThat(diff).as("no raw spec keys").noneMatch(row -> row.setting().matches(".*[a-z][A-Z].*"));
     }
 }

@@ -79,6 +79,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         }
         title = info.name();
         var heading = new HorizontalLayout(new H2(info.name()), DatasetsView.badges(info));
+        heading.setWrap(true);
         heading.setAlignItems(Alignment.CENTER);
         add(heading);
         if (info.synthetic()) {
@@ -154,13 +155,15 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setWidth("40em");
-        return new Div(new H3("Classes"), grid);
+        grid.setWidthFull();
+        grid.setMaxWidth("40em");
+        return fitting(new Div(new H3("Classes"), grid));
     }
 
     private Component imaging(long id, DatasetSummary.ImagingSummary imaging) {
         var section = new Div();
         section.setId("imaging-preview");
+        fitting(section);
         section.add(new H3("Images"));
         section.add(new Paragraph(imaging.width() + " x " + imaging.height() + " pixels, "
                 + (imaging.channels() == 1 ? "greyscale" : "colour (RGB)") + ". Pixel values 0-255 per split: "
@@ -184,6 +187,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
             shown.stream().map(DatasetSummary.PreviewImage::label).distinct().forEach(label -> {
                 var row = new HorizontalLayout();
                 row.setAlignItems(Alignment.CENTER);
+                row.setWrap(true);
                 var caption = new Span(label);
                 caption.setWidth("9em");
                 row.add(caption);
@@ -207,6 +211,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
     private Component genomics(DatasetSummary.GenomicsSummary genomics) {
         var section = new Div();
         section.setId("genomics-preview");
+        fitting(section);
         section.add(new H3("Sequences"));
         section.add(new Paragraph("Lengths " + genomics.minLength() + "-" + genomics.maxLength() + " nt (mean "
                 + genomics.meanLength() + "). Encoding: " + genomics.lengthPolicy() + ". Ambiguous bases (N etc.): "
@@ -226,7 +231,8 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
                 .toList());
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setWidth("40em");
+        grid.setWidthFull();
+        grid.setMaxWidth("40em");
         section.add(new H3("Base composition per class"), grid);
         if (!genomics.lengthCounts().isEmpty()) {
             section.add(
@@ -269,6 +275,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
     private Component tabular(DatasetSummary.TabularSummary tabular) {
         var section = new Div();
         section.setId("tabular-preview");
+        fitting(section);
         section.add(new H3("Table"));
         section.add(new Paragraph(tabular.rows() + " rows, " + tabular.columns().size() + " columns. Target: '"
                 + tabular.targetColumn() + "'."
@@ -285,9 +292,11 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
                 + " test."));
         var columns = new Grid<DatasetSummary.ColumnSummary>();
         columns.setId("column-summary");
+        // The name stays in view while the statistics scroll sideways inside the grid's own box.
         columns.addColumn(DatasetSummary.ColumnSummary::name)
                 .setHeader("Column")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFrozen(true);
         columns.addColumn(c -> c.type().name().toLowerCase(Locale.ROOT) + (c.sensitive() ? " · sensitive" : ""))
                 .setHeader("Type")
                 .setAutoWidth(true);
@@ -297,11 +306,11 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         columns.addColumn(c -> c.distinct() < 0 ? "many" : String.valueOf(c.distinct()))
                 .setHeader("Distinct")
                 .setAutoWidth(true);
-        columns.addColumn(c -> c.min() == null ? "" : number(c.min()) + " – " + number(c.max()))
+        columns.addColumn(c -> c.min() == null ? "" : value(c, c.min()) + " – " + value(c, c.max()))
                 .setHeader("Range")
                 .setAutoWidth(true);
         columns.addColumn(c -> c.trainMedian() != null
-                        ? "median " + number(c.trainMedian()) + ", mean " + number(c.trainMean()) + ", SD "
+                        ? "median " + value(c, c.trainMedian()) + ", mean " + number(c.trainMean()) + ", SD "
                                 + number(c.trainStd())
                         : c.trainMode() == null ? "" : "most frequent '" + c.trainMode() + "'")
                 .setHeader("Training split")
@@ -315,18 +324,55 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         columns.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         section.add(columns);
 
-        var rows = new Grid<List<String>>();
-        rows.setId("table-rows");
-        for (int i = 0; i < tabular.header().size(); i++) {
-            int column = i;
-            rows.addColumn(r -> column < r.size() ? r.get(column) : "")
-                    .setHeader(tabular.header().get(i))
+        section.add(new H3("First rows"), firstRows(tabular));
+        return section;
+    }
+
+    /**
+     * The first rows turned on their side: one line per column, named in a frozen first cell, and one column per row
+     * (headed by the row's id where the table has one), so a table of 30 columns reads down the page and its values
+     * scroll sideways inside the grid, never the page.
+     */
+    private static Grid<List<String>> firstRows(DatasetSummary.TabularSummary tabular) {
+        var header = tabular.header();
+        var previews = tabular.previewRows();
+        int idIndex = tabular.idColumn() == null ? -1 : header.indexOf(tabular.idColumn());
+        var lines = new ArrayList<List<String>>();
+        for (int c = 0; c < header.size(); c++) {
+            var line = new ArrayList<String>();
+            line.add(header.get(c));
+            for (var row : previews) {
+                line.add(c < row.size() ? row.get(c) : "");
+            }
+            lines.add(line);
+        }
+        var grid = new Grid<List<String>>();
+        grid.setId("table-rows");
+        grid.addColumn(line -> line.getFirst())
+                .setHeader("Column")
+                .setAutoWidth(true)
+                .setFrozen(true);
+        for (int r = 0; r < previews.size(); r++) {
+            int at = r + 1;
+            var row = previews.get(r);
+            grid.addColumn(line -> line.get(at))
+                    .setHeader(idIndex >= 0 && idIndex < row.size() ? row.get(idIndex) : "Row " + at)
                     .setAutoWidth(true);
         }
-        rows.setItems(tabular.previewRows());
-        rows.setAllRowsVisible(true);
-        rows.addThemeVariants(GridVariant.LUMO_COMPACT);
-        section.add(new H3("First rows"), rows);
+        grid.setItems(lines);
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setWidthFull();
+        return grid;
+    }
+
+    /** A section as wide as the page and no wider: its wide content scrolls inside it, not the page. */
+    private static <T extends Component> T fitting(T section) {
+        section.getElement()
+                .getStyle()
+                .set("width", "100%")
+                .set("min-width", "0")
+                .set("box-sizing", "border-box");
         return section;
     }
 
@@ -378,8 +424,26 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
-    private static String number(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.4g", value);
+    /** Four significant figures without an exponent: "0.1184", "57.31", "2501". */
+    static String number(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /**
+     * A value of the column as its data are written: whole numbers for a column of whole numbers (ages, counts; its
+     * median too), else four significant figures. Means and spreads keep their decimals.
+     */
+    static String value(DatasetSummary.ColumnSummary column, Double value) {
+        if (value != null && column.wholeNumbers()) {
+            return Long.toString(Math.round(value));
+        }
+        return number(value);
     }
 
     private static String capitalise(String text) {

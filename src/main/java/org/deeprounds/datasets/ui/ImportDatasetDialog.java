@@ -2,6 +2,8 @@ package org.deeprounds.datasets.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,8 +15,13 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
 import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetLimits;
@@ -31,9 +38,10 @@ class ImportDatasetDialog extends Dialog {
     final Upload upload;
     final TextField name = new TextField("Name");
     final Select<Modality> modality = new Select<>();
-    final TextField targetColumn = new TextField("Target column (tables)");
-    final TextField groupColumn = new TextField("Patient / group column (tables, optional)");
-    final TextField sensitiveColumns = new TextField("Sensitive columns (tables, comma-separated)");
+    final ComboBox<String> targetColumn = new ComboBox<>("Target column (tables)");
+    final ComboBox<String> groupColumn = new ComboBox<>("Patient / group column (tables, optional)");
+    final MultiSelectComboBox<String> sensitiveColumns =
+            new MultiSelectComboBox<>("Sensitive columns (tables, optional)");
     final TextField positiveClass = new TextField("Positive class (the 'disease' label, optional)");
     final TextField classNames = new TextField("Class names for labels 0, 1, ... (npz, optional)");
     final IntegerField sequenceLength = new IntegerField("Sequence length (DNA, optional)");
@@ -54,10 +62,12 @@ class ImportDatasetDialog extends Dialog {
             if (previous != null) {
                 previous.delete();
             }
+            var columns = header(file.toPath(), uploadedName);
             getUI().ifPresent(ui -> ui.access(() -> {
                 if (name.isEmpty()) {
                     name.setValue(stripExtension(uploadedName));
                 }
+                offerColumns(columns);
                 importButton.setEnabled(true);
             }));
         }));
@@ -74,6 +84,16 @@ class ImportDatasetDialog extends Dialog {
         modality.setEmptySelectionCaption("Detect from the file");
         licence.setPlaceholder("e.g. CC BY 4.0");
         sequenceLength.setHelperText("Pad with N or crop to this length; empty = the longest sequence");
+        for (var column : List.of(targetColumn, groupColumn)) {
+            // A name can still be typed, for a file whose header could not be read here.
+            column.setAllowCustomValue(true);
+            column.addCustomValueSetListener(e -> column.setValue(e.getDetail()));
+            column.setClearButtonVisible(true);
+        }
+        targetColumn.setHelperText("Choose a CSV file to pick from its columns");
+        targetColumn.setId("import-target");
+        groupColumn.setId("import-group");
+        sensitiveColumns.setId("import-sensitive");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setId("import-error");
         var help = new Paragraph("Imaging: MedMNIST .npz, or a .zip with one folder per class (optionally under"
@@ -100,7 +120,7 @@ class ImportDatasetDialog extends Dialog {
                     modality.getValue(),
                     targetColumn.getValue(),
                     groupColumn.getValue(),
-                    DatasetService.ImportRequest.commaList(sensitiveColumns.getValue()),
+                    sensitiveColumns.getValue().stream().sorted().toList(),
                     positiveClass.getValue(),
                     DatasetService.ImportRequest.commaList(classNames.getValue()),
                     sequenceLength.getValue(),
@@ -122,6 +142,35 @@ class ImportDatasetDialog extends Dialog {
                 uploaded.delete();
             }
         });
+    }
+
+    /** The columns of a CSV's header row, to pick from; empty for other files or a header that cannot be read. */
+    static List<String> header(Path file, String fileName) {
+        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return List.of();
+        }
+        try (var parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get()
+                .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            return parser.getHeaderNames().stream().filter(h -> !h.isBlank()).toList();
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            return List.of(); // the import itself reports what is wrong with the file
+        }
+    }
+
+    /** Lets the user pick the target, group and sensitive columns from the file's own header. */
+    void offerColumns(List<String> columns) {
+        targetColumn.setItems(columns);
+        groupColumn.setItems(columns);
+        sensitiveColumns.setItems(columns);
+        targetColumn.setHelperText(
+                columns.isEmpty()
+                        ? "Type the name of the column to predict"
+                        : columns.size() + " columns found in the file; pick the one to predict");
     }
 
     private static String stripExtension(String fileName) {

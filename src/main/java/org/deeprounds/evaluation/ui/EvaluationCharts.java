@@ -43,12 +43,12 @@ final class EvaluationCharts {
             double radius = 3 + Math.min(9, Math.sqrt(bin.count()));
             svg.append(String.format(
                     Locale.ROOT,
-                    "<circle cx='%.1f' cy='%.1f' r='%.1f' fill='#3b7dd8' fill-opacity='0.6'><title>%d cases: predicted"
+                    "<circle cx='%.1f' cy='%.1f' r='%.1f' fill='#3b7dd8' fill-opacity='0.6'><title>%s: predicted"
                             + " %.2f, observed %.2f</title></circle>",
                     x(bin.meanPredicted()),
                     y(bin.observed()),
                     radius,
-                    bin.count(),
+                    org.deeprounds.evaluation.Plural.of(bin.count(), "case"),
                     bin.meanPredicted(),
                     bin.observed()));
         }

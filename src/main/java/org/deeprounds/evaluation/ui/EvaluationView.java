@@ -28,6 +28,7 @@ import org.deeprounds.evaluation.Estimate;
 import org.deeprounds.evaluation.Evaluation;
 import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.FeatureImportance;
+import org.deeprounds.evaluation.Plural;
 import org.deeprounds.evaluation.Prediction;
 import org.deeprounds.training.RunService;
 
@@ -84,14 +85,14 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         confusion.setId("confusion");
         roc.setId("roc-chart");
         wrong.setId("misclassified");
-        wrong.addColumn(Prediction::caseId).setHeader("Case").setAutoWidth(true);
+        wrong.addColumn(Prediction::label).setHeader("Case").setAutoWidth(true);
         wrong.addColumn(Prediction::trueLabel).setHeader("Truly").setAutoWidth(true);
         wrong.addColumn(p -> called(p, current.classes())).setHeader("Called").setAutoWidth(true);
         wrong.addColumn(p -> p.probabilities().entrySet().stream()
                         .map(entry -> entry.getKey() + " " + percent(entry.getValue()))
                         .collect(java.util.stream.Collectors.joining(", ")))
                 .setHeader("The network's probabilities");
-        wrong.addComponentColumn(p -> new Button("Explain", e -> explain(p.caseId())))
+        wrong.addComponentColumn(p -> new Button("Explain", e -> explain(p)))
                 .setHeader("")
                 .setAutoWidth(true);
         wrong.setHeight("16em");
@@ -109,6 +110,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         input.getElement().setAttribute("max", Double.toString(max));
         input.getElement().setAttribute("step", Double.toString(step));
         input.setWidth("22em");
+        input.setMaxWidth("100%");
     }
 
     @Override
@@ -147,7 +149,9 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 + " these are honest estimates; the intervals show how much a test set this size can tell. Validation"
                 + " numbers are on the run's page. Not for clinical use."));
         cardLinks(null);
-        add(new HorizontalLayout(new Span("Export at the chosen threshold:"), cardMarkdown, cardHtml));
+        var export = new HorizontalLayout(new Span("Export at the chosen threshold:"), cardMarkdown, cardHtml);
+        export.setWrap(true);
+        add(export);
         if (current.classes().size() != 2) {
             layoutMultiClass();
             return;
@@ -161,16 +165,21 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         ruleIn.setEnabled(current.presets().ruleIn() != null);
         var slider = new HorizontalLayout(new Span("Threshold"), threshold, thresholdValue, ruleOut, ruleIn, half);
         slider.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        slider.setWrap(true); // on a phone the presets go under the slider
+        var matrixAndCurve = new HorizontalLayout(confusion, roc);
+        matrixAndCurve.setWrap(true);
         add(
                 new H3("Choose the threshold"),
                 new Paragraph("A case is called '" + current.positiveClass() + "' when the network's probability is at"
                         + " least the threshold. Lower it to miss fewer cases (screening, rule-out); raise it for fewer"
                         + " false alarms (confirming, rule-in)."),
                 slider,
+                presetNotes(current.presets()),
                 metrics,
-                new HorizontalLayout(confusion, roc));
+                matrixAndCurve);
         var prevalenceRow = new HorizontalLayout(new Span("Prevalence"), prevalence, prevalenceText);
         prevalenceRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        prevalenceRow.setWrap(true);
         prevalence.setValue(format(current.prevalence()));
         add(
                 new H3("Who is tested changes what a result means"),
@@ -207,7 +216,23 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         addCaseSection();
     }
 
-    /** The cases the network got wrong, each explainable; and for tables, which columns matter overall. */
+    /** What each preset aims for, where the validation split put it, and what it achieves on this test split. */
+    static Div presetNotes(Evaluation.Presets presets) {
+        var notes = new Div();
+        notes.setId("preset-notes");
+        for (var preset : List.of(presets.ruleOutPreset(), presets.ruleInPreset())) {
+            var aim = new Span(preset.aim() + ". ");
+            aim.getStyle().set("font-weight", "bold");
+            var text = preset.threshold() == null
+                    ? preset.reading()
+                    : "Threshold " + format(preset.threshold()) + ". " + preset.reading() + " On this test split: "
+                            + "sensitivity " + percent(preset.testSensitivity()) + ", specificity "
+                            + percent(preset.testSpecificity()) + ".";
+            notes.add(new Paragraph(aim, new Span(text)));
+        }
+        return notes;
+    }
+
     /** A small picture of an image case, or the start of a sequence, to recognise a case in the list. */
     private com.vaadin.flow.component.Component preview(Prediction p, org.deeprounds.models.InputShape shape) {
         if (inputs == null) {
@@ -305,7 +330,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
             error.setText("");
             result.removeAll();
             try {
-                result.add(new ExplanationPanel(evaluations.tryCase(id, input)));
+                result.add(new ExplanationPanel(evaluations.tryCase(id, input), null));
             } catch (org.deeprounds.datasets.DatasetFormatException e) {
                 error.setText(e.getMessage());
             }
@@ -420,9 +445,9 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 .getKey();
     }
 
-    private void explain(String caseId) {
+    private void explain(Prediction p) {
         explanation.removeAll();
-        explanation.add(new ExplanationPanel(evaluations.explain(id, caseId)));
+        explanation.add(new ExplanationPanel(evaluations.explain(id, p.caseId()), p.label()));
     }
 
     private void layoutMultiClass() {
@@ -524,14 +549,14 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                         String.format(
                                 Locale.ROOT,
                                 "<table class='confusion'><tr><th></th><th>has %1$s</th><th>does not</th></tr>"
-                                        + "<tr><th>called %1$s</th><td id='tp'>%2$d true positive</td><td id='fp'>%3$d false"
-                                        + " positive</td></tr><tr><th>called not</th><td id='fn'>%4$d false negative"
-                                        + " (missed)</td><td id='tn'>%5$d true negative</td></tr></table>",
+                                        + "<tr><th>called %1$s</th><td id='tp'>%2$s</td><td id='fp'>%3$s</td></tr>"
+                                        + "<tr><th>called not</th><td id='fn'>%4$s (missed)</td>"
+                                        + "<td id='tn'>%5$s</td></tr></table>",
                                 escape(current.positiveClass()),
-                                c.tp(),
-                                c.fp(),
-                                c.fn(),
-                                c.tn()));
+                                Plural.of(c.tp(), "true positive"),
+                                Plural.of(c.fp(), "false positive"),
+                                Plural.of(c.fn(), "false negative"),
+                                Plural.of(c.tn(), "true negative")));
         double fpr = 1 - valueOr(current.specificity(), 1);
         double tpr = valueOr(current.sensitivity(), 0);
         roc.removeAll();

@@ -16,20 +16,27 @@ import org.deeprounds.evaluation.Explanation;
 /** One test case explained: heat maps over the image, importance over the sequence, or contributions per column. */
 class ExplanationPanel extends VerticalLayout {
 
-    ExplanationPanel(Explanation e) {
+    /**
+     * @param name what the case list calls the case (a patient id, or "test-14"); null for the user's own case, which
+     *     has no true label to show
+     */
+    ExplanationPanel(Explanation e, String name) {
         setId("explanation");
         setPadding(false);
-        add(new H3("Case " + e.caseId() + ": truly " + e.trueLabel()));
+        add(new H3(
+                e.trueLabel() == null
+                        ? "Your case: the network's call (no true label is known for it)"
+                        : "Case " + (name == null ? e.caseId() : name) + ": truly " + e.trueLabel()));
         add(new Paragraph("The network gives " + probabilities(e.probabilities()) + "; explained: why '"
                 + e.explainedClass() + "'."));
         if (e.saliency() != null) {
+            var figures = new HorizontalLayout(
+                    figure("The image", heatMap(e, null)),
+                    figure("Occlusion: covering these parts lowers the probability most", heatMap(e, e.occlusion())),
+                    figure("Saliency: the pixels the score is most sensitive to", heatMap(e, e.saliency())));
+            figures.setWrap(true); // one under another on a phone
             add(
-                    new HorizontalLayout(
-                            figure("The image", heatMap(e, null)),
-                            figure(
-                                    "Occlusion: covering these parts lowers the probability most",
-                                    heatMap(e, e.occlusion())),
-                            figure("Saliency: the pixels the score is most sensitive to", heatMap(e, e.saliency()))),
+                    figures,
                     new Paragraph("Look for whether the highlighted regions are where a clinician would look (the lung"
                             + " fields, the lesion). Highlights on borders, text markers or corners are a warning sign"
                             + " of shortcut learning: the network may be reading the hospital, not the disease."));

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -20,6 +21,7 @@ import org.deeprounds.accounts.AccountService;
 import org.deeprounds.accounts.CohortService;
 import org.deeprounds.accounts.CohortSummary;
 import org.deeprounds.base.security.AppRoles;
+import org.deeprounds.curriculum.TeachingService;
 
 /**
  * Where everyone lands after signing in. Each role sees its own part: trainees their cohort and instructors,
@@ -31,7 +33,20 @@ import org.deeprounds.base.security.AppRoles;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    public HomeView(AuthenticationContext authentication, AccountService accounts, CohortService cohorts) {
+    static final java.time.format.DateTimeFormatter DUE =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH);
+
+    private final transient TeachingService teaching;
+    private final transient java.time.Clock clock;
+
+    public HomeView(
+            AuthenticationContext authentication,
+            AccountService accounts,
+            CohortService cohorts,
+            TeachingService teaching,
+            java.time.Clock clock) {
+        this.teaching = teaching;
+        this.clock = clock;
         var username = authentication.getPrincipalName().orElseThrow();
         var own = accounts.own(username);
         var welcome = new H2("Welcome, " + own.displayName());
@@ -54,7 +69,8 @@ public class HomeView extends VerticalLayout {
         section.add(new Paragraph("DeepRounds leads you from a first neuron to judging a model as a clinician would:"
                 + " you explore medical images, DNA and patient records, build and train networks, watch each"
                 + " layer learn, and evaluate with sensitivity, specificity and calibration."));
-        var courses = new Anchor("courses", "Your courses: continue where you stopped");
+        section.add(assigned());
+        var courses = new Anchor("courses", "All your courses");
         courses.setId("home-courses");
         section.add(courses);
         if (attended.isEmpty()) {
@@ -66,6 +82,74 @@ public class HomeView extends VerticalLayout {
             section.add(new Paragraph("Your cohorts:"), list);
         }
         return section;
+    }
+
+    /**
+     * The courses the trainee's cohorts were assigned, soonest due first, each with its due date and a link to the
+     * first lesson not yet passed.
+     */
+    private Component assigned() {
+        var list = new com.vaadin.flow.component.html.Div();
+        list.setId("home-assigned");
+        var assignments = teaching.assignedToMe();
+        if (assignments.isEmpty()) {
+            list.add(new Paragraph("No course is assigned to you yet; you can start any course from Your courses."));
+            return list;
+        }
+        var today = java.time.LocalDate.now(clock);
+        var seen = new java.util.HashSet<String>();
+        for (var assignment : assignments) {
+            var course = assignment.course();
+            if (!seen.add(course.id())) {
+                continue; // assigned through two cohorts: listed once, at its soonest due date
+            }
+            var cells = teaching.myProgress(course.id());
+            long passed = cells.stream()
+                    .filter(c -> c.status() == TeachingService.Status.PASSED)
+                    .count();
+            var item = new com.vaadin.flow.component.html.Div();
+            item.setId("assigned-" + course.id());
+            item.add(new H4(course.title()));
+            item.add(new Paragraph(due(assignment.due(), today) + " · " + passed + " of "
+                    + course.lessons().size() + " lessons passed · assigned to " + assignment.cohortName()));
+            nextLesson(course, cells)
+                    .ifPresentOrElse(
+                            lesson -> {
+                                var next = new Anchor(
+                                        "lesson/" + course.id() + "/" + lesson.id(), "Continue: " + lesson.title());
+                                next.setId("continue-" + course.id());
+                                item.add(next);
+                            },
+                            () -> item.add(new Paragraph("Every lesson passed.")));
+            list.add(item);
+        }
+        return list;
+    }
+
+    /** The first lesson, in course order, that is not yet passed. */
+    static java.util.Optional<org.deeprounds.curriculum.Lesson> nextLesson(
+            org.deeprounds.curriculum.Course course, List<TeachingService.Cell> cells) {
+        for (int i = 0; i < course.lessons().size() && i < cells.size(); i++) {
+            if (cells.get(i).status() != TeachingService.Status.PASSED) {
+                return java.util.Optional.of(course.lessons().get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static String due(java.time.LocalDate due, java.time.LocalDate today) {
+        if (due == null) {
+            return "No due date";
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, due);
+        var when = days < 0
+                ? "overdue by " + days(-days)
+                : days == 0 ? "today" : days == 1 ? "tomorrow" : "in " + days(days);
+        return "Due " + DUE.format(due) + " (" + when + ")";
+    }
+
+    private static String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
     }
 
     private Component instructorPart(List<CohortSummary> taught) {

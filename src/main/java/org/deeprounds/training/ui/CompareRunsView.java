@@ -15,6 +15,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.deeprounds.training.EpochMetrics;
@@ -82,7 +83,7 @@ public class CompareRunsView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void show(RunInfo a, RunInfo b) {
-        outcomes.setItems(outcomeRows(a, b));
+        outcomes.setItems(outcomeRows(a, b, runs.datasetNames(), runs.origins(List.of(a.id(), b.id()))));
         var diff = SpecDiff.differences(a.spec(), b.spec(), json);
         differences.setItems(diff);
         chart.removeAll();
@@ -106,11 +107,18 @@ public class CompareRunsView extends VerticalLayout implements BeforeEnterObserv
         return run.history().stream().map(metric).toList();
     }
 
-    static List<Outcome> outcomeRows(RunInfo a, RunInfo b) {
+    static List<Outcome> outcomeRows(RunInfo a, RunInfo b, Map<Long, String> datasetNames, Map<Long, String> origins) {
         var rows = new ArrayList<Outcome>();
         rows.add(new Outcome("Trainee", a.owner(), b.owner()));
-        rows.add(new Outcome("Design", design(a), design(b)));
-        rows.add(new Outcome("Dataset", "#" + a.datasetId(), "#" + b.datasetId()));
+        rows.add(new Outcome(
+                "Design", RunLabels.design(a, origins.get(a.id())), RunLabels.design(b, origins.get(b.id()))));
+        rows.add(new Outcome("Dataset", RunLabels.dataset(a, datasetNames), RunLabels.dataset(b, datasetNames)));
+        if (origins.containsKey(a.id()) || origins.containsKey(b.id())) {
+            rows.add(new Outcome(
+                    "Started from",
+                    origins.getOrDefault(a.id(), "the trainee"),
+                    origins.getOrDefault(b.id(), "the trainee")));
+        }
         rows.add(new Outcome("Status", RunView.statusText(a), RunView.statusText(b)));
         rows.add(new Outcome("Epochs trained", a.epoch() + " of " + a.epochs(), b.epoch() + " of " + b.epochs()));
         rows.add(new Outcome("Best epoch", best(a, m -> "" + m.epoch()), best(b, m -> "" + m.epoch())));
@@ -124,10 +132,6 @@ public class CompareRunsView extends VerticalLayout implements BeforeEnterObserv
                 best(b, CompareRunsView::headline)));
         rows.add(new Outcome("Training time", seconds(a), seconds(b)));
         return rows;
-    }
-
-    private static String design(RunInfo run) {
-        return run.template() == null ? "custom design" : run.template();
     }
 
     private static String best(RunInfo run, Function<EpochMetrics, String> show) {

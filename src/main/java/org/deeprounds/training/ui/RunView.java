@@ -40,6 +40,9 @@ import org.deeprounds.training.RunStatus;
 public class RunView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     final H2 title = new H2();
+    /** Design, data by name, and the lesson that started the run. */
+    final Paragraph about = new Paragraph();
+
     final Paragraph status = new Paragraph();
     final ProgressBar progress = new ProgressBar(0, 1);
     final Paragraph message = new Paragraph();
@@ -55,6 +58,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private final transient RunEvents events;
     private transient Runnable unsubscribe;
     private long id;
+    private long aboutId = -1;
 
     private final transient List<RunPageSection> sectionTypes;
     private final transient List<RunPageSection.Panel> sections = new java.util.ArrayList<>();
@@ -64,6 +68,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         this.events = events;
         this.sectionTypes = sectionTypes;
         status.setId("run-status");
+        about.setId("run-about");
         evaluate.setId("evaluate-link");
         message.setId("run-message");
         progress.setWidth("30em");
@@ -94,6 +99,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         chart.setId("loss-chart");
         add(
                 title,
+                about,
                 status,
                 progress,
                 message,
@@ -127,6 +133,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             return;
         }
         title.setText("Run " + run.id() + (run.template() == null ? "" : " · " + run.template()));
+        if (aboutId != run.id()) {
+            // Names and origin do not change while a run trains: looked up once, not at every epoch.
+            about.setText(RunLabels.summary(
+                    run, runs.datasetNames(), runs.origins(List.of(run.id())).get(run.id())));
+            aboutId = run.id();
+        }
         status.setText(statusText(run) + " · epoch " + run.epoch() + " of " + run.epochs() + " · " + run.backend()
                 + (run.etaSeconds() == null ? "" : " · about " + eta(run.etaSeconds()) + " left"));
         progress.setValue(Math.min(1, run.progress()));

@@ -36,6 +36,8 @@ public class RunsView extends VerticalLayout {
     private final transient RunService runs;
     private final transient RunEvents events;
     private transient Runnable unsubscribe;
+    private transient Map<Long, String> datasetNames = Map.of();
+    private transient Map<Long, String> origins = Map.of();
 
     public RunsView(RunService runs, RunEvents events) {
         this.runs = runs;
@@ -45,8 +47,11 @@ public class RunsView extends VerticalLayout {
                 .setHeader("Run")
                 .setAutoWidth(true);
         grid.addColumn(RunInfo::owner).setHeader("Trainee").setAutoWidth(true);
-        grid.addColumn(r -> r.template() == null ? "custom design" : r.template())
-                .setHeader("Design");
+        grid.addColumn(r -> RunLabels.design(r, origins.get(r.id())))
+                .setHeader("Design")
+                .setAutoWidth(true);
+        grid.addColumn(r -> RunLabels.dataset(r, datasetNames)).setHeader("Dataset");
+        grid.addColumn(r -> origins.getOrDefault(r.id(), "")).setHeader("Started from");
         grid.addColumn(r -> RunView.statusText(r)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.epoch() + " / " + r.epochs()).setHeader("Epoch").setAutoWidth(true);
         grid.addColumn(RunsView::headline).setHeader("Validation").setAutoWidth(true);
@@ -91,8 +96,11 @@ public class RunsView extends VerticalLayout {
     }
 
     void refresh() {
+        var list = runs.list();
+        datasetNames = runs.datasetNames();
+        origins = runs.origins(list.stream().map(RunInfo::id).toList());
         // Rows are matched by run id, so a tick survives the live refresh of a run's numbers.
-        grid.setItems(runs.list()).setIdentifierProvider(RunInfo::id);
+        grid.setItems(list).setIdentifierProvider(RunInfo::id);
     }
 
     @Override

@@ -20,7 +20,10 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** Two runs compared side by side, picked on the Runs page; another trainee's run cannot be pulled in. */
+/**
+ * Two runs compared side by side, picked on the Runs page where each is named by its design and dataset; another
+ * trainee's run cannot be pulled in.
+ */
 @IntegrationTest
 @WithMockUser(username = "trainee1", roles = "TRAINEE")
 class RunViewsTest extends SpringBrowserlessTest {
@@ -48,6 +51,13 @@ class RunViewsTest extends SpringBrowserlessTest {
         Grid<RunInfo> grid = $(Grid.class).single();
         var compare = $(Button.class).withText("Compare the two selected runs").single();
         assertThat(compare.isEnabled()).isFalse();
+        var row = test(grid);
+        int shown = java.util.stream.IntStream.range(0, row.size())
+                .filter(i -> row.getRow(i).id().equals(a.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.getCellText(shown, 2)).as("design").isEqualTo("ehr-mlp");
+        assertThat(row.getCellText(shown, 3)).as("dataset").startsWith("Breast cancer biopsies");
         grid.asMultiSelect().select(runs.get(a.id()), runs.get(b.id()));
         assertThat(compare.isEnabled()).isTrue();
         test(compare).click();
@@ -60,7 +70,10 @@ class RunViewsTest extends SpringBrowserlessTest {
         assertThat(rows.size()).isEqualTo(2);
         assertThat(java.util.stream.IntStream.range(0, rows.size()).mapToObj(rows::getRow))
                 .containsExactlyInAnyOrder(
-                        new SpecDiff.Row("learningRate", "0.001", "0.01"), new SpecDiff.Row("batchSize", "32", "64"));
+                        new SpecDiff.Row("Learning rate", "0.001", "0.01"), new SpecDiff.Row("Batch size", "32", "64"));
+        @SuppressWarnings("unchecked")
+        Grid<CompareRunsView.Outcome> outcomes = $(Grid.class).first();
+        assertThat(test(outcomes).getRow(2).a()).as("the dataset by name").startsWith("Breast cancer biopsies");
         assertThat($(Div.class).id("compare-chart").getElement().toString())
                 .contains("polyline", "A validation", "B training");
     }

@@ -1,0 +1,47 @@
+package org.deeprounds.datasets.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import org.deeprounds.datasets.DatasetLimits;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** Once a CSV is chosen, its columns are offered to pick from instead of being typed. */
+class ImportDatasetDialogTest {
+
+    @Test
+    void the_columns_of_a_chosen_csv_are_offered_for_target_group_and_sensitive_columns() throws Exception {
+        var csv = Files.createTempFile("cohort", ".csv");
+        Files.writeString(csv, "patient_id, age ,sex,event\nP1,60,F,yes\nP2,71,M,no\n");
+        try {
+            var columns = ImportDatasetDialog.header(csv, "cohort.csv");
+            assertThat(columns).containsExactly("patient_id", "age", "sex", "event");
+
+            var dialog = new ImportDatasetDialog(
+                    null, new DatasetLimits(DataSize.ofMegabytes(200), DataSize.ofGigabytes(4)), d -> {});
+            dialog.offerColumns(columns);
+            dialog.targetColumn.setValue("event");
+            dialog.sensitiveColumns.setValue(java.util.Set.of("sex", "age"));
+
+            assertThat(dialog.targetColumn.getListDataView().getItems())
+                    .containsExactly(columns.toArray(String[]::new));
+            assertThat(dialog.groupColumn.getListDataView().getItems()).contains("patient_id");
+            assertThat(dialog.targetColumn.getHelperText()).startsWith("4 columns found");
+            assertThat(dialog.targetColumn.getValue()).isEqualTo("event");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void files_other_than_csv_offer_no_columns_and_the_name_can_still_be_typed() throws Exception {
+        var fasta = Files.createTempFile("seqs", ".fasta");
+        Files.writeString(fasta, ">s1 class=a\nACGT\n");
+        try {
+            assertThat(ImportDatasetDialog.header(fasta, "seqs.fasta")).isEmpty();
+        } finally {
+            Files.deleteIfExists(fasta);
+        }
+    }
+}

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -49,6 +50,9 @@ public class TeachingView extends VerticalLayout {
 
     /** More trainees than this and the grid gets a fixed height and scrolls inside its box. */
     private static final int ROWS_SHOWN_WHOLE = 10;
+
+    private static final String NAME_WIDTH = "9.5em";
+    private static final String LESSON_WIDTH = "13em";
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -129,10 +133,12 @@ public class TeachingView extends VerticalLayout {
             var why = new Paragraph(
                     c.trainees().isEmpty()
                             ? "Nothing to show: this cohort has no trainees yet. An administrator adds them under Cohorts."
-                            : "Nothing to show yet: no course is assigned to this cohort, and none of its "
-                                    + c.trainees().size()
-                                    + " trainees has started a lesson of any course. Assign a course"
-                                    + " above; it appears under Courses for each trainee, and their progress appears here.");
+                            : "Nothing to show yet: no course is assigned to this cohort, and "
+                                    + (c.trainees().size() == 1
+                                            ? "its only trainee has not started"
+                                            : "none of its " + c.trainees().size() + " trainees has started")
+                                    + " a lesson of any course. Assign a course above; it appears under Courses"
+                                    + " for each trainee, and their progress appears here.");
             why.setId("teaching-empty");
             body.add(why);
         } else {
@@ -149,6 +155,13 @@ public class TeachingView extends VerticalLayout {
                 .findFirst()
                 .orElse(entries.isEmpty() ? null : entries.getFirst()));
         showCourse();
+    }
+
+    /** A grid header that wraps onto more lines instead of being cut off. */
+    private static Span wrapping(String text) {
+        var span = new Span(text);
+        span.getStyle().set("white-space", "normal");
+        return span;
     }
 
     /** "assigned, due 2027-01-31" or "not assigned, worked in by 2 trainees". */
@@ -179,17 +192,20 @@ public class TeachingView extends VerticalLayout {
         var grid = new Grid<TeachingService.Row>();
         grid.setId("progress-grid");
         // The name stays in view while the lessons scroll sideways inside the grid's own box.
+        // A narrow name column: on a phone a wide frozen column would leave no room for the lessons.
         grid.addColumn(r -> r.displayName() + " (" + r.username() + ")")
                 .setHeader("Trainee")
-                .setAutoWidth(true)
+                .setWidth(NAME_WIDTH)
+                .setFlexGrow(0)
                 .setFrozen(true);
         for (int i = 0; i < k.lessons().size(); i++) {
             int index = i;
             var lesson = k.lessons().get(i);
             grid.addColumn(r -> cell(r.cells().get(index)))
-                    .setHeader((i + 1) + ". " + lesson.title())
+                    .setHeader(wrapping((i + 1) + ". " + lesson.title()))
                     .setTooltipGenerator(r -> detail(r.cells().get(index)))
-                    .setAutoWidth(true);
+                    .setWidth(LESSON_WIDTH)
+                    .setFlexGrow(1);
         }
         grid.setItems(rows);
         grid.setWidthFull();
@@ -198,7 +214,8 @@ public class TeachingView extends VerticalLayout {
         } else {
             grid.setHeight("24em");
         }
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_WRAP_CELL_CONTENT);
         var box = new Div(grid);
         box.setId("progress-box");
         box.setWidthFull();
@@ -255,6 +272,11 @@ public class TeachingView extends VerticalLayout {
                 saved,
                 comment,
                 save);
+        box.setSpacing(false);
+        box.getChildren()
+                .filter(child -> child instanceof Paragraph || child instanceof Pre)
+                .forEach(child ->
+                        ((com.vaadin.flow.component.HasStyle) child).addClassNames(LumoUtility.Margin.Vertical.XSMALL));
         box.addClassName("submission");
         box.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)");
         return box;

@@ -76,10 +76,14 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         prevalence.addValueChangeListener(e -> updatePrevalence());
         prevalenceText.setId("prevalence-text");
         metrics.setId("metrics");
-        metrics.addColumn(Row::metric).setHeader("Metric").setAutoWidth(true);
+        metrics.addColumn(Row::metric).setHeader("Metric").setAutoWidth(true).setFrozen(true);
         metrics.addColumn(r -> percent(r.estimate().value())).setHeader("Value").setAutoWidth(true);
         metrics.addColumn(r -> interval(r.estimate())).setHeader("95% interval").setAutoWidth(true);
-        metrics.addColumn(Row::meaning).setHeader("What it means");
+        // Never squeezed to a word a line: on a phone the grid scrolls sideways in its own box instead.
+        metrics.addColumn(Row::meaning)
+                .setHeader("What it means")
+                .setWidth("20em")
+                .setFlexGrow(1);
         metrics.setAllRowsVisible(true);
         metrics.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         confusion.setId("confusion");

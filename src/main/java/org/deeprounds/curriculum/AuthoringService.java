@@ -1,6 +1,7 @@
 package org.deeprounds.curriculum;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,9 @@ public class AuthoringService {
     static final Pattern LESSON_FILE = Pattern.compile("lessons/[A-Za-z0-9][A-Za-z0-9_-]*\\.md");
     static final long MAX_ZIP_BYTES = 5L * 1024 * 1024;
     static final int MAX_ZIP_ENTRIES = 300;
+    /** The working folders beside the courses (checks, uploads, new courses, replaced ones) as named in messages. */
+    private static final Pattern WORK_FOLDER =
+            Pattern.compile("\\.(?:check|upload|new|replaced)-[0-9A-Za-z-]+" + Pattern.quote(File.separator) + "?");
 
     private final CurriculumLibrary library;
 
@@ -218,7 +222,7 @@ public class AuthoringService {
             library.reload();
             return new UploadResult(id, List.of());
         } catch (IOException e) {
-            return new UploadResult(null, List.of(new CourseProblem("upload", 0, e.getMessage())));
+            return new UploadResult(null, List.of(new CourseProblem("upload", 0, relative(e.getMessage()))));
         } finally {
             delete(staging);
         }
@@ -229,7 +233,10 @@ public class AuthoringService {
 
     private List<CourseProblem> check(Path folder, String course) {
         var result = CourseLoader.load(folder, library.catalog());
-        var problems = new ArrayList<>(result.problems());
+        var problems = new ArrayList<CourseProblem>();
+        for (var p : result.problems()) {
+            problems.add(new CourseProblem(p.file(), p.line(), relative(p.message())));
+        }
         if (result.course() != null) {
             for (var other : library.courses()) {
                 if (other.id().equals(course)) {
@@ -268,10 +275,25 @@ public class AuthoringService {
             }
             return action.apply(temp);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot check course '" + course + "': " + relative(e.getMessage()), e);
         } finally {
             delete(temp.getParent());
         }
+    }
+
+    /**
+     * A message without the server's folders: instructors know a course by its id and a file by its name in the course
+     * (a file-system error names {@code <course>/lessons/x.md}), and the page must not tell where the server keeps data.
+     */
+    private String relative(String message) {
+        if (message == null) {
+            return "";
+        }
+        var dir = library.dir().toString();
+        return WORK_FOLDER
+                .matcher(message.replace(dir + File.separator, ""))
+                .replaceAll("")
+                .replace(dir, "the curricula folder");
     }
 
     private Path folder(String course) {

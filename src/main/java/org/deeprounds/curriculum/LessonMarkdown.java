@@ -1,12 +1,18 @@
 package org.deeprounds.curriculum;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -14,12 +20,16 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Lesson Markdown as HTML: tables, images of the course (served by {@code /curricula-files/...}), links opening in a
- * new tab, raw HTML escaped (lessons are text, not pages), and TeX formulas kept intact for KaTeX in the browser.
+ * new tab, raw HTML escaped (lessons are text, not pages), TeX formulas kept intact for KaTeX in the browser, and a
+ * heading's {@code {#id}} (curricula/FORMAT.md: {@code ## Title {#step-id}}) made the heading's id instead of text.
  */
 public final class LessonMarkdown {
 
     private static final Pattern MATH =
             Pattern.compile("\\$\\$(.+?)\\$\\$|(?<![\\\\$])\\$([^$\\n]+?)\\$", Pattern.DOTALL);
+    /** The attribute block ending a heading, as CourseLoader reads it: {@code ## Title {#step-id}}. */
+    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#([^}\\s]+)\\}\\s*$");
+
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
@@ -38,13 +48,15 @@ public final class LessonMarkdown {
             m.appendReplacement(protectedText, "DRMATH" + (formulas.size() - 1) + "X");
         }
         m.appendTail(protectedText);
+        var document = PARSER.parse(protectedText.toString());
+        var headingIds = headingIds(document);
         var renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
-                .attributeProviderFactory(context -> images(courseId))
+                .attributeProviderFactory(context -> attributes(courseId, headingIds))
                 .build();
-        var html = renderer.render(PARSER.parse(protectedText.toString()));
+        var html = renderer.render(document);
         for (int i = 0; i < formulas.size(); i++) {
             var span = "<span class=\"dr-math\" data-display=\"" + displays.get(i) + "\">"
                     + HtmlUtils.htmlEscape(formulas.get(i).strip()) + "</span>";
@@ -53,8 +65,32 @@ public final class LessonMarkdown {
         return "<div class=\"lesson-text\">" + html + "</div>";
     }
 
-    private static AttributeProvider images(String courseId) {
+    /**
+     * Takes each heading's trailing {@code {#id}} out of its text and returns the ids by heading. Math was replaced by
+     * placeholders before parsing, so a formula in a heading is never mistaken for an id.
+     */
+    private static Map<Node, String> headingIds(Node document) {
+        var ids = new IdentityHashMap<Node, String>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                if (heading.getLastChild() instanceof Text text) {
+                    var m = HEADING_ID.matcher(text.getLiteral());
+                    if (m.find()) {
+                        ids.put(heading, m.group(1));
+                        text.setLiteral(text.getLiteral().substring(0, m.start()));
+                    }
+                }
+            }
+        });
+        return ids;
+    }
+
+    private static AttributeProvider attributes(String courseId, Map<Node, String> headingIds) {
         return (node, tag, attributes) -> {
+            if (node instanceof Heading && headingIds.containsKey(node)) {
+                attributes.put("id", headingIds.get(node));
+            }
             if (node instanceof Image) {
                 var src = attributes.getOrDefault("src", "");
                 if (!src.contains(":") && !src.startsWith("/")) {

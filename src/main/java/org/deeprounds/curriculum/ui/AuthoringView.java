@@ -1,29 +1,28 @@
 package org.deeprounds.curriculum.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.curriculum.AuthoringService;
@@ -33,29 +32,37 @@ import org.deeprounds.curriculum.CurriculumLibrary;
 import org.deeprounds.curriculum.LessonMarkdown;
 
 /**
- * Writing courses in the app: pick a course and a file, edit it with a live preview and its problems (file, line,
- * field) as you type; Save writes it back to the curricula folder only when the whole course validates. New courses
- * and lessons start from templates; a course travels as a zip.
+ * Writing courses in the app: pick a course and a file, edit it (line numbers, Markdown/YAML highlighting) beside a
+ * preview drawn exactly as trainees see the lesson, with the course's problems (file, line, field) under the editor as
+ * you type; a problem's line button puts the cursor there. Save writes the file back only when the whole course
+ * validates. New courses and lessons start from templates; a course travels as a zip. The page names courses by id
+ * and files by their name in the course, never by where they lie on the server.
  */
 @Route("authoring")
 @PageTitle("Authoring")
 @Menu(title = "Authoring", order = 7, icon = "vaadin:edit")
 @RolesAllowed({AppRoles.INSTRUCTOR, AppRoles.ADMIN})
-public class AuthoringView extends VerticalLayout {
+public class AuthoringView extends Div {
+
+    private static final String STYLES = "/lessons/dr-authoring.css";
+    private static final String KATEX = "/webjars/katex/0.16.4/dist/";
+    private static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+    private static final int NOTICE_MS = 6000;
 
     private final transient AuthoringService authoring;
     private final transient CurriculumLibrary library;
     private final ComboBox<String> course = new ComboBox<>("Course");
     private final ComboBox<String> file = new ComboBox<>("File");
-    private final TextArea editor = new TextArea();
+    private final CodeEditor editor = new CodeEditor();
     private final Div preview = new Div();
-    private final Pre problems = new Pre();
+    private final Div problems = new Div();
     private final Anchor download = new Anchor("", "Download as zip");
+    private Notification notice;
 
     public AuthoringView(AuthoringService authoring, CurriculumLibrary library) {
         this.authoring = authoring;
         this.library = library;
-        setSizeFull();
+        addClassNames("dr-authoring", LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
         course.setId("authoring-course");
         file.setId("authoring-file");
         editor.setId("authoring-editor");
@@ -63,93 +70,122 @@ public class AuthoringView extends VerticalLayout {
         preview.setId("authoring-preview");
         download.setId("authoring-download");
         download.getElement().setAttribute("download", true);
-        editor.setWidthFull();
-        editor.setHeight("60vh");
-        editor.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
-        editor.setValueChangeMode(ValueChangeMode.LAZY);
-        editor.setValueChangeTimeout(600);
-        editor.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                check();
-            }
-        });
-        course.setWidth("18em");
-        file.setWidth("22em");
+        editor.addChangeListener(text -> check());
+        course.addClassName("dr-authoring-choice");
+        file.addClassName("dr-authoring-choice");
         course.addValueChangeListener(e -> showCourse());
         file.addValueChangeListener(e -> open());
         var save = new Button("Save", e -> save());
         save.setId("authoring-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var newLessonName = new TextField("New lesson file");
-        newLessonName.setPlaceholder("03-thresholds");
-        var newLessonTitle = new TextField("Title");
-        var addLesson = new Button(
+        var addLesson = new Button("Add a lesson", e -> addLessonDialog().open());
+        addLesson.setId("authoring-add-lesson");
+        var newCourse =
+                new Button("New course or upload", e -> newCourseDialog().open());
+        newCourse.setId("authoring-new-course");
+
+        var intro = new Paragraph("Edit a course file: its problems (file, line, field) show under the editor as you"
+                + " type, the preview shows the lesson as trainees see it, and Save writes the file only when the whole"
+                + " course is valid. The format is described in the curricula's FORMAT.md.");
+        intro.addClassNames(LumoUtility.Margin.NONE, LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        var toolbar = new Div(course, file, save, download, addLesson, newCourse);
+        toolbar.addClassNames(
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexWrap.WRAP,
+                LumoUtility.AlignItems.BASELINE,
+                LumoUtility.Gap.Column.MEDIUM);
+
+        problems.addClassNames("dr-authoring-problems", LumoUtility.FontSize.SMALL);
+        var source = new Div(editor, problems);
+        source.addClassName("dr-authoring-source");
+        var previewLabel = new Span("Preview, as trainees see it");
+        previewLabel.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        preview.addClassName("dr-authoring-preview-text");
+        var previewColumn = new Div(previewLabel, preview);
+        previewColumn.addClassName("dr-authoring-preview");
+        var work = new Div(source, previewColumn);
+        work.addClassName("dr-authoring-work");
+        work.getStyle().set("gap", "var(--lumo-space-m)");
+
+        add(intro, toolbar, work);
+        refreshCourses();
+    }
+
+    private Dialog addLessonDialog() {
+        var dialog = new Dialog("Add a lesson to " + (course.getValue() == null ? "this course" : course.getValue()));
+        var name = new TextField("New lesson file");
+        name.setPlaceholder("03-thresholds");
+        name.setHelperText("Letters, digits, '-' and '_'; saved under lessons/ as a .md file.");
+        var title = new TextField("Title");
+        for (var field : List.of(name, title)) {
+            field.setWidthFull();
+        }
+        var add = new Button(
                 "Add lesson",
                 e -> act(() -> {
-                    var found =
-                            authoring.addLesson(course.getValue(), newLessonName.getValue(), newLessonTitle.getValue());
+                    var found = authoring.addLesson(course.getValue(), name.getValue(), title.getValue());
+                    show(found, false);
                     if (found.isEmpty()) {
+                        dialog.close();
                         showCourse();
-                        file.setValue("lessons/" + newLessonName.getValue().replaceAll("\\.md$", "") + ".md");
+                        file.setValue("lessons/" + name.getValue().replaceAll("\\.md$", "") + ".md");
                     }
-                    show(found);
                 }));
-        var newCourseId = new TextField("New course id");
-        newCourseId.setPlaceholder("ultrasound-basics");
-        newCourseId.setId("new-course-id");
-        var newCourseTitle = new TextField("Title");
-        newCourseTitle.setId("new-course-title");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var fields = new Div(name, title);
+        fields.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);
+        dialog.add(fields);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), add);
+        dialog.setWidth("min(32rem, 100vw)");
+        return dialog;
+    }
+
+    private Dialog newCourseDialog() {
+        var dialog = new Dialog("Start a new course, or upload one");
+        var id = new TextField("New course id");
+        id.setPlaceholder("ultrasound-basics");
+        id.setId("new-course-id");
+        var title = new TextField("Title");
+        title.setId("new-course-title");
+        for (var field : List.of(id, title)) {
+            field.setWidthFull();
+        }
         var create = new Button(
                 "Create course",
                 e -> act(() -> {
-                    authoring.create(newCourseId.getValue(), newCourseTitle.getValue());
+                    authoring.create(id.getValue(), title.getValue());
+                    dialog.close();
                     refreshCourses();
-                    course.setValue(newCourseId.getValue());
+                    course.setValue(id.getValue());
                 }));
         create.setId("create-course");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-            var result = authoring.upload(new java.io.ByteArrayInputStream(bytes));
+            var result = authoring.upload(new ByteArrayInputStream(bytes));
             if (result.problems().isEmpty()) {
-                Notification.show("Course '" + result.course() + "' installed.")
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                tell("Course '" + result.course() + "' installed.", NotificationVariant.LUMO_SUCCESS);
+                dialog.close();
                 refreshCourses();
                 course.setValue(result.course());
             } else {
-                show(result.problems());
-                Notification.show("Not installed: the course has problems (listed below); nothing was changed.")
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                show(result.problems(), false);
+                dialog.close();
+                tell(
+                        "Not installed: the course has problems (listed under the editor); nothing was changed.",
+                        NotificationVariant.LUMO_ERROR);
             }
         }))));
         upload.setAcceptedFileTypes("application/zip", ".zip");
-        upload.setMaxFileSize((int) (5 * 1024 * 1024));
+        upload.setMaxFileSize(MAX_UPLOAD_BYTES);
         upload.setMaxFiles(1);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Upload a course (zip)"));
-        var split = new SplitLayout(editor, preview);
-        split.setWidthFull();
-        split.setSplitterPosition(55);
-        preview.getStyle()
-                .set("padding", "0 var(--lumo-space-m)")
-                .set("overflow", "auto")
-                .set("max-height", "60vh");
-        var row = new HorizontalLayout(course, file, save, download);
-        row.setAlignItems(Alignment.BASELINE);
-        var lessonRow = new HorizontalLayout(newLessonName, newLessonTitle, addLesson);
-        lessonRow.setAlignItems(Alignment.BASELINE);
-        var courseRow = new HorizontalLayout(newCourseId, newCourseTitle, create);
-        courseRow.setAlignItems(Alignment.BASELINE);
-        add(
-                new H2("Authoring"),
-                new Paragraph("Courses are files in " + library.dir() + " (see curricula/FORMAT.md). Problems show as"
-                        + " you type; Save writes the file only when the whole course is valid."),
-                row,
-                split,
-                problems,
-                new H3("Add a lesson to this course"),
-                lessonRow,
-                new H3("Start a new course, or upload one"),
-                courseRow,
-                upload);
-        refreshCourses();
+        upload.setDropLabel(new Span("Upload a course (zip)"));
+        var createRow = new Div(create);
+        var content = new Div(id, title, createRow, new H3("Or upload a course"), upload);
+        content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
+        dialog.add(content);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setWidth("min(32rem, 100vw)");
+        return dialog;
     }
 
     private void refreshCourses() {
@@ -172,7 +208,7 @@ public class AuthoringView extends VerticalLayout {
         if (course.getValue() == null || file.getValue() == null) {
             return;
         }
-        editor.setValue(authoring.read(course.getValue(), file.getValue()));
+        editor.setValue(authoring.read(course.getValue(), file.getValue()), file.getValue());
         check();
     }
 
@@ -180,63 +216,105 @@ public class AuthoringView extends VerticalLayout {
         if (course.getValue() == null || file.getValue() == null) {
             return;
         }
-        show(authoring.validate(course.getValue(), file.getValue(), editor.getValue()));
-        preview.removeAll();
         var text = editor.getValue();
+        show(authoring.validate(course.getValue(), file.getValue(), text), true);
+        showPreview(text);
+    }
+
+    /** The lesson text after its front matter, drawn by the same code and script as the lesson page. */
+    private void showPreview(String text) {
+        preview.removeAll();
         if (file.getValue().endsWith(".md")) {
             int end = text.indexOf("\n---", 3);
             var body = text.startsWith("---") && end > 0 ? text.substring(Math.min(text.length(), end + 4)) : text;
             preview.add(new Html(LessonMarkdown.html(body, course.getValue())));
             preview.getElement().executeJs("window.drRenderMath && window.drRenderMath(this)");
         } else {
-            preview.add(new Paragraph("course.yaml: the course's title, audience, objectives and lesson list."));
+            preview.add(new Paragraph("course.yaml holds the course's title, audience, objectives and lesson list;"
+                    + " open a lesson file to see its preview."));
         }
     }
 
     private void save() {
         if (course.getValue() == null || file.getValue() == null) {
-            Notification.show("Choose a course and a file to edit first.")
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            tell("Choose a course and a file to edit first.", NotificationVariant.LUMO_ERROR);
             return;
         }
-        act(() -> {
-            var found = authoring.save(course.getValue(), file.getValue(), editor.getValue());
-            show(found);
+        var courseId = course.getValue();
+        var fileName = file.getValue();
+        editor.readText(text -> act(() -> {
+            var found = authoring.save(courseId, fileName, text);
+            show(found, true);
+            showPreview(text);
             if (found.isEmpty()) {
-                Notification.show("Saved " + file.getValue() + "; trainees see the new version from now on.")
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                tell(
+                        "Saved " + fileName + "; trainees see the new version from now on.",
+                        NotificationVariant.LUMO_SUCCESS);
             } else {
-                Notification.show("Not saved: fix the problems listed under the editor.")
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                tell("Not saved: fix the problems listed under the editor.", NotificationVariant.LUMO_ERROR);
             }
-        });
+        }));
     }
 
-    private void show(List<CourseProblem> found) {
-        problems.setText(
-                found.isEmpty()
-                        ? "No problems."
-                        : String.join(
-                                "\n",
-                                found.stream().map(CourseProblem::toString).toList()));
-        problems.getStyle()
-                .set("color", found.isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+    /**
+     * Lists the problems, one a line: file and line, then the field and what is wrong. For the problems of the file in
+     * the editor ({@code ofEditor}), the line is a button that puts the cursor on it.
+     */
+    private void show(List<CourseProblem> found, boolean ofEditor) {
+        problems.removeAll();
+        if (found.isEmpty()) {
+            var none = new Span("No problems.");
+            none.addClassName(LumoUtility.TextColor.SUCCESS);
+            problems.add(none);
+            return;
+        }
+        var heading = new Span(found.size() == 1 ? "1 problem" : found.size() + " problems");
+        heading.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontWeight.SEMIBOLD);
+        problems.add(heading);
+        for (var problem : found) {
+            var where = problem.file() + (problem.line() > 0 ? " line " + problem.line() : "");
+            Component place;
+            if (ofEditor && problem.line() > 0 && problem.file().equals(file.getValue())) {
+                var go = new Button(where, e -> editor.goToLine(problem.line()));
+                go.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                go.getElement().setAttribute("title", "Put the cursor on this line");
+                place = go;
+            } else {
+                place = new Span(where);
+            }
+            var row = new Div(place, new Span(": " + problem.message()));
+            row.addClassNames("dr-authoring-problem", LumoUtility.TextColor.ERROR);
+            problems.add(row);
+        }
     }
 
     private void act(Runnable action) {
         try {
             action.run();
         } catch (RuntimeException e) {
-            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            tell(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
     }
 
+    /**
+     * A message at the top of the page, where it never lies over the problems under the editor; it replaces the one
+     * before, so an old "Not saved" never stands beside a new "Saved".
+     */
+    private void tell(String text, NotificationVariant variant) {
+        if (notice != null) {
+            notice.close();
+        }
+        notice = new Notification(text, NOTICE_MS, Notification.Position.TOP_CENTER);
+        notice.addThemeVariants(variant);
+        notice.open();
+    }
+
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+    protected void onAttach(AttachEvent event) {
         var page = event.getUI().getPage();
-        page.addStyleSheet("/webjars/katex/0.16.4/dist/katex.min.css");
-        page.addJavaScript("/webjars/katex/0.16.4/dist/katex.min.js");
+        page.addStyleSheet(STYLES);
+        page.addStyleSheet(KATEX + "katex.min.css");
+        page.addJavaScript(KATEX + "katex.min.js");
         page.addJavaScript("/lessons/dr-math.js");
     }
 }

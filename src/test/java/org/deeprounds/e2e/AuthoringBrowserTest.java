@@ -110,6 +110,14 @@ class AuthoringBrowserTest extends BrowserTest {
                 .endsWith("A closing sentence.");
         HeadlessChromium.screenshot(driver, "authoring-laptop-saved");
 
+        // A second lesson from the template, through the page's dialog, opens in the editor.
+        clickById("authoring-add-lesson");
+        type("#new-lesson-file input", "02-more");
+        type("#new-lesson-title input", "More");
+        clickById("add-lesson");
+        waitUpTo(30).until(d -> editorText().contains("id: browser-authoring-more"));
+        assertThat(library.course(COURSE).lessons()).hasSize(2);
+
         // A large screen gives the same layout more room.
         ScreenChecks.viewport(driver, WIDE);
         driver.navigate().refresh();
@@ -219,6 +227,10 @@ class AuthoringBrowserTest extends BrowserTest {
 
     private WebElement editor() {
         return driver.findElement(By.id("authoring-editor"));
+    }
+
+    private String editorText() {
+        return (String) js("return window.drEditor.text(arguments[0]);", editor());
     }
 
     private String problemsText() {

@@ -114,9 +114,11 @@ public class AuthoringView extends Div {
     private Dialog addLessonDialog() {
         var dialog = new Dialog("Add a lesson to " + (course.getValue() == null ? "this course" : course.getValue()));
         var name = new TextField("New lesson file");
+        name.setId("new-lesson-file");
         name.setPlaceholder("03-thresholds");
         name.setHelperText("Letters, digits, '-' and '_'; saved under lessons/ as a .md file.");
         var title = new TextField("Title");
+        title.setId("new-lesson-title");
         for (var field : List.of(name, title)) {
             field.setWidthFull();
         }
@@ -131,6 +133,7 @@ public class AuthoringView extends Div {
                         file.setValue("lessons/" + name.getValue().replaceAll("\\.md$", "") + ".md");
                     }
                 }));
+        add.setId("add-lesson");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var fields = new Div(name, title);
         fields.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN);

@@ -105,7 +105,6 @@ public class AuthoringView extends Div {
         previewColumn.addClassName("dr-authoring-preview");
         var work = new Div(source, previewColumn);
         work.addClassName("dr-authoring-work");
-        work.getStyle().set("gap", "var(--lumo-space-m)");
 
         add(intro, toolbar, work);
         refreshCourses();

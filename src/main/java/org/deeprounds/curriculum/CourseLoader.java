@@ -199,6 +199,7 @@ public final class CourseLoader {
             var title = text(root, "title", 1, true);
             var minutes = number(root, "minutes", 1, false);
             var steps = steps(root, 1);
+            placeholders(content, steps.stream().map(StepDraft::id).collect(java.util.stream.Collectors.toSet()));
             var sections = sections(body, bodyFirstLine);
             var built = new ArrayList<Step>();
             var byId = new LinkedHashMap<String, Section>();
@@ -254,6 +255,29 @@ public final class CourseLoader {
             return null;
         }
         return problems.size() == before ? lesson : null;
+    }
+
+    private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
+
+    /** Each {@code {{...}}} in the file quotes a step of this lesson, in one of the two forms the player fills in. */
+    private void placeholders(String content, Set<String> stepIds) {
+        var lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            var found = ANY_PLACEHOLDER.matcher(lines[i]);
+            while (found.find()) {
+                var m = LessonText.PLACEHOLDER.matcher(found.group());
+                if (!m.matches()) {
+                    problem(
+                            i + 1,
+                            "'" + found.group() + "' is not a placeholder; write {{result:STEP}} or {{percent:STEP}}");
+                } else if (!stepIds.contains(m.group(2))) {
+                    problem(
+                            i + 1,
+                            "'" + found.group() + "' quotes step '" + m.group(2) + "', which this lesson does not have"
+                                    + Suggestions.didYouMean(m.group(2), stepIds));
+                }
+            }
+        }
     }
 
     private record StepDraft(

@@ -181,6 +181,29 @@ public class ProgressService {
     }
 
     /**
+     * Trains the trainee's design for a train or build step (what the builder beside the lesson shows), and remembers the
+     * run for the step. What the lesson locks is checked here, on the server: a design that changes a locked setting
+     * is refused with the setting named.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public RunInfo trainDesign(String courseId, String lessonId, String stepId, NetworkSpec design) {
+        var lesson = library.course(courseId).lesson(lessonId);
+        var step = lesson.step(stepId);
+        if (step.kind() != StepKind.BUILD && step.kind() != StepKind.TRAIN) {
+            throw new IllegalArgumentException("Step '" + stepId + "' does not train");
+        }
+        long datasetId = datasetOf(step);
+        LockedSettings.check(specFor(step, datasetId), design, step.locked());
+        var run = runs.submit(datasetId, null, null, design);
+        transactions.executeWithoutResult(status -> {
+            var p = mine(lesson);
+            p.touch(clock.instant());
+            p.stepOrNew(stepId, clock.instant()).record(false, run.id(), null, null, clock.instant());
+        });
+        return run;
+    }
+
+    /**
      * Checks a train, build or evaluate step against its run: a train or build step its own run (or the trainee's
      * latest on the step's dataset since the lesson began), an evaluate step the run of the last train or build step
      * before it, at {@code threshold}.
@@ -218,7 +241,7 @@ public class ProgressService {
         // run its Train button started.
         var run = runOf(step, p, step.kind() == StepKind.BUILD ? null : state.runId());
         if (run == null) {
-            return StepOutcome.of(false, "No run yet: press Train (or build and train the design) first.");
+            return StepOutcome.of(false, "No run yet: press Train this design first.");
         }
         if (!run.status().finished()) {
             return StepOutcome.of(

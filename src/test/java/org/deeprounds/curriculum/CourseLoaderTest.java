@@ -160,6 +160,14 @@ class CourseLoaderTest {
         assertThat(problems(COURSE, LESSON.replace("pass: validation.auc >= 0.8", "pass: test.auc >= 0.8")))
                 .containsExactly("lessons/01-first.md line 13: pass: a train step cannot be judged on the test split;"
                         + " use validation measures, and test ones in an evaluate step");
+        assertThat(problems(COURSE, LESSON.replace("Press train.", "Press train; it reached {{percent:train}}.")))
+                .isEmpty();
+        assertThat(problems(COURSE, LESSON.replace("Press train.", "It reached {{percent:trian}}.")))
+                .containsExactly("lessons/01-first.md line 31: '{{percent:trian}}' quotes step 'trian', which this"
+                        + " lesson does not have; did you mean 'train'?");
+        assertThat(problems(COURSE, LESSON.replace("feedback: Yes", "feedback: Yes, {{accuracy}}")))
+                .containsExactly("lessons/01-first.md line 21: '{{accuracy}}' is not a placeholder; write"
+                        + " {{result:STEP}} or {{percent:STEP}}");
         assertThat(problems(COURSE, LESSON.replace("set: {epochs: 3}", "set: {epochs: 3.5}")))
                 .containsExactly("lessons/01-first.md line 12: set.epochs: must be a whole number, not 3.5");
         assertThat(problems(COURSE, LESSON.replaceFirst(" *correct: true\n", "")))

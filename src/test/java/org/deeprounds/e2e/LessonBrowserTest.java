@@ -148,8 +148,7 @@ class LessonBrowserTest extends BrowserTest {
         waitUpTo(30).until(d -> "3".equals(epochsValue()));
 
         // Reflection: type and save, on the phone.
-        driver.findElement(By.id("step-" + lastOfKind(lesson, StepKind.REFLECT).id()))
-                .click();
+        clickIn(true, "step-" + lastOfKind(lesson, StepKind.REFLECT).id());
         var reflection = waitUpTo(30)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reflection textarea")));
         checkScreen("lesson-phone-reflect");
@@ -235,12 +234,17 @@ class LessonBrowserTest extends BrowserTest {
 
     /** Scrolls the lesson text with the wheel until the control is on screen, then clicks it with the mouse. */
     private void clickInText(String id) {
+        clickIn(false, id);
+    }
+
+    /** As {@link #clickInText}, turning the wheel over the whole lesson when asked; again if it re-rendered. */
+    private void clickIn(boolean overLesson, String id) {
         waitUpTo(60).ignoring(StaleElementReferenceException.class).until(d -> {
             var target = d.findElement(By.id(id));
             if (!target.isEnabled()) {
                 return false;
             }
-            ScreenChecks.wheelAndClick(d, text(), target);
+            ScreenChecks.wheelAndClick(d, overLesson ? root() : text(), target);
             return true;
         });
     }

@@ -100,33 +100,37 @@ final class ScreenChecks {
         assertThat(hit).as("what a click on '%s' would reach", target.getText()).isEmpty();
     }
 
-    /** -1 above the viewport, 1 below, 0 fully inside it (or taller than it and covering it). */
+    /**
+     * -1 when the target is above the part of the screen it can be clicked in (above the viewport, or under a bar at
+     * its top), 1 below it, 0 when it is on screen and reachable (or taller than the screen and covering it).
+     */
     private static int position(WebDriver driver, WebElement target) {
-        var n = (Number) ((JavascriptExecutor) driver)
-                .executeScript(
-                        "const r = arguments[0].getBoundingClientRect(); const h = window.innerHeight;"
-                                + " if (r.top >= 0 && r.bottom <= h) return 0;"
-                                + " if (r.top < 0 && r.bottom > h) return 0;"
-                                + " return r.top < 0 ? -1 : 1;",
-                        target);
+        var n = (Number) ((JavascriptExecutor) driver).executeScript(POSITION_SCRIPT, target);
         return n.intValue();
     }
 
     /**
-     * A point of the area that is on screen, where the wheel is turned; the middle of the screen when the area is
-     * scrolled off it (where the page scrolls as a whole, as on a phone).
+     * A point where the wheel is turned: over the area itself (not over a bar lying on top of it), near its left edge
+     * in the padding, so the wheel is not turned over a focused number field (which takes the wheel to change its
+     * value). When no part of the area is reachable on screen, the left edge of the screen: there the page scrolls as
+     * a whole, as on a phone.
      */
     private static int[] visiblePoint(WebDriver driver, WebElement area) {
         @SuppressWarnings("unchecked")
-        var p = (List<Number>) ((JavascriptExecutor) driver)
-                .executeScript(
-                        "const r = arguments[0].getBoundingClientRect();"
-                                + " const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, window.innerHeight);"
-                                + " const left = Math.max(r.left, 0), right = Math.min(r.right, window.innerWidth);"
-                                + " if (top >= bottom || left >= right)"
-                                + "   return [Math.floor(window.innerWidth / 2), Math.floor(window.innerHeight / 2)];"
-                                + " return [Math.floor((left + right) / 2), Math.floor((top + bottom) / 2)];",
-                        area);
+        var p = (List<Number>) ((JavascriptExecutor) driver).executeScript("""
+                        const area = arguments[0];
+                        const r = area.getBoundingClientRect();
+                        const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, window.innerHeight);
+                        const x = Math.max(Math.floor(r.left), 0) + 6;
+                        const middle = Math.floor((top + bottom) / 2);
+                        for (let d = 0; top < bottom && d <= (bottom - top) / 2; d += 10) {
+                          for (const y of [middle - d, middle + d]) {
+                            const hit = document.elementFromPoint(x, y);
+                            if (hit && (area === hit || area.contains(hit))) return [x, Math.floor(y)];
+                          }
+                        }
+                        return [6, Math.floor(window.innerHeight / 2)];
+                        """, area);
         return new int[] {p.get(0).intValue(), p.get(1).intValue()};
     }
 
@@ -171,6 +175,19 @@ final class ScreenChecks {
               if (el.contains(hit) || (hit.closest && hit.closest('label') && within(hit.closest('label'), el))) return '';
               return describe(hit);
             }
+            """;
+
+    private static final String POSITION_SCRIPT = HIT_FUNCTIONS + """
+            const el = arguments[0];
+            const r = el.getBoundingClientRect();
+            const h = window.innerHeight;
+            if (r.top < 0 && r.bottom > h) return 0;
+            if (r.top < 0) return -1;
+            if (r.bottom > h) return 1;
+            const x = r.left + r.width / 2, y = r.top + r.height / 2;
+            const hit = deepHit(x, y);
+            if (!hit || within(hit, el) || el.contains(hit)) return 0;
+            return y < h / 2 ? -1 : 1;
             """;
 
     private static final String TOPMOST_SCRIPT = HIT_FUNCTIONS + "return coveredBy(arguments[0]);";

@@ -199,7 +199,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
             }
             case QUIZ -> {
                 showTextOnly(true);
-                content.add(new QuizPanel(s, username, lessonId, this::fill, this::answer));
+                content.add(new QuizPanel(s, username, lessonId, this::fill, this::answer, () -> state.step(stepId)));
             }
         }
         if (step.pass() != null) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.deeprounds.curriculum.LessonState;
@@ -36,13 +37,16 @@ class QuizPanel extends Div {
     private final List<HasValue<?, ?>> groups = new ArrayList<>();
     private final List<Div> feedback = new ArrayList<>();
     private final Paragraph message = new Paragraph();
+    private final Paragraph attempts = new Paragraph();
+    private final Button check = new Button("Check answers");
 
     QuizPanel(
             LessonState.StepState state,
             String username,
             String lessonId,
             UnaryOperator<String> fill,
-            Function<List<Set<Integer>>, StepOutcome> answer) {
+            Function<List<Set<Integer>>, StepOutcome> answer,
+            Supplier<LessonState.StepState> current) {
         this.step = state.step();
         this.fill = fill;
         setId("quiz");
@@ -84,7 +88,8 @@ class QuizPanel extends Div {
             q++;
         }
         message.setId("quiz-message");
-        var check = new Button("Check answers", e -> {
+        attempts.setId("quiz-attempts");
+        check.addClickListener(e -> {
             var chosen = chosen();
             try {
                 answer.apply(chosen);
@@ -93,14 +98,42 @@ class QuizPanel extends Div {
             } catch (IllegalArgumentException ex) {
                 message.setText(ex.getMessage());
             }
+            showAttempts(current.get());
         });
         check.setId("check-quiz");
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(check, message);
+        add(attempts, check, message);
+        showAttempts(state);
         var previous = parse(state.answer());
         if (previous.size() == groups.size() && state.measured() != null) {
             select(previous);
             showFeedback(previous);
+        }
+    }
+
+    /** How many attempts the trainee has used, of how many; no more checks once a limit is reached. */
+    private void showAttempts(LessonState.StepState state) {
+        var limited = state.step().limitsAttempts();
+        if (state.attempts() == 0 && !limited) {
+            attempts.setText("");
+        } else if (limited) {
+            attempts.setText(
+                    "Attempts used: " + state.attempts() + " of " + state.step().attempts() + "."
+                            + (state.firstScore() == null
+                                    ? ""
+                                    : " First attempt: " + Math.round(state.firstScore() * 100) + "% right."));
+        } else {
+            attempts.setText("Attempts so far: " + state.attempts() + "."
+                    + (state.firstScore() == null
+                            ? ""
+                            : " First attempt: " + Math.round(state.firstScore() * 100) + "% right."));
+        }
+        boolean open = state.canAttempt() && !state.passed();
+        check.setEnabled(open);
+        groups.forEach(g -> g.setReadOnly(!open));
+        if (!state.canAttempt() && !state.passed()) {
+            message.setText("You have used all " + state.step().attempts() + " attempts at this quiz; your instructor"
+                    + " can see your answers.");
         }
     }
 

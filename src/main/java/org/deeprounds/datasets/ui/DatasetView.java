@@ -65,7 +65,8 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         show(id);
     }
 
-    private void show(long id) {
+    /** Shows this dataset (the dataset page, or a lesson showing it beside its text). */
+    public void show(long id) {
         removeAll();
         DatasetInfo info;
         DatasetSummary summary;

@@ -62,6 +62,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     private final transient DatasetService datasets;
     private long id;
     private Evaluation current;
+    private final List<java.util.function.DoubleConsumer> thresholdListeners = new java.util.ArrayList<>();
 
     public EvaluationView(EvaluationService evaluations, RunService runs, DatasetService datasets) {
         this.evaluations = evaluations;
@@ -70,6 +71,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         threshold.setId("threshold");
         configureRange(threshold, 0, 1, 0.01);
         threshold.addValueChangeListener(e -> show(parse(e.getValue(), 0.5)));
+        threshold.addValueChangeListener(e -> thresholdListeners.forEach(l -> l.accept(parse(e.getValue(), 0.5))));
         thresholdValue.setId("threshold-value");
         prevalence.setId("prevalence");
         configureRange(prevalence, 0.01, 0.99, 0.01);
@@ -108,6 +110,11 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         cardHtml.getElement().setAttribute("download", true);
     }
 
+    /** Tells a lesson which threshold the trainee has set on the page. */
+    public void addThresholdListener(java.util.function.DoubleConsumer listener) {
+        thresholdListeners.add(listener);
+    }
+
     private static void configureRange(Input input, double min, double max, double step) {
         input.setType("range");
         input.getElement().setAttribute("min", Double.toString(min));
@@ -124,6 +131,11 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
 
     @Override
     public void setParameter(BeforeEvent event, Long runId) {
+        open(runId);
+    }
+
+    /** Shows the evaluation of this run (the evaluation page, or a lesson's evaluate step). */
+    public void open(long runId) {
         this.id = runId;
         removeAll();
         try {

@@ -119,6 +119,11 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     @Override
     public void setParameter(BeforeEvent event, Long runId) {
+        open(runId);
+    }
+
+    /** Shows this run (the run page, or a lesson showing the run beside its text). */
+    public void open(long runId) {
         this.id = runId;
         refresh();
     }

@@ -95,7 +95,9 @@ class TeachingBrowserTest extends BrowserTest {
         ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
         signInToHome("teaching-e2e", password);
         driver.get(url("/teaching"));
+        // The grid and lists are redrawn as the instructor chooses; a wait looks again at a redrawn element.
         var wait = waitUpTo(60);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 
         // The quiet cohort comes first, and says in words why there is nothing to show.
         var empty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("teaching-empty")));

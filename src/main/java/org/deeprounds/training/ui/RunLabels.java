@@ -13,7 +13,7 @@ final class RunLabels {
         if (run.template() != null) {
             return run.template();
         }
-        return origin == null ? "own design" : "the lesson's design";
+        return origin == null ? "Own design" : "Lesson design";
     }
 
     static String dataset(RunInfo run, Map<Long, String> names) {

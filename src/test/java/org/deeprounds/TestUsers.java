@@ -59,9 +59,12 @@ public final class TestUsers {
      * outside {@code /api} take no HTTP Basic.
      */
     public static String formSession(int port, Credentials who) {
-        var form = "username=" + who.username() + "&password=" + who.password();
+        var page = loginPage(port);
+        var form = "username=" + who.username() + "&password=" + who.password() + "&" + page.csrfParameter() + "="
+                + java.net.URLEncoder.encode(page.csrfToken(), StandardCharsets.UTF_8);
         var response = execute(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", page.cookie())
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         var cookie = response.headers()
                 .firstValue("Set-Cookie")
@@ -72,6 +75,30 @@ public final class TestUsers {
                     + response.headers().map());
         }
         return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    /** The login page as a browser first gets it: its session cookie and the CSRF token Vaadin puts in meta tags. */
+    public record LoginPage(String cookie, String csrfParameter, String csrfToken) {}
+
+    /** Opens the login page (a new session) and reads the CSRF token the sign-in form must send. */
+    public static LoginPage loginPage(int port) {
+        var response = execute(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")));
+        var cookie = response.headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow(() -> new AssertionError("no session cookie from the login page"));
+        return new LoginPage(
+                cookie.substring(0, cookie.indexOf(';')),
+                meta(response.body(), "_csrf_parameter"),
+                meta(response.body(), "_csrf"));
+    }
+
+    private static String meta(String html, String name) {
+        var matcher = java.util.regex.Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]*)\"")
+                .matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("the login page has no meta tag " + name);
+        }
+        return matcher.group(1);
     }
 
     /** GET with a session cookie from {@link #formSession}, or none. */

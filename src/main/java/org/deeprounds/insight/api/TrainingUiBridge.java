@@ -79,12 +79,12 @@ class TrainingUiBridge {
                 .orElseThrow(() -> new NoSuchElementException("Run " + run + " has no layer statistics yet: they are"
                         + " recorded from its first iteration on."));
         ui.show(storage);
-        return forward(request);
+        return forward(ForwardedRequest.sessionPath(run, request.getRequestURI()), request);
     }
 
     @GetMapping("/train/multisession")
     ResponseEntity<byte[]> multiSession(HttpServletRequest request) throws IOException {
-        return forward(request);
+        return forward("/train/multisession", request);
     }
 
     /** DL4J's static files; one that does not exist is answered here (DL4J's server never answers it). */
@@ -97,7 +97,7 @@ class TrainingUiBridge {
         if (path.contains("..") || getClass().getClassLoader().getResource(resource) == null) {
             throw new NoSuchElementException("No such file: " + path);
         }
-        return forward(request);
+        return forward(ForwardedRequest.assetPath(request.getRequestURI()), request);
     }
 
     /**
@@ -119,9 +119,13 @@ class TrainingUiBridge {
                 .body("Not available: open a run's training UI from its page.");
     }
 
-    private ResponseEntity<byte[]> forward(HttpServletRequest request) throws IOException {
-        var target = "http://127.0.0.1:" + ui.port() + request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    /**
+     * Forwards {@code path} (rebuilt by {@link ForwardedRequest} from what was checked) with only the allow-listed
+     * query parameters: DL4J reads a query parameter named like a path variable ({@code ?sessionId=N}) in place of
+     * the path's, so the client's query string is never passed on as it came.
+     */
+    private ResponseEntity<byte[]> forward(String path, HttpServletRequest request) throws IOException {
+        var target = "http://127.0.0.1:" + ui.port() + path + ForwardedRequest.query(request.getParameterMap());
         try {
             var response = http.send(
                     HttpRequest.newBuilder(URI.create(target))

@@ -106,19 +106,7 @@ public final class CaseEncoder {
             throw new DatasetFormatException(
                     "This dataset holds " + summary.modality().name().toLowerCase(Locale.ROOT) + " cases, not images.");
         }
-        BufferedImage image;
-        try {
-            image = file == null ? null : ImageIO.read(new ByteArrayInputStream(file));
-        } catch (IOException e) {
-            image = null;
-        }
-        if (image == null) {
-            throw new DatasetFormatException("The file is not a readable PNG or JPEG image.");
-        }
-        if (image.getWidth() > ImageFolderZipScanner.MAX_SIDE || image.getHeight() > ImageFolderZipScanner.MAX_SIDE) {
-            throw new DatasetFormatException("The image is " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels; at most " + ImageFolderZipScanner.MAX_SIDE + " on a side.");
-        }
+        var image = decodeChecked(file);
         var scaled = new BufferedImage(
                 imaging.width(),
                 imaging.height(),
@@ -129,6 +117,45 @@ public final class CaseEncoder {
         g.dispose();
         var pixels = ImageFolderZipScanner.pixels(scaled, imaging.channels());
         return ExampleReader.channelFirst(pixels, imaging.height(), imaging.width(), imaging.channels());
+    }
+
+    /**
+     * Decodes an uploaded image after checking the size its header declares: a file of a few megabytes can declare
+     * 45000x45000 pixels, and decoding it first would take gigabytes. The same check as a dataset import's
+     * ({@link ImageFolderZipScanner#decode}).
+     */
+    static BufferedImage decodeChecked(byte[] file) {
+        if (file == null || file.length == 0) {
+            throw new DatasetFormatException("The file is not a readable PNG or JPEG image.");
+        }
+        try (var stream = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
+            var readers = stream == null ? null : ImageIO.getImageReaders(stream);
+            if (readers == null || !readers.hasNext()) {
+                throw new DatasetFormatException("The file is not a readable PNG or JPEG image.");
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > ImageFolderZipScanner.MAX_SIDE || height > ImageFolderZipScanner.MAX_SIDE) {
+                    throw new DatasetFormatException("The image is " + width + "x" + height + " pixels; at most "
+                            + ImageFolderZipScanner.MAX_SIDE + " on a side. Scale it down and upload it again.");
+                }
+                var image = reader.read(0);
+                if (image == null) {
+                    throw new DatasetFormatException("The file is not a readable PNG or JPEG image.");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DatasetFormatException refused) {
+                throw refused;
+            }
+            throw new DatasetFormatException("The file is not a readable PNG or JPEG image (" + e.getMessage() + ").");
+        }
     }
 
     /** The columns a user fills in for one patient, in order. */

@@ -16,6 +16,12 @@ import org.deeprounds.datasets.formats.SafeZip;
  */
 final class NpzScanner {
 
+    /**
+     * Labels are held in memory while the images are scanned (4 bytes each); MedMNIST's largest split has about
+     * 165,000 images.
+     */
+    static final int MAX_EXAMPLES_PER_SPLIT = 2_000_000;
+
     private static final String[] PREFIXES = {"train", "val", "test"};
     private static final Split[] SPLITS = {Split.TRAIN, Split.VALIDATION, Split.TEST};
 
@@ -63,8 +69,10 @@ final class NpzScanner {
             long[] shape = null;
             for (int s = 0; s < 3; s++) {
                 var entryName = PREFIXES[s] + "_images";
-                try (var in = zip.open(entry(zip, entryName, name))) {
+                var entry = entry(zip, entryName, name);
+                try (var in = zip.open(entry)) {
                     var images = NpyArray.open(name + ": " + entryName + ".npy", in);
+                    zip.checkDeclared(entry, images.dataBytes(), declared(images, entry));
                     shape = checkImageShape(images, shape, labels[s].length, PREFIXES[s], name);
                     int height = (int) shape[1];
                     int width = (int) shape[2];
@@ -105,6 +113,7 @@ final class NpzScanner {
     private static int[] readLabels(SafeZip zip, ZipEntry entry, String name) throws IOException {
         try (var in = zip.open(entry)) {
             var array = NpyArray.open(name + ": " + entry.getName(), in);
+            zip.checkDeclared(entry, array.dataBytes(), declared(array, entry));
             var shape = array.shape();
             if (!(shape.length == 1 || (shape.length == 2 && shape[1] == 1))) {
                 throw new DatasetFormatException(name + ": " + entry.getName() + " has shape " + Arrays.toString(shape)
@@ -113,6 +122,10 @@ final class NpzScanner {
             if (!array.isInteger()) {
                 throw new DatasetFormatException(
                         name + ": " + entry.getName() + " holds " + array.dtype() + " values; labels must be integers");
+            }
+            if (shape[0] > MAX_EXAMPLES_PER_SPLIT) {
+                throw new DatasetFormatException(name + ": " + entry.getName() + " has shape " + Arrays.toString(shape)
+                        + ": more than " + MAX_EXAMPLES_PER_SPLIT + " examples in one split are not supported");
             }
             var labels = new int[(int) shape[0]];
             for (int i = 0; i < labels.length; i++) {
@@ -125,6 +138,10 @@ final class NpzScanner {
             }
             return labels;
         }
+    }
+
+    private static String declared(NpyArray array, ZipEntry entry) {
+        return entry.getName() + " shape " + NpyArray.describe(array.shape()) + " of " + array.dtype();
     }
 
     private static long[] checkImageShape(

@@ -72,12 +72,37 @@ public final class NpyArray {
         if (fortran.group(1).equals("True")) {
             throw new NpyFormatException(name + ": Fortran-ordered arrays are not supported; save with C order");
         }
+        var declared = "(" + shapeMatch.group(1).strip() + ")";
         var dims = Arrays.stream(shapeMatch.group(1).split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong)
+                .mapToLong(d -> dimension(name, declared, d))
                 .toArray();
-        return new NpyArray(name, in, descr.group(2).charAt(0), Integer.parseInt(descr.group(3)), dims);
+        int itemSize = Integer.parseInt(descr.group(3));
+        if (itemSize != 1 && itemSize != 2 && itemSize != 4 && itemSize != 8) {
+            throw new NpyFormatException(name + ": values of " + itemSize + " bytes are not supported");
+        }
+        var array = new NpyArray(name, in, descr.group(2).charAt(0), itemSize, dims);
+        array.dataBytes(); // fails on a shape whose size overflows
+        return array;
+    }
+
+    /** A shape as NumPy writes it: "(5,)", "(3, 28, 28)". */
+    public static String describe(long[] shape) {
+        var dims = Arrays.stream(shape).mapToObj(Long::toString).toList();
+        return dims.size() == 1 ? "(" + dims.getFirst() + ",)" : "(" + String.join(", ", dims) + ")";
+    }
+
+    private static long dimension(String name, String declared, String text) {
+        try {
+            if (text.matches("\\d{1,19}")) {
+                return Long.parseLong(text);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // falls through to the message below
+        }
+        throw new NpyFormatException(
+                name + ": shape " + declared + " is not a list of whole numbers from 0 up (found '" + text + "')");
     }
 
     public String name() {
@@ -107,11 +132,26 @@ public final class NpyArray {
 
     /** Number of values in the array. */
     public long size() {
-        long n = 1;
-        for (long d : shape) {
-            n = Math.multiplyExact(n, d);
+        try {
+            long n = 1;
+            for (long d : shape) {
+                n = Math.multiplyExact(n, d);
+            }
+            return n;
+        } catch (ArithmeticException e) {
+            throw new NpyFormatException(name + ": shape " + describe(shape) + " holds more values than can be"
+                    + " counted (the header is corrupt or hostile)");
         }
-        return n;
+    }
+
+    /** Bytes of data the header declares (values x bytes per value). */
+    public long dataBytes() {
+        try {
+            return Math.multiplyExact(size(), itemSize);
+        } catch (ArithmeticException e) {
+            throw new NpyFormatException(name + ": shape " + describe(shape) + " of " + dtype()
+                    + " declares more bytes than can be counted (the header is corrupt or hostile)");
+        }
     }
 
     /** Fills {@code buffer} with the next uint8 values; fails naming the array when the data ends early. */
@@ -150,10 +190,13 @@ public final class NpyArray {
         }
     }
 
-    /** A broken or unsupported {@code .npy} array. */
-    public static final class NpyFormatException extends IOException {
+    /**
+     * A broken or unsupported {@code .npy} array. Unchecked, so the header checks can run inside streams; the
+     * message names the array and what is wrong with it.
+     */
+    public static final class NpyFormatException extends java.io.UncheckedIOException {
         public NpyFormatException(String message) {
-            super(message);
+            super(message, new IOException(message));
         }
     }
 }

@@ -78,6 +78,33 @@ public final class SafeZip implements AutoCloseable {
         return entries;
     }
 
+    /**
+     * Refuses an entry whose own header (e.g. an array's shape) declares more data than {@link #open} would deliver:
+     * more than the entry's size in the archive's directory, than the archive's limit, or (past
+     * {@link #RATIO_CHECK_FLOOR}) than its compressed size allows before it counts as a zip bomb. Called before
+     * anything is sized from the header, which is a few bytes that can claim any size.
+     *
+     * @param what what declared the size, for the message (e.g. "train_labels.npy shape (1500000000,)")
+     */
+    public void checkDeclared(ZipEntry entry, long declaredBytes, String what) throws ZipFormatException {
+        if (entry.getSize() >= 0 && declaredBytes > entry.getSize()) {
+            throw new ZipFormatException(fileName + ": " + what + " declares " + declaredBytes
+                    + " bytes of data, but entry '" + entry.getName() + "' holds only " + entry.getSize()
+                    + " bytes; the header does not match the data");
+        }
+        if (declaredBytes > maxTotalBytes - totalRead) {
+            throw new ZipFormatException(fileName + ": " + what + " declares " + declaredBytes
+                    + " bytes of data; the archive may unpack to at most " + (maxTotalBytes / (1024 * 1024))
+                    + " MB; refusing it as a possible zip bomb");
+        }
+        long compressed = Math.max(1, entry.getCompressedSize());
+        long byRatio = compressed > Long.MAX_VALUE / MAX_RATIO ? Long.MAX_VALUE : compressed * MAX_RATIO;
+        if (declaredBytes > Math.max(RATIO_CHECK_FLOOR, byRatio)) {
+            throw new ZipFormatException(fileName + ": entry '" + entry.getName() + "' inflates more than " + MAX_RATIO
+                    + " times (" + what + " declares " + declaredBytes + " bytes); refusing it as a zip bomb");
+        }
+    }
+
     /** The entry's content, counted against the limits while it is read. */
     public InputStream open(ZipEntry entry) throws IOException {
         long compressed = Math.max(1, entry.getCompressedSize());

@@ -2,6 +2,7 @@ package org.deeprounds.accounts;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import org.deeprounds.accounts.ui.LoginView;
 import org.deeprounds.base.security.AppRoles;
@@ -21,7 +22,6 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,19 +71,18 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 // An API call that fails to authenticate must not start a session.
                 .requestCache(cache -> cache.disable())
-                // Only calls that ride on the browser's session cookie can be forged, so only they need the CSRF
-                // token; HTTP Basic clients and anonymous calls (answered 401) do not.
-                .csrf(csrf ->
-                        csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                                && request.getHeader("Authorization") == null
-                                && request.getRequestedSessionId() != null))
+                // Only calls that ride on the browser's session cookie can be forged, so every state-changing call
+                // needs the CSRF token except HTTP Basic ones, which are authenticated by their credentials alone
+                // (the session is not even read for them). Any other Authorization header changes nothing.
+                .securityContext(context -> context.securityContextRepository(new BasicOnlyContextRepository()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(BasicOnlyContextRepository::needsCsrfToken))
                 .headers(SecurityConfig::securityHeaders);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/error")
                         .permitAll()
                         // DL4J's training UI, forwarded after a per-run check, and the chart library's files.
@@ -98,7 +97,10 @@ class SecurityConfig {
                                 "/curricula-files/**")
                         .authenticated())
                 .headers(SecurityConfig::securityHeaders)
-                .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                // Vaadin's own requests carry Vaadin's CSRF protection. Vaadin would also exempt POST /login, but its
+                // login form sends the token from the page's meta tags, so sign-in keeps the check (login CSRF).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -7,8 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -17,6 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 for {@code /api/**} as JSON problem details, never a redirect to the login page. */
 class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    /** The one answer to a failed sign-in, whatever the reason (also on the login page). */
+    static final String SIGN_IN_FAILED = "Sign-in failed: the username or password is wrong, or the account cannot"
+            + " sign in at the moment. Repeated failures lock an account for a while; an administrator can unlock it.";
 
     private final JsonMapper json;
 
@@ -28,12 +31,11 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     public void commence(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
-        var detail = switch (authException) {
-            case LockedException locked ->
-                "This account is locked after repeated failed sign-ins. Try again later or ask an administrator.";
-            case DisabledException disabled -> "This account is disabled. Ask an administrator.";
-            default -> "Sign in first: send HTTP Basic credentials or use a signed-in browser session.";
-        };
+        // One answer for every failed sign-in: a wrong password, an unknown name, a locked or a disabled account
+        // must look alike, or the answers tell which accounts exist.
+        var detail = authException instanceof InsufficientAuthenticationException
+                ? "Sign in first: send HTTP Basic credentials or use a signed-in browser session."
+                : SIGN_IN_FAILED;
         response.setHeader("WWW-Authenticate", "Basic realm=\"DeepRounds\"");
         write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }

@@ -1,6 +1,10 @@
 package org.deeprounds.accounts;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
 import org.springframework.stereotype.Service;
@@ -17,6 +21,16 @@ class LoginLockout {
     private final AuditLog audit;
     private final Clock clock;
 
+    /** How often failed sign-ins that anyone can cause (unknown names, locked accounts) reach the audit log at most. */
+    static final Duration ANONYMOUS_AUDIT_INTERVAL = Duration.ofMinutes(1);
+
+    static final String ANONYMOUS = "anonymous";
+    static final String UNKNOWN_USERNAMES = "(unknown usernames)";
+
+    private final Map<String, Instant> lockedRefusalRecordedAt = new ConcurrentHashMap<>();
+    private Instant unknownRecordedAt;
+    private long unknownFailures;
+
     LoginLockout(
             UserAccountRepository users,
             LoginFailureRepository failures,
@@ -30,11 +44,20 @@ class LoginLockout {
         this.clock = clock;
     }
 
-    /** A wrong password (or unknown username): count it, and lock the account on the last allowed failure. */
+    /**
+     * A wrong password: count it, and lock the account on the last allowed failure. A name that is no account is not
+     * stored (it may be a mistyped password, and anyone can send millions): such failures are counted and written as
+     * one audit entry per {@link #ANONYMOUS_AUDIT_INTERVAL} at most.
+     */
     void failed(String attemptedUsername, String reason) {
         var username = AccountValidation.normaliseUsername(attemptedUsername);
+        var known = users.findByUsername(username);
+        if (known.isEmpty()) {
+            unknownUsernameFailed();
+            return;
+        }
         audit.record(AuditAction.LOGIN_FAILED, username, username, reason);
-        users.findByUsername(username).ifPresent(account -> {
+        known.ifPresent(account -> {
             var now = clock.instant();
             failures.save(new LoginFailure(account.getId(), now));
             long recent = failures.countByUserIdAndOccurredAtAfter(account.getId(), now.minus(policy.window()));
@@ -51,10 +74,38 @@ class LoginLockout {
         });
     }
 
-    /** A sign-in refused because the account is locked: recorded, not counted. */
+    private synchronized void unknownUsernameFailed() {
+        unknownFailures++;
+        var now = clock.instant();
+        if (unknownRecordedAt == null || !now.isBefore(unknownRecordedAt.plus(ANONYMOUS_AUDIT_INTERVAL))) {
+            audit.record(
+                    AuditAction.LOGIN_FAILED,
+                    ANONYMOUS,
+                    UNKNOWN_USERNAMES,
+                    unknownFailures + " failed sign-in(s) with a username that is no account"
+                            + (unknownRecordedAt == null ? "" : " since " + unknownRecordedAt)
+                            + "; the names are not stored");
+            unknownRecordedAt = now;
+            unknownFailures = 0;
+        }
+    }
+
+    /**
+     * A sign-in refused because the account is locked: not counted, and recorded once per
+     * {@link #ANONYMOUS_AUDIT_INTERVAL} per account at most (anyone can keep knocking).
+     */
     void refusedWhileLocked(String username) {
         var name = AccountValidation.normaliseUsername(username);
-        audit.record(AuditAction.LOGIN_REFUSED_LOCKED, name, name, null);
+        if (users.findByUsername(name).isEmpty()) {
+            unknownUsernameFailed();
+            return;
+        }
+        var now = clock.instant();
+        var last = lockedRefusalRecordedAt.get(name);
+        if (last == null || !now.isBefore(last.plus(ANONYMOUS_AUDIT_INTERVAL))) {
+            lockedRefusalRecordedAt.put(name, now);
+            audit.record(AuditAction.LOGIN_REFUSED_LOCKED, name, name, null);
+        }
     }
 
     /** A correct password ends the run of failures. */

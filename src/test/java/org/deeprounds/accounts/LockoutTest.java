@@ -42,7 +42,10 @@ class LockoutTest {
         failSignIn(user.username(), 5);
         var refused = signIn(user);
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.body()).contains("locked");
+        assertThat(refused.body())
+                .as("a locked account answers like a wrong password")
+                .isEqualTo(signIn(new TestUsers.Credentials(user.username(), "wrong-password"))
+                        .body());
         assertThat(lockedFlag(user.username())).isTrue();
         assertThat(audit.page(List.of(AuditAction.LOCKOUT), 0, 50))
                 .anySatisfy(e -> assertThat(e.getSubject()).isEqualTo(user.username()));

@@ -13,16 +13,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.deeprounds.accounts.DemoAccounts;
 import org.deeprounds.accounts.LockoutPolicy;
 import org.deeprounds.base.security.AppRoles;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 
 /** Sign-in page; in demo mode it lists the demo accounts and their passwords. */
 @Route(value = "login", autoLayout = false)
@@ -85,19 +81,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
             return;
         }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            var session = VaadinSession.getCurrent() == null
-                    ? null
-                    : VaadinSession.getCurrent().getSession();
-            var failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (failure instanceof LockedException) {
-                login.setI18n(i18n(
-                        "Account locked",
-                        "Too many failed sign-ins: this account is locked for "
-                                + lockout.duration().toMinutes()
-                                + " minutes. Try again later, or ask an administrator to unlock it."));
-            } else if (failure instanceof DisabledException) {
-                login.setI18n(i18n("Account disabled", "This account has been disabled. Ask an administrator."));
-            }
+            // The same message whatever the reason (wrong password, unknown name, locked, disabled): a different
+            // one would tell a stranger which accounts exist.
             login.setError(true);
         }
     }

@@ -15,7 +15,9 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -32,6 +34,12 @@ public final class LessonMarkdown {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+
+    /**
+     * Links and images may point to the web, mail or the course's own files; never {@code data:} (a page or script
+     * smuggled into a link) or {@code javascript:}. commonmark's default list also allows {@code data}.
+     */
+    static final UrlSanitizer SAFE_URLS = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
 
     private LessonMarkdown() {}
 
@@ -54,6 +62,7 @@ public final class LessonMarkdown {
                 .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
+                .urlSanitizer(SAFE_URLS)
                 .attributeProviderFactory(context -> attributes(courseId, headingIds))
                 .build();
         var html = renderer.render(document);

@@ -346,10 +346,16 @@ public class TeachingService {
         return out.toString();
     }
 
-    /** Defuses spreadsheet formulas (a leading =, +, - or @) in names people typed. */
+    /**
+     * First characters that make a spreadsheet read a cell as a formula: {@code = + - @}, and a tab or carriage
+     * return, which some spreadsheets skip before looking for one (OWASP, "CSV injection").
+     */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+
+    /** Defuses spreadsheet formulas (a leading =, +, -, @, tab or carriage return) in names people typed. */
     static String defuse(String value) {
         var v = value == null ? "" : value;
-        return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        return !v.isEmpty() && FORMULA_STARTS.indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 
     /** The lesson's last step judged on a model measure: the figure its grade column reports. */

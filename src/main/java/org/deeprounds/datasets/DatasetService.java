@@ -229,11 +229,25 @@ public class DatasetService {
                             ? SequenceScanner.scan(source, true, options, context)
                             : TabularScanner.scan(source, options, context);
             };
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notText(context.fileName(), e);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException notText) {
+                throw notText(context.fileName(), notText);
+            }
             throw e.getCause();
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new DatasetFormatException(context.fileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A text format (CSV, FASTA) whose bytes are not UTF-8: Java's own message is only "Input length = 1". */
+    private static DatasetFormatException notText(String fileName, java.nio.charset.CharacterCodingException e) {
+        return new DatasetFormatException(
+                fileName + ": not a text file in UTF-8 (or ASCII). It holds bytes that are not UTF-8 text: it is either"
+                        + " a binary file (an image, a spreadsheet, an archive) or text saved in another encoding."
+                        + " Save it as \"CSV UTF-8\" and upload it again.",
+                e);
     }
 
     /** The shared library and the current user's own datasets (administrators see all). */

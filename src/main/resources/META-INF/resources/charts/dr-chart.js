@@ -6,6 +6,11 @@
   if (customElements.get('dr-chart')) {
     return;
   }
+  function fitted(wanted, parent) {
+    const room = parent ? parent.clientWidth : 0;
+    return room > 160 ? Math.min(wanted, room) : wanted;
+  }
+
   class DrChart extends HTMLElement {
     set config(value) {
       this._config = typeof value === 'string' ? JSON.parse(value) : value;
@@ -62,7 +67,8 @@
       const band = c.band;
       const options = {
         title: c.title,
-        width: c.width || 520,
+        // Never wider than the box it is drawn in (a lesson's pane, a phone): a chart does not push the page sideways.
+        width: fitted(c.width || 520, this.parentElement),
         height: c.height || 220,
         scales: {
           x: { time: false },

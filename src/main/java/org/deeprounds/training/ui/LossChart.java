@@ -27,7 +27,8 @@ final class LossChart {
                 .orElse(1);
         var svg = new StringBuilder(String.format(
                 Locale.ROOT,
-                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' role='img'>"
+                "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' style='width: 100%%; max-width: "
+                        + WIDTH + "px; height: auto' role='img'>"
                         + "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#999'/>"
                         + "<line x1='%d' y1='10' x2='%d' y2='%d' stroke='#999'/>"
                         + "<text x='2' y='14' font-size='10'>%.2f</text><text x='2' y='%d' font-size='10'>0</text>"

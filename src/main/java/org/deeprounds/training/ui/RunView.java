@@ -71,7 +71,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         about.setId("run-about");
         evaluate.setId("evaluate-link");
         message.setId("run-message");
-        progress.setWidth("30em");
+        progress.setWidthFull();
+        progress.setMaxWidth("30em");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(e -> {
             runs.cancel(id);
@@ -86,7 +87,10 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             var again = runs.rerun(id);
             getUI().ifPresent(ui -> ui.navigate(RunView.class, again.id()));
         }));
-        epochs.addColumn(EpochMetrics::epoch).setHeader("Epoch").setAutoWidth(true);
+        epochs.addColumn(EpochMetrics::epoch)
+                .setHeader("Epoch")
+                .setAutoWidth(true)
+                .setFrozen(true);
         epochs.addColumn(m -> number(m.trainLoss())).setHeader("Training loss");
         epochs.addColumn(m -> number(m.validationLoss())).setHeader("Validation loss");
         epochs.addColumn(m -> number(m.validationAccuracy())).setHeader("Validation accuracy");
@@ -103,7 +107,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 status,
                 progress,
                 message,
-                new HorizontalLayout(cancel, resume, rerun, evaluate),
+                buttons(),
                 new H3("Loss per epoch"),
                 new Paragraph("Training loss should fall. When the validation loss turns up while the training loss"
                         + " keeps falling, the network is memorising the training images rather than learning what"
@@ -210,6 +214,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                         "#e07b00",
                         false,
                         history.stream().map(EpochMetrics::validationLoss).toList())));
+    }
+
+    private HorizontalLayout buttons() {
+        var row = new HorizontalLayout(cancel, resume, rerun, evaluate);
+        row.setWrap(true);
+        return row;
     }
 
     static String number(double value) {

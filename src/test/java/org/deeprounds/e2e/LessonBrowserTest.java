@@ -67,7 +67,8 @@ class LessonBrowserTest extends BrowserTest {
         clickInText("train-step");
         waitUpTo(180).until(d -> result().startsWith("✓ Run"));
         waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #run-status")));
-        HeadlessChromium.screenshot(driver, "lesson-laptop-trained");
+        checkScreen("lesson-laptop-trained");
+        ScreenChecks.assertFitsWidth(driver, "#lesson-tool", "lesson-laptop-trained");
         // The player stays on the passed step until the trainee moves on.
         assertThat(driver.findElement(By.id("step-content")).getText()).contains("Train it");
         clickInText("next-step");
@@ -142,7 +143,8 @@ class LessonBrowserTest extends BrowserTest {
         clickInText("train-step");
         waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #run-status")));
         waitUpTo(60).until(d -> d.findElement(By.id("run-status")).getText().contains("of 3"));
-        HeadlessChromium.screenshot(driver, "lesson-phone-build-run");
+        checkScreen("lesson-phone-build-run");
+        ScreenChecks.assertFitsWidth(driver, "#lesson-tool", "lesson-phone-build-run");
         var back = driver.findElement(By.id("back-to-design"));
         ScreenChecks.wheelAndClick(driver, root(), back);
         waitUpTo(30).until(d -> "3".equals(epochsValue()));

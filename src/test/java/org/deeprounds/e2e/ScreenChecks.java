@@ -53,6 +53,19 @@ final class ScreenChecks {
                 .isLessThanOrEqualTo(client + 1);
     }
 
+    /** A pane's content fits its width: nothing in it makes the pane itself scroll sideways. */
+    static void assertFitsWidth(WebDriver driver, String selector, String page) {
+        var widths = (List<?>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "const e = document.querySelector(arguments[0]); return [e.scrollWidth, e.clientWidth];",
+                        selector);
+        long scroll = ((Number) widths.get(0)).longValue();
+        long client = ((Number) widths.get(1)).longValue();
+        assertThat(scroll)
+                .as("%s: %s holds content %d px wide in %d px", page, selector, scroll, client)
+                .isLessThanOrEqualTo(client + 1);
+    }
+
     /**
      * Every visible button, heading and input inside {@code root} (a CSS selector) is the topmost element at its
      * centre once it is on screen: nothing covers it. Elements are brought on screen by scrolling their own

@@ -56,6 +56,12 @@ class LoginLockout {
             unknownUsernameFailed();
             return;
         }
+        if (known.get().isLockedAt(clock.instant())) {
+            // The password is checked before the lock (so a locked account answers no faster than a wrong password);
+            // a wrong one on a locked account is a refusal while locked, not one more failure to store.
+            refusedWhileLocked(username);
+            return;
+        }
         audit.record(AuditAction.LOGIN_FAILED, username, username, reason);
         known.ifPresent(account -> {
             var now = clock.instant();

@@ -64,7 +64,11 @@ public class ProgressService {
     @PreAuthorize("isAuthenticated()")
     public StepOutcome done(String courseId, String lessonId, String stepId) {
         return act(courseId, lessonId, stepId, (lesson, step, p) -> {
-            if (step.kind() != StepKind.READ && step.kind() != StepKind.EXPLORE) {
+            // A build step without a criterion is for looking at a design: done when the trainee says so.
+            boolean markable = step.kind() == StepKind.READ
+                    || step.kind() == StepKind.EXPLORE
+                    || (step.kind() == StepKind.BUILD && step.pass() == null);
+            if (!markable) {
                 throw new IllegalArgumentException("Step '" + stepId + "' is checked by the app, not marked done");
             }
             p.stepOrNew(stepId, clock.instant()).record(true, null, null, null, clock.instant());

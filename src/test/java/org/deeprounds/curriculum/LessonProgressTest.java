@@ -130,6 +130,26 @@ class LessonProgressTest {
     }
 
     @Test
+    void a_build_step_without_a_criterion_is_done_when_marked_but_a_train_step_needs_its_run() {
+        var lessonId = "foundations-neurons-layers";
+        var build = as("trainee2", "TRAINEE", () -> progress.open(COURSE, lessonId)).steps().stream()
+                .filter(s -> s.step().kind() == StepKind.BUILD)
+                .findFirst()
+                .orElseThrow()
+                .step();
+        assertThat(build.pass()).isNull();
+        var outcome = as("trainee2", "TRAINEE", () -> progress.done(COURSE, lessonId, build.id()));
+        assertThat(outcome.passed()).isTrue();
+        assertThat(as("trainee2", "TRAINEE", () -> progress.open(COURSE, lessonId))
+                        .step(build.id())
+                        .passed())
+                .isTrue();
+        assertThatThrownBy(() -> as("trainee2", "TRAINEE", () -> progress.done(COURSE, LESSON, "train")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checked by the app");
+    }
+
+    @Test
     void a_reflection_needs_enough_words_and_is_kept() {
         var lessonId = "foundations-neurons-layers";
         var state = as("trainee2", "TRAINEE", () -> progress.open(COURSE, lessonId));

@@ -272,6 +272,9 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                 action(
                         step.kind() == StepKind.BUILD ? "Check my latest run" : "Check",
                         () -> progress.check(courseId, lessonId, step.id(), null)));
+        if (step.kind() == StepKind.BUILD && step.pass() == null) {
+            content.add(doneButton("I have explored the design"));
+        }
         if (s.runId() != null && !showingDesign.contains(step.id())) {
             showRun(step.id(), s.runId());
         } else {

@@ -112,7 +112,7 @@ class HostileNpzTest {
     }
 
     /** A valid small MedMNIST npz whose train labels carry the given header and eight bytes of data. */
-    private static byte[] withTrainLabels(String descr, String shape) {
+    static byte[] withTrainLabels(String descr, String shape) {
         var arrays = medmnist();
         arrays.put("train_labels.npy", raw(descr, shape, new byte[8]));
         return Fixtures.zip(arrays);

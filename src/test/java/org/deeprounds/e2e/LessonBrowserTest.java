@@ -195,6 +195,15 @@ class LessonBrowserTest extends BrowserTest {
                 .until(d -> "0.3"
                         .equals(d.findElement(By.cssSelector("#step-threshold input"))
                                 .getDomProperty("value")));
+        // And a threshold typed beside the text moves the evaluation's slider to it.
+        var typed = driver.findElement(By.cssSelector("#step-threshold input"));
+        ScreenChecks.wheelAndClick(driver, text(), typed);
+        typed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.4", Keys.TAB);
+        waitUpTo(30)
+                .until(d -> Math.abs(Double.parseDouble(d.findElement(By.cssSelector("#lesson-tool #threshold"))
+                                        .getDomProperty("value"))
+                                - 0.4)
+                        < 1e-9);
         clickInText("step-action-check");
         waitUpTo(60).until(d -> result().contains("test"));
         HeadlessChromium.screenshot(driver, "lesson-laptop-evaluated");

@@ -310,11 +310,17 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         threshold.setMax(1);
         threshold.setStep(0.01);
         threshold.setValue(0.5);
-        threshold.setHelperText("Follows the threshold slider of the evaluation; you can also type it.");
+        threshold.setHelperText("Follows the threshold slider of the evaluation; typing one moves the slider too.");
         runId.ifPresent(id -> {
             var evaluation = create(EvaluationView.class);
             evaluation.open(id);
             evaluation.addThresholdListener(value -> threshold.setValue(value));
+            // Typing a threshold moves the evaluation to it, so the figures beside the text are the ones checked.
+            threshold.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    evaluation.setThreshold(e.getValue());
+                }
+            });
             showTool(evaluation);
         });
         content.add(

@@ -110,6 +110,13 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         cardHtml.getElement().setAttribute("download", true);
     }
 
+    /** Moves the threshold, as the slider does (a lesson's threshold field typed by the trainee). */
+    public void setThreshold(double value) {
+        if (current != null && current.classes().size() == 2 && value >= 0 && value <= 1) {
+            moveTo(value);
+        }
+    }
+
     /** Tells a lesson which threshold the trainee has set on the page. */
     public void addThresholdListener(java.util.function.DoubleConsumer listener) {
         thresholdListeners.add(listener);

@@ -64,7 +64,9 @@ public class LayerInsights {
 
     private LayerReport build(
             long runId, org.deeprounds.training.RunInfo run, StatsStorage storage, Integer iteration) {
-        var reports = reports(storage, Long.toString(runId));
+        var all = reports(storage, Long.toString(runId));
+        // Light reports carry the score of (nearly) every iteration; snapshots also carry the histograms.
+        var reports = all.stream().filter(LayerInsights::isSnapshot).toList();
         if (reports.isEmpty()) {
             throw new NoSuchElementException("Run " + runId + " has no layer statistics yet: the first snapshot is"
                     + " taken in its first iteration.");
@@ -115,7 +117,21 @@ public class LayerInsights {
                     histograms(chosen, StatsType.Updates, key)));
         }
         return new LayerReport(
-                runId, iterations, score, chosen == null ? 0 : chosen.getIterationCount(), List.copyOf(layers));
+                runId,
+                iterations,
+                score,
+                chosen == null ? 0 : chosen.getIterationCount(),
+                List.copyOf(layers),
+                all.stream().map(StatsReport::getIterationCount).toList(),
+                all.stream()
+                        .map(r -> Double.isFinite(r.getScore()) ? r.getScore() : null)
+                        .toList());
+    }
+
+    /** A layer snapshot, as opposed to a light per-iteration report: it has the weights' histograms. */
+    static boolean isSnapshot(StatsReport report) {
+        var histograms = report.getHistograms(StatsType.Parameters);
+        return histograms != null && !histograms.isEmpty();
     }
 
     static List<StatsReport> reports(StatsStorage storage, String session) {

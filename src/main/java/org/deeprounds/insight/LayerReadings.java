@@ -12,7 +12,78 @@ public final class LayerReadings {
 
     private LayerReadings() {}
 
-    /** Reads the latest update:parameter ratio (log10). */
+    /**
+     * Adam's (and RMSProp's) first steps move every weight by about the learning rate whatever the gradient, so the
+     * ratio of the first iterations says little about the rate: readings skip them.
+     */
+    public static final int WARM_UP_ITERATIONS = 10;
+
+    /**
+     * A ratio at or above this (a step a third of the weights' size or more) is named whenever it occurs: the weights
+     * are measured after the step, so a step that swamps them reads close to 0, and no optimiser's warm-up at a sane
+     * learning rate comes near it (Adam's first steps at 0.001 read about -1.7).
+     */
+    public static final double SWAMPED = -0.5;
+
+    /** Fewer snapshots than this past the warm-up are too little to judge on. */
+    public static final int MIN_EVIDENCE = 3;
+
+    /**
+     * Reads a layer's update:parameter ratio (log10) over the run: the median over the later half of the recorded
+     * iterations, after the warm-up. Updates as large as the weights themselves are named at once, warm-up or not (no
+     * optimiser's first step explains them, see {@link #SWAMPED}); otherwise a run with too few snapshots past the warm-up gets no verdict.
+     *
+     * @param iterations the iterations of the snapshots
+     * @param log10 the ratio at each (null where not recorded)
+     */
+    public static String ratio(List<Integer> iterations, List<Double> log10) {
+        if (iterations == null || log10 == null || iterations.isEmpty()) {
+            return ratio((Double) null);
+        }
+        int n = Math.min(iterations.size(), log10.size());
+        Double worst = null;
+        for (int i = 0; i < n; i++) {
+            var value = log10.get(i);
+            if (value != null && Double.isFinite(value) && (worst == null || value > worst)) {
+                worst = value;
+            }
+        }
+        if (worst != null && worst >= SWAMPED) {
+            return String.format(
+                            Locale.ROOT,
+                            "Ratio up to %.1f: single steps were about as large as the weights themselves (%s a"
+                                    + " healthy step). ",
+                            worst,
+                            times(Math.pow(10, worst - HEALTHY)))
+                    + "No optimiser's warm-up explains that: the learning rate is far too high, expect the loss to"
+                    + " jump or diverge.";
+        }
+        int last = iterations.get(n - 1);
+        int from = Math.max(WARM_UP_ITERATIONS, last / 2);
+        var evidence = new java.util.ArrayList<Double>();
+        int first = -1;
+        for (int i = 0; i < n; i++) {
+            var value = log10.get(i);
+            if (iterations.get(i) >= from && value != null && Double.isFinite(value)) {
+                evidence.add(value);
+                first = first < 0 ? iterations.get(i) : first;
+            }
+        }
+        if (evidence.size() < MIN_EVIDENCE) {
+            return "Too early to judge the learning rate: " + n + " snapshot" + (n == 1 ? "" : "s") + " up to"
+                    + " iteration " + last + ", too few past the first " + WARM_UP_ITERATIONS + " iterations, where"
+                    + " Adam's steps are naturally about as large as the learning rate. The reading needs at least "
+                    + MIN_EVIDENCE + " snapshots in the later half of the run, after the warm-up.";
+        }
+        evidence.sort(null);
+        int size = evidence.size();
+        double median =
+                size % 2 == 1 ? evidence.get(size / 2) : (evidence.get(size / 2 - 1) + evidence.get(size / 2)) / 2;
+        return "Median over iterations " + first + "–" + last + " (" + size + " snapshots after the warm-up). "
+                + ratio(median);
+    }
+
+    /** Reads one update:parameter ratio (log10). */
     public static String ratio(Double log10) {
         if (log10 == null || !Double.isFinite(log10)) {
             return "No update ratio recorded yet.";

@@ -5,12 +5,25 @@ import java.util.Map;
 
 /**
  * What DL4J recorded while a run trained, per layer, as {@code GET /api/v1/runs/{id}/layers} returns it (field names
- * are an API contract). Series share the run's {@code iterations}: element i of every series belongs to iteration i.
+ * are an API contract). Series share the run's {@code iterations} (its layer snapshots): element i of every series
+ * belongs to iteration i. The score (training loss of the mini-batch) of every recorded iteration is in
+ * {@code scoreIterations} and {@code scores}, which are longer: every iteration of a run up to
+ * {@code deeprounds.insight.max-scores}.
  *
+ * @param iterations the iterations with a layer snapshot
+ * @param score the score at each snapshot
  * @param histogramIteration the iteration whose histograms are included (the latest, or the one asked for)
+ * @param scoreIterations every recorded iteration
+ * @param scores the score at each of them (NaN where the loss was not a number)
  */
 public record LayerReport(
-        long runId, List<Integer> iterations, List<Double> score, int histogramIteration, List<Layer> layers) {
+        long runId,
+        List<Integer> iterations,
+        List<Double> score,
+        int histogramIteration,
+        List<Layer> layers,
+        List<Integer> scoreIterations,
+        List<Double> scores) {
 
     /**
      * One layer.

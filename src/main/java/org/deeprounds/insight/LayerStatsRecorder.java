@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records DL4J's statistics for every run into its own file (session id = run id), so DL4J's UI and our layer views
- * can replay any run, during training and after a restart. A resumed run appends to the same session.
+ * can replay any run, during training and after a restart. A resumed run appends to the same session. What is
+ * recorded follows a {@link SnapshotPlan} made from the run's epochs and iterations per epoch.
  */
 @Component
 class LayerStatsRecorder implements RunInstrumentation {
@@ -19,6 +20,8 @@ class LayerStatsRecorder implements RunInstrumentation {
 
     private final StatsFiles files;
     private final InsightSettings settings;
+    /** Each training session's writer, closed (after writing everything) when the session ends. */
+    private final java.util.Map<Long, AsyncStatsRouter> writers = new java.util.concurrent.ConcurrentHashMap<>();
 
     LayerStatsRecorder(StatsFiles files, InsightSettings settings) {
         this.files = files;
@@ -27,17 +30,25 @@ class LayerStatsRecorder implements RunInstrumentation {
 
     @Override
     public List<TrainingListener> listenersFor(long runId, Path folder, NetworkSpec spec, long plannedIterations) {
-        return List.of(listener(files.pin(folder), Long.toString(runId), settings, plannedIterations));
+        long perEpoch = Math.max(1, plannedIterations / Math.max(1, spec.epochs()));
+        var router = new AsyncStatsRouter(files.pin(folder), Long.toString(runId));
+        var previous = writers.put(runId, router);
+        if (previous != null) {
+            previous.close();
+        }
+        return List.of(listener(router, Long.toString(runId), settings.plan(spec.epochs(), perEpoch)));
     }
 
     @Override
     public void trainingEnded(long runId, Path folder) {
+        var router = writers.remove(runId);
+        if (router != null) {
+            router.close();
+        }
         files.release(folder);
     }
 
-    static TrainingListener listener(
-            StatsStorageRouter storage, String session, InsightSettings settings, long plannedIterations) {
-        return new BudgetedStatsListener(
-                storage, session, WORKER, settings.overheadBudget(), settings.reportEvery(plannedIterations));
+    static TrainingListener listener(StatsStorageRouter storage, String session, SnapshotPlan plan) {
+        return new SnapshotStatsListener(storage, session, WORKER, plan);
     }
 }

@@ -360,6 +360,7 @@ public class RunService implements AutoCloseable {
 
     private void execute(long id) {
         var run = runs.findById(id).orElseThrow();
+        boolean instrumentsEnded = false;
         try {
             var spec = json.readValue(run.getSpecJson(), NetworkSpec.class);
             boolean admin = submitters.getOrDefault(id, false);
@@ -416,6 +417,9 @@ public class RunService implements AutoCloseable {
                                     lastCheckpoint = now;
                                 }
                             });
+            // Before the run shows as finished, so whoever reads its statistics then finds them complete.
+            instrumentsEnded = true;
+            endInstruments(id);
             if (closing && !cancelRequests.contains(id)) {
                 finish(
                         id,
@@ -443,12 +447,8 @@ public class RunService implements AutoCloseable {
                     runs.findById(id).orElseThrow().getMetricsJson(),
                     "Training failed: " + e.getMessage());
         } finally {
-            for (var instrument : instruments) {
-                try {
-                    instrument.trainingEnded(id, runFolder(id));
-                } catch (RuntimeException e) {
-                    log.warn("Run {}: {} failed after training: {}", id, instrument, e.getMessage());
-                }
+            if (!instrumentsEnded) {
+                endInstruments(id);
             }
             running.remove(id);
             cancelRequests.remove(id);
@@ -515,6 +515,16 @@ public class RunService implements AutoCloseable {
         } catch (IOException e) {
             // Training goes on; only resuming after a crash would start from an older checkpoint.
             log.warn("Run {}: could not write the checkpoint of epoch {}", id, checkpoint.epoch(), e);
+        }
+    }
+
+    private void endInstruments(long id) {
+        for (var instrument : instruments) {
+            try {
+                instrument.trainingEnded(id, runFolder(id));
+            } catch (RuntimeException e) {
+                log.warn("Run {}: {} failed after training: {}", id, instrument, e.getMessage());
+            }
         }
     }
 

@@ -28,10 +28,57 @@ class LayerReadingsTest {
     }
 
     @Test
-    void long_runs_report_at_most_the_configured_number_of_times() {
-        var settings = new InsightSettings(0, 400, 0.02);
-        assertThat(settings.reportEvery(100)).isEqualTo(1);
-        assertThat(settings.reportEvery(100_000)).isEqualTo(250);
-        assertThat(100_000 / settings.reportEvery(100_000)).isLessThanOrEqualTo(400);
+    void adam_warm_up_alone_gives_no_verdict_and_a_later_half_median_does() {
+        // Adam's first steps: ratios around -1.7 (read alone: "10x too large"), then it settles near -3.
+        var iterations = List.of(0, 2, 4, 6, 8);
+        assertThat(LayerReadings.ratio(iterations, List.of(-1.6, -1.7, -1.8, -1.9, -2.0)))
+                .startsWith("Too early to judge")
+                .doesNotContain("too large");
+        var longer = new java.util.ArrayList<Integer>();
+        var values = new java.util.ArrayList<Double>();
+        for (int i = 0; i <= 64; i += 2) {
+            longer.add(i);
+            values.add(i < 10 ? -1.6 : -2.9);
+        }
+        assertThat(LayerReadings.ratio(longer, values)).contains("Median over iterations 32–64", "healthy");
+        assertThat(LayerReadings.ratio(List.of(0, 1), java.util.Arrays.asList(2.3, null)))
+                .contains("as large as the weights", "far too high");
+        // Weights are measured after the step: a step that swamps them reads just under 0.
+        assertThat(LayerReadings.ratio(List.of(0, 1), java.util.Arrays.asList(-0.01, null)))
+                .contains("far too high");
+        assertThat(LayerReadings.ratio(List.of(), List.of())).isEqualTo("No update ratio recorded yet.");
+    }
+
+    @Test
+    void a_lesson_length_run_is_snapshotted_every_epoch_at_least_thirty_times_up_to_its_last_iteration() {
+        var settings = new InsightSettings(0, 400, 20_000);
+        var lesson = settings.plan(5, 13); // 5 epochs of 13 mini-batches: the learning-rate lesson
+        assertThat(lesson.snapshotCount()).isBetween(SnapshotPlan.MIN_SNAPSHOTS, 40);
+        for (int epoch = 1; epoch <= 5; epoch++) {
+            assertThat(lesson.snapshot(epoch * 13 - 1))
+                    .as("end of epoch %d", epoch)
+                    .isTrue();
+        }
+        assertThat(lesson.snapshot(0)).isTrue();
+        for (int i = 0; i < 65; i++) {
+            assertThat(lesson.scored(i)).as("iteration %d has its score", i).isTrue();
+        }
+        var tiny = settings.plan(2, 13); // the broken-rate step: 26 iterations, every one a snapshot
+        assertThat(tiny.snapshotCount()).isEqualTo(26);
+    }
+
+    @Test
+    void long_runs_stay_bounded_and_spread_over_the_whole_run() {
+        var settings = new InsightSettings(0, 400, 20_000);
+        var plan = settings.plan(1000, 100); // 100,000 iterations
+        assertThat(plan.snapshotCount()).isLessThanOrEqualTo(400).isGreaterThanOrEqualTo(300);
+        assertThat(plan.snapshot(0)).isTrue();
+        assertThat(plan.snapshot(99_999)).isTrue();
+        assertThat(plan.snapshots().nextSetBit(50_000)).isLessThan(51_000);
+        assertThat(plan.scoreEvery()).isEqualTo(5);
+        long scored = java.util.stream.LongStream.range(0, 100_000)
+                .filter(plan::scored)
+                .count();
+        assertThat(scored).isBetween(19_000L, 20_400L);
     }
 }

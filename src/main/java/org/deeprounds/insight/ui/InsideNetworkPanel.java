@@ -200,8 +200,10 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
             lastStatus = run.status();
         }
         if (report != null) {
-            status.setText(report.iterations().size() + " snapshots recorded, up to iteration "
-                    + report.iterations().getLast() + (run.status() == RunStatus.RUNNING ? "; updating live." : "."));
+            status.setText(report.iterations().size() + " layer snapshots and the score of "
+                    + report.scoreIterations().size() + " iterations recorded, up to iteration "
+                    + report.scoreIterations().getLast()
+                    + (run.status() == RunStatus.RUNNING ? "; updating live." : "."));
             if (reportIndex >= report.iterations().size()) {
                 reportIndex = -1;
             }
@@ -253,15 +255,15 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
         var x = report.iterations();
         var ratioSeries = new ArrayList<Chart.Series>();
         int colour = 0;
-        Double latestRatio = null;
+        List<Double> readSeries = null;
         for (var entry : l.updateRatio().entrySet()) {
             ratioSeries.add(new Chart.Series(
                     entry.getKey().equals("W") ? "weights" : entry.getKey().equals("b") ? "biases" : entry.getKey(),
                     COLOURS[colour++ % COLOURS.length],
                     pad(entry.getValue(), x.size()),
                     false));
-            if (entry.getKey().equals("W") || latestRatio == null) {
-                latestRatio = last(entry.getValue());
+            if (entry.getKey().equals("W") || readSeries == null) {
+                readSeries = entry.getValue();
             }
         }
         if (ratioSeries.isEmpty()) {
@@ -271,7 +273,7 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
         } else {
             ratio.setVisible(true);
             ratio.lines(x, ratioSeries, new Chart.Band(-4, -2, "healthy"));
-            ratioReading.setText(LayerReadings.ratio(latestRatio));
+            ratioReading.setText(LayerReadings.ratio(x, readSeries));
         }
         var mean = l.activationMean();
         var std = l.activationStd();
@@ -411,14 +413,5 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
             out.add(0, null);
         }
         return out;
-    }
-
-    private static Double last(List<Double> values) {
-        for (int i = values.size() - 1; i >= 0; i--) {
-            if (values.get(i) != null) {
-                return values.get(i);
-            }
-        }
-        return null;
     }
 }

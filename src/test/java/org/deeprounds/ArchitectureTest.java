@@ -73,6 +73,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_a_run_check_grants_a_runs_dataset() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.deeprounds.training..", "org.deeprounds.datasets..")
+                .should()
+                .callMethod(DatasetService.class, "readingForRun", long.class, java.util.function.Supplier.class)
+                .because("access to a run's data follows from the run check in RunService.withDataOf")
+                .check(classes);
+    }
+
+    @Test
     void base_depends_on_no_feature() {
         noClasses()
                 .that()

@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DatasetService {
 
+    /** The dataset a run the caller may see was trained on, while {@link #readingForRun} runs on this thread. */
+    private static final ThreadLocal<Long> RUN_GRANT = new ThreadLocal<>();
+
     static final String UNSTATED_LICENCE = "Not stated by the uploader";
 
     /** A file as uploaded: the name the user knows it by and its content. */
@@ -302,6 +305,26 @@ public class DatasetService {
         readFiles(dataset, java.util.Set.of(split), sink);
     }
 
+    /**
+     * Runs {@code work} with read access to dataset {@code id} on this thread, because the caller may see a run trained
+     * on it: what is derived from a run (evaluation, model card, explanations) follows the run's access rule, so a
+     * trainee's instructor sees it even when the data is the trainee's own. Only {@code RunService.withDataOf} calls
+     * this, after its own check of the run (enforced by ArchitectureTest); the dataset itself stays private.
+     */
+    public <T> T readingForRun(long id, java.util.function.Supplier<T> work) {
+        var previous = RUN_GRANT.get();
+        RUN_GRANT.set(id);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                RUN_GRANT.remove();
+            } else {
+                RUN_GRANT.set(previous);
+            }
+        }
+    }
+
     /** The test split's examples. Only the evaluation feature calls this (enforced by ArchitectureTest). */
     @PreAuthorize("isAuthenticated()")
     public void readTestExamples(long id, Example.Sink sink) {
@@ -450,8 +473,9 @@ public class DatasetService {
 
     private Dataset visible(long id) {
         var viewer = Viewer.current();
+        var granted = RUN_GRANT.get();
         return datasets.findById(id)
-                .filter(viewer::maySee)
+                .filter(d -> viewer.maySee(d) || d.getId().equals(granted))
                 .orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
     }
 

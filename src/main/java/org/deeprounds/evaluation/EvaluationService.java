@@ -66,6 +66,10 @@ public class EvaluationService {
     /** Every test case with its true label and predicted probabilities. */
     @PreAuthorize("isAuthenticated()")
     public List<Prediction> predictions(long runId) {
+        return runs.withDataOf(runId, () -> predictionsWithData(runId));
+    }
+
+    private List<Prediction> predictionsWithData(long runId) {
         var run = runs.get(runId);
         if (run.status() != RunStatus.COMPLETED) {
             throw new IllegalStateException(
@@ -121,6 +125,10 @@ public class EvaluationService {
     /** The evaluation at {@code threshold} (binary tasks; 0.5 when null). */
     @PreAuthorize("isAuthenticated()")
     public Evaluation evaluate(long runId, Double threshold) {
+        return runs.withDataOf(runId, () -> evaluateWithData(runId, threshold));
+    }
+
+    private Evaluation evaluateWithData(long runId, Double threshold) {
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1, not " + threshold);
         }
@@ -208,6 +216,10 @@ public class EvaluationService {
     /** The run's model card at {@code threshold}. */
     @PreAuthorize("isAuthenticated()")
     public ModelCard modelCard(long runId, Double threshold) {
+        return runs.withDataOf(runId, () -> modelCardWithData(runId, threshold));
+    }
+
+    private ModelCard modelCardWithData(long runId, Double threshold) {
         var evaluation = evaluate(runId, threshold);
         var run = runs.get(runId);
         return ModelCard.of(
@@ -220,6 +232,10 @@ public class EvaluationService {
     /** Why the model called test case {@code caseId} ("test-N") what it did; explains its most probable class. */
     @PreAuthorize("isAuthenticated()")
     public Explanation explain(long runId, String caseId) {
+        return runs.withDataOf(runId, () -> explainWithData(runId, caseId));
+    }
+
+    private Explanation explainWithData(long runId, String caseId) {
         var predictions = predictions(runId);
         int index = caseIndex(caseId, predictions.size());
         var run = runs.get(runId);
@@ -251,6 +267,10 @@ public class EvaluationService {
      */
     @PreAuthorize("isAuthenticated()")
     public Explanation tryCase(long runId, CaseInput input) {
+        return runs.withDataOf(runId, () -> tryCaseWithData(runId, input));
+    }
+
+    private Explanation tryCaseWithData(long runId, CaseInput input) {
         var run = runs.get(runId);
         if (run.status() != RunStatus.COMPLETED) {
             throw new IllegalStateException(
@@ -357,6 +377,10 @@ public class EvaluationService {
     /** Permutation importance of each column on the test split (patient tables only), computed once per run. */
     @PreAuthorize("isAuthenticated()")
     public List<FeatureImportance> featureImportance(long runId) {
+        return runs.withDataOf(runId, () -> featureImportanceWithData(runId));
+    }
+
+    private List<FeatureImportance> featureImportanceWithData(long runId) {
         var predictions = predictions(runId);
         var run = runs.get(runId);
         var summary = datasets.summary(run.datasetId());
@@ -396,6 +420,10 @@ public class EvaluationService {
     /** The encoded test cases of a completed run, in case order ("test-1" first), for thumbnails and previews. */
     @PreAuthorize("isAuthenticated()")
     public List<float[]> caseInputs(long runId) {
+        return runs.withDataOf(runId, () -> caseInputsWithData(runId));
+    }
+
+    private List<float[]> caseInputsWithData(long runId) {
         predictions(runId); // completed runs only, scored once
         return testExamples(runs.get(runId).datasetId()).stream()
                 .map(Example::features)

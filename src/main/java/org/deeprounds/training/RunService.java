@@ -231,6 +231,15 @@ public class RunService implements AutoCloseable {
         throw new NoSuchElementException("No run with id " + id);
     }
 
+    /**
+     * {@code work} with read access to the run's dataset, for whoever may see the run (its owner, their instructor,
+     * administrators): one access rule for a run and everything derived from it, whoever owns the data.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public <T> T withDataOf(long id, java.util.function.Supplier<T> work) {
+        return datasets.readingForRun(visible(id).getDatasetId(), work);
+    }
+
     /** The folder of a run the user may see, holding {@link #MODEL_FILE} once it has finished. */
     @PreAuthorize("isAuthenticated()")
     public Path folderOf(long id) {

@@ -159,8 +159,8 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
                         + " training (slide to go back in time). Weights start narrow and spread as the layer"
                         + " specialises; gradients should be narrow around zero, and shrink as the loss settles."
                         + " A gradient histogram squeezed to a line at zero means nothing reaches this layer."),
-                new HorizontalLayout(moment, momentLabel),
-                new HorizontalLayout(weights, gradients),
+                wrapping(new HorizontalLayout(moment, momentLabel)),
+                wrapping(new HorizontalLayout(weights, gradients)),
                 convolution,
                 probeNote);
         update(run);
@@ -168,9 +168,21 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
 
     private static Component explained(Chart chart, String text) {
         var explanation = new Paragraph(text);
-        explanation.getStyle().set("max-width", "24em").set("font-size", "var(--lumo-font-size-s)");
-        var row = new HorizontalLayout(chart, explanation);
+        // In a narrow pane (a lesson, a phone) the explanation goes under the chart instead of being squeezed.
+        explanation
+                .getStyle()
+                .set("max-width", "24em")
+                .set("min-width", "14em")
+                .set("flex", "1 1 14em")
+                .set("font-size", "var(--lumo-font-size-s)");
+        var row = wrapping(new HorizontalLayout(chart, explanation));
         row.setAlignItems(FlexComponent.Alignment.CENTER);
+        return row;
+    }
+
+    private static HorizontalLayout wrapping(HorizontalLayout row) {
+        row.setWrap(true);
+        row.setMaxWidth("100%");
         return row;
     }
 

@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DatasetService {
 
+    /** The size of {@code dataset.summary_json} (V2__datasets.sql): a longer summary is refused, never truncated. */
+    static final int MAX_SUMMARY_CHARS = 1_000_000;
+
     /** The dataset a run the caller may see was trained on, while {@link #readingForRun} runs on this thread. */
     private static final ThreadLocal<Long> RUN_GRANT = new ThreadLocal<>();
 
@@ -168,8 +171,14 @@ public class DatasetService {
                         labels.content(), labelsPath, limits.maxUploadSize().toBytes());
                 options = options.withLabelsFile(labelsPath);
             }
-            var context = new ScanContext(incoming, fileName);
+            var context = new ScanContext(incoming, fileName, limits.maxColumns());
             var summary = scan(format, modality, source, options, context);
+            var summaryJson = json.writeValueAsString(summary);
+            if (summaryJson.length() > MAX_SUMMARY_CHARS) {
+                throw new DatasetFormatException(fileName + ": its description (statistics and categories of every"
+                        + " column) takes " + summaryJson.length() + " characters, more than the " + MAX_SUMMARY_CHARS
+                        + " that are stored; use fewer columns, or fewer different values in text columns.");
+            }
             var key = storage.commit(incoming);
             incoming = null;
             var provenance = origin != null
@@ -193,7 +202,7 @@ public class DatasetService {
                     provenance,
                     origin != null && origin.synthetic(),
                     origin != null ? origin.sampleKey() : null,
-                    json.writeValueAsString(summary),
+                    summaryJson,
                     clock.instant());
             if (origin != null && origin.published() != null) {
                 dataset.setPublishedResult(json.writeValueAsString(origin.published()));

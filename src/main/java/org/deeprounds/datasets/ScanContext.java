@@ -19,10 +19,21 @@ final class ScanContext {
 
     private final Path folder;
     private final String fileName;
+    private final int maxColumns;
 
     ScanContext(Path folder, String fileName) {
+        this(folder, fileName, DatasetLimits.DEFAULT_MAX_COLUMNS);
+    }
+
+    ScanContext(Path folder, String fileName, int maxColumns) {
         this.folder = folder;
         this.fileName = fileName;
+        this.maxColumns = maxColumns;
+    }
+
+    /** The most columns a table may have ({@code deeprounds.datasets.max-columns}). */
+    int maxColumns() {
+        return maxColumns;
     }
 
     /** The name the user knows the uploaded file by, for messages. */

@@ -111,6 +111,11 @@ final class TabularScanner {
             if (header.isEmpty()) {
                 throw new DatasetFormatException(name + ": the file is empty; expected a header row");
             }
+            if (header.size() > context.maxColumns()) {
+                throw new DatasetFormatException(name + ": the table has " + header.size() + " columns; at most "
+                        + context.maxColumns() + " are accepted. Keep the columns the model should learn from (and the"
+                        + " target), or ask an administrator to raise deeprounds.datasets.max-columns.");
+            }
             target = requireColumn(header, options.targetColumn(), "target column", name, true);
             group = requireColumn(header, options.groupColumn(), "group column", name, false);
             for (var sensitive : options.sensitiveColumns()) {

@@ -305,13 +305,34 @@ public class RunService implements AutoCloseable {
             throw new IllegalStateException(run.getOwner() + " already has " + queued + " runs waiting (at most "
                     + settings.maxQueuedPerUser() + ").");
         }
+        int checkpointEpoch = checkpointEpoch(runFolder(id).resolve(CHECKPOINT_FILE));
+        List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
+        var kept = json.writeValueAsString(done.subList(0, Math.min(done.size(), checkpointEpoch)));
         var name = SecurityContextHolder.getContext().getAuthentication().getName();
         submitters.put(id, name.equals(run.getOwner()) && hasRole(AppRoles.ADMIN));
         transactions.executeWithoutResult(
-                status -> runs.findById(id).orElseThrow().requeue(clock.instant()));
+                status -> runs.findById(id).orElseThrow().requeue(clock.instant(), checkpointEpoch, kept));
         events.changed(id);
         dispatch();
         return info(runs.findById(id).orElseThrow());
+    }
+
+    /** The epochs a checkpoint holds, read from its configuration alone (the weights are not loaded). */
+    private static int checkpointEpoch(Path checkpoint) {
+        try (var zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
+            var entry = zip.getEntry("configuration.json");
+            if (entry == null) {
+                throw new IllegalStateException(
+                        "The checkpoint " + checkpoint.getFileName() + " holds no configuration");
+            }
+            try (var in = zip.getInputStream(entry)) {
+                return org.deeplearning4j.nn.conf.MultiLayerConfiguration.fromJson(
+                                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .getEpochCount();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the checkpoint: " + e.getMessage(), e);
+        }
     }
 
     /** A new run of the same design on the same dataset, owned by the caller, from the first epoch. */

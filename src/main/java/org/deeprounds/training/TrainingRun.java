@@ -101,10 +101,19 @@ class TrainingRun {
         startedAt = now;
     }
 
-    /** Back in the queue after an interruption, keeping the epochs done. */
-    void requeue(Instant now) {
+    /**
+     * Back in the queue after an interruption, keeping the epochs up to the checkpoint it goes on from
+     * ({@code metricsUpToCheckpoint}): checkpoints are written at most once per interval, so the epochs after
+     * {@code checkpointEpoch} are trained again and the counter restarts there rather than jumping back later.
+     */
+    void requeue(Instant now, int checkpointEpoch, String metricsUpToCheckpoint) {
         status = RunStatus.QUEUED;
-        message = "Resumed after an interruption; waiting to go on from epoch " + (epoch + 1) + ".";
+        message = checkpointEpoch >= epoch
+                ? "Resumed after an interruption; waiting to go on from epoch " + (checkpointEpoch + 1) + "."
+                : "Resumed after an interruption; waiting to go on from the checkpoint of epoch " + checkpointEpoch
+                        + " (epochs " + (checkpointEpoch + 1) + "\u2013" + epoch + " are trained again).";
+        epoch = checkpointEpoch;
+        metricsJson = metricsUpToCheckpoint;
         queuedAt = now;
         finishedAt = null;
     }

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.deeprounds.DeepRoundsApplication;
+import org.deeprounds.RestoresSecurityStrategy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +26,7 @@ import org.springframework.core.env.Environment;
  * curricula): a script that waits for health and then calls the API must not meet a 401 from a missing account. The
  * server accepts connections while that work runs, so a probe runs inside start-up, after the administrator exists.
  */
+@ExtendWith(RestoresSecurityStrategy.class)
 class StartupReadinessTest {
 
     static final AtomicReference<HttpResponse<String>> DURING_START_UP = new AtomicReference<>();

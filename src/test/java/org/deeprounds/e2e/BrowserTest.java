@@ -33,6 +33,33 @@ abstract class BrowserTest {
         }
     }
 
+    /**
+     * Trains {@code template} on {@code dataset} as trainee1 through the API, with these overrides (JSON object
+     * text), and returns the run's id once it has completed.
+     */
+    long completedRun(long dataset, String template, String overrides) throws InterruptedException {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var submitted = org.deeprounds.TestUsers.postJson(
+                port,
+                "/api/v1/runs",
+                "{\"datasetId\": " + dataset + ", \"template\": \"" + template + "\", \"overrides\": " + overrides
+                        + "}",
+                org.deeprounds.TestUsers.TRAINEE);
+        long id = json.readTree(submitted.body()).get("id").asLong();
+        for (int i = 0; i < 1200; i++) {
+            var status = json.readTree(
+                            org.deeprounds.TestUsers.get(port, "/api/v1/runs/" + id, org.deeprounds.TestUsers.TRAINEE)
+                                    .body())
+                    .get("status")
+                    .asString();
+            if (status.equals("COMPLETED")) {
+                return id;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + id + " did not complete");
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

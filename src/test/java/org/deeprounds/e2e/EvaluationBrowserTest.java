@@ -123,23 +123,6 @@ class EvaluationBrowserTest extends BrowserTest {
                 dataset = d.get("id").asLong();
             }
         }
-        var submitted = TestUsers.postJson(
-                port,
-                "/api/v1/runs",
-                "{\"datasetId\": " + dataset
-                        + ", \"template\": \"ehr-mlp\", \"overrides\": {\"epochs\": 6, \"seed\": 9}}",
-                TestUsers.TRAINEE);
-        long id = json.readTree(submitted.body()).get("id").asLong();
-        for (int i = 0; i < 600; i++) {
-            var status = json.readTree(TestUsers.get(port, "/api/v1/runs/" + id, TestUsers.TRAINEE)
-                            .body())
-                    .get("status")
-                    .asString();
-            if (status.equals("COMPLETED")) {
-                return id;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run did not complete");
+        return completedRun(dataset, "ehr-mlp", "{\"epochs\": 6, \"seed\": 9}");
     }
 }

@@ -105,23 +105,6 @@ class PagesFitBrowserTest extends BrowserTest {
     }
 
     private long trainedRun(long dataset) throws Exception {
-        var submitted = TestUsers.postJson(
-                port,
-                "/api/v1/runs",
-                "{\"datasetId\": " + dataset
-                        + ", \"template\": \"ehr-mlp\", \"overrides\": {\"epochs\": 4, \"seed\": 3}}",
-                TestUsers.TRAINEE);
-        long id = json.readTree(submitted.body()).get("id").asLong();
-        for (int i = 0; i < 1200; i++) {
-            var status = json.readTree(TestUsers.get(port, "/api/v1/runs/" + id, TestUsers.TRAINEE)
-                            .body())
-                    .get("status")
-                    .asString();
-            if (status.equals("COMPLETED")) {
-                return id;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + id + " did not complete");
+        return completedRun(dataset, "ehr-mlp", "{\"epochs\": 4, \"seed\": 3}");
     }
 }

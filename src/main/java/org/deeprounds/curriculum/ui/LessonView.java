@@ -357,13 +357,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         var outcome = progress.answer(courseId, lessonId, stepId, chosen);
         refreshSteps();
         result.setText(outcome.message());
-        content.getChildren()
-                .filter(c -> "next-step".equals(c.getId().orElse("")))
-                .toList()
-                .forEach(content::remove);
-        if (outcome.passed()) {
-            nextStepButton().ifPresent(content::add);
-        }
+        offerNextStep(outcome.passed());
         return outcome;
     }
 
@@ -375,6 +369,17 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
             }
         });
         return LessonText.fill(text, measured);
+    }
+
+    /** The "Next: …" button under the step, once it is passed (replacing any shown before). */
+    private void offerNextStep(boolean passed) {
+        content.getChildren()
+                .filter(c -> "next-step".equals(c.getId().orElse("")))
+                .toList()
+                .forEach(content::remove);
+        if (passed) {
+            nextStepButton().ifPresent(content::add);
+        }
     }
 
     private java.util.Optional<Button> nextStepButton() {
@@ -427,13 +432,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
             goTo(state.current().step().id());
         } else {
             renderSteps();
-            content.getChildren()
-                    .filter(c -> "next-step".equals(c.getId().orElse("")))
-                    .toList()
-                    .forEach(content::remove);
-            if (state.step(keep).passed()) {
-                nextStepButton().ifPresent(content::add);
-            }
+            offerNextStep(state.step(keep).passed());
         }
         result.setText(outcome.message());
     }

@@ -59,6 +59,7 @@ class SecurityMatrixTest {
             Map.entry("login", Access.PUBLIC),
             Map.entry("", Access.SIGNED_IN),
             Map.entry("account", Access.SIGNED_IN),
+            Map.entry("change-password", Access.SIGNED_IN),
             Map.entry("admin/users", Access.ADMIN),
             Map.entry("admin/cohorts", Access.ADMIN),
             Map.entry("admin/import-trainees", Access.ADMIN),
@@ -79,6 +80,10 @@ class SecurityMatrixTest {
     /** HTTP endpoints by "METHOD path pattern". */
     static final Map<String, Access> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /api/v1/me", Access.SIGNED_IN),
+            Map.entry("PUT /api/v1/me/password", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/me/tokens", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/me/tokens", Access.SIGNED_IN),
+            Map.entry("DELETE /api/v1/me/tokens/{id}", Access.SIGNED_IN),
             // Any method, any path under /api/ that no endpoint answers: 404/405 as JSON.
             Map.entry("GET /api/**", Access.SIGNED_IN),
             Map.entry("GET /api/v1/admin/users", Access.ADMIN),

@@ -121,6 +121,31 @@ public final class TestUsers {
         }
     }
 
+    /**
+     * Creates an account as an administrator does (with a temporary password), then has its owner replace that
+     * password as at the first sign-in, so tests can sign in with the returned credentials straight away.
+     */
+    public static Credentials newAccount(
+            org.deeprounds.accounts.AccountService accounts, String username, String role, boolean enabled) {
+        var issued = as(
+                "admin",
+                org.deeprounds.base.security.AppRoles.ADMIN,
+                () -> accounts.create(new org.deeprounds.accounts.AccountDraft(
+                        username, "Test " + username, null, java.util.Set.of(role), enabled)));
+        var own = "Own-" + issued.password();
+        as(issued.username(), role, () -> {
+            accounts.changeOwnPassword(issued.username(), issued.password(), own);
+            return null;
+        });
+        return new Credentials(issued.username(), own);
+    }
+
+    /** GET {@code path} with {@code Authorization: Bearer <token>}. */
+    public static HttpResponse<String> getWithToken(int port, String path, String token) {
+        return execute(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token));
+    }
+
     /** Runs {@code action} signed in as {@code user} with {@code role}, without HTTP (services called directly). */
     public static <T> T as(String user, String role, java.util.function.Supplier<T> action) {
         var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();

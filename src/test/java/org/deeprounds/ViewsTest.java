@@ -119,6 +119,37 @@ class ViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "trainee2", roles = "TRAINEE")
+    void a_user_creates_an_api_token_sees_it_once_and_revokes_it() {
+        navigate(AccountView.class);
+
+        test($(TextField.class).withCaption("Token name").single()).setValue("nightly export");
+        test($(Button.class).withText("Create token").single()).click();
+        var token = $(Pre.class).id("issued-token").getText();
+        assertThat(token).startsWith("drt_");
+        test($(Button.class).withText("Done").single()).click();
+
+        @SuppressWarnings("unchecked")
+        var grid = (Grid<org.deeprounds.accounts.ApiTokenSummary>) $(Grid.class).single();
+        int row = java.util.stream.IntStream.range(0, test(grid).size())
+                .filter(i -> test(grid).getRow(i).name().equals("nightly export"))
+                .findFirst()
+                .orElseThrow();
+        var listed = test(grid).getRow(row);
+        assertThat(token).startsWith(listed.prefix());
+        assertThat(test(grid).getCellText(row, 1))
+                .doesNotContain(token.substring(listed.prefix().length() + 1));
+        assertThat($(Pre.class).all()).as("shown once").isEmpty();
+
+        test((Button) test(grid).getCellComponent(row, 5)).click();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single())
+                .confirm();
+        assertThat(java.util.stream.IntStream.range(0, test(grid).size())
+                        .mapToObj(i -> test(grid).getRow(i).name()))
+                .doesNotContain("nightly export");
+    }
+
+    @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void the_audit_log_lists_events_newest_first() {
         navigate(AuditLogView.class);

@@ -87,7 +87,7 @@ public class AccountService {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         var password = PasswordGenerator.generate();
-        var account = new UserAccount(
+        var account = UserAccount.withIssuedPassword(
                 username,
                 draft.displayName().strip(),
                 AccountValidation.blankToNull(draft.email()),
@@ -148,7 +148,7 @@ public class AccountService {
     public IssuedPassword resetPassword(Long id) {
         var account = users.findById(id).orElseThrow(() -> new NoSuchElementException("No account with id " + id));
         var password = PasswordGenerator.generate();
-        account.setPasswordHash(encoder.encode(password));
+        account.issuePassword(encoder.encode(password));
         account.setLockedUntil(null);
         failures.deleteByUserId(account.getId());
         audit.record(AuditAction.PASSWORD_RESET, CurrentActor.name(), account.getUsername(), null);
@@ -164,19 +164,34 @@ public class AccountService {
         audit.record(AuditAction.UNLOCK, CurrentActor.name(), account.getUsername(), null);
     }
 
-    /** Changes the signed-in user's own password after checking the current one. */
+    /**
+     * Changes the signed-in user's own password after checking the current one; this also ends the requirement to
+     * replace an issued (temporary) password. Needs a sign-in with the password, never an API token.
+     */
     @PreAuthorize("#username == authentication.name")
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        PasswordSignInRequired.check("Changing the password");
         var account = find(username);
+        boolean wasIssued = account.isPasswordChangeRequired();
         if (currentPassword == null || !encoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new IllegalArgumentException("Current password: this is not your current password.");
+            throw new IllegalArgumentException(
+                    wasIssued
+                            ? "Current password: this is not the temporary password you were given."
+                            : "Current password: this is not your current password.");
         }
         if (Objects.equals(currentPassword, newPassword)) {
-            throw new IllegalArgumentException("New password: choose a password different from the current one.");
+            throw new IllegalArgumentException(
+                    wasIssued
+                            ? "New password: choose a password different from the temporary one."
+                            : "New password: choose a password different from the current one.");
         }
         policy.require(newPassword, username);
-        account.setPasswordHash(encoder.encode(newPassword));
-        audit.record(AuditAction.PASSWORD_CHANGED, username, username, null);
+        account.choosePassword(encoder.encode(newPassword));
+        audit.record(
+                AuditAction.PASSWORD_CHANGED,
+                username,
+                username,
+                wasIssued ? "replaced the password issued by an administrator" : null);
     }
 
     /** Counts by role, for the administrator's home page. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** What views and the API show of an account. Never carries the password hash. */
+/**
+ * What views and the API show of an account. Never carries the password hash. {@code passwordChangeRequired}: the
+ * account still has a password issued by someone else, to be replaced at its next sign-in.
+ */
 public record AccountSummary(
         Long id,
         String username,
@@ -15,7 +18,8 @@ public record AccountSummary(
         Instant lockedUntil,
         boolean locked,
         Instant createdAt,
-        List<String> cohorts) {
+        List<String> cohorts,
+        boolean passwordChangeRequired) {
 
     static AccountSummary of(UserAccount account, Instant now, List<String> cohorts) {
         return new AccountSummary(
@@ -28,6 +32,7 @@ public record AccountSummary(
                 account.getLockedUntil(),
                 account.isLockedAt(now),
                 account.getCreatedAt(),
-                cohorts);
+                cohorts,
+                account.isPasswordChangeRequired());
     }
 }

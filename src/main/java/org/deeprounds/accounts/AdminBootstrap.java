@@ -79,7 +79,13 @@ class AdminBootstrap implements ApplicationRunner {
         }
         var account = users.findByUsername(ADMIN_USERNAME)
                 .orElseGet(() -> new UserAccount(ADMIN_USERNAME, "Administrator", null, "", clock.instant()));
-        account.setPasswordHash(encoder.encode(password));
+        if (generated) {
+            // Printed to the log, where others may read it: a password to replace at the first sign-in.
+            account.issuePassword(encoder.encode(password));
+        } else {
+            // Chosen by whoever configured the server (and scripts may rely on it): kept as it is.
+            account.choosePassword(encoder.encode(password));
+        }
         account.setRoles(Set.of(AppRoles.ADMIN));
         account.setEnabled(true);
         users.save(account);
@@ -91,7 +97,7 @@ class AdminBootstrap implements ApplicationRunner {
         if (generated) {
             log.warn(
                     "\n\n    No administrator existed, so one was created.\n    username: {}\n    password: {}\n"
-                            + "    This password is shown only now. Sign in and change it under 'My account'.\n",
+                            + "    This password is shown only now. Sign in: you will be asked to choose your own.\n",
                     ADMIN_USERNAME,
                     password);
         } else {

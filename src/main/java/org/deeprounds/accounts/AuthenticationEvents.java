@@ -7,20 +7,29 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Feeds Spring Security's sign-in events (form and HTTP Basic alike) to the lockout counter and the audit log. */
+/**
+ * Feeds Spring Security's sign-in events (form and HTTP Basic alike) to the lockout counter, the per-address
+ * throttle and the audit log.
+ */
 @Component
 class AuthenticationEvents {
 
     private final LoginLockout lockout;
+    private final AddressThrottle throttle;
 
-    AuthenticationEvents(LoginLockout lockout) {
+    AuthenticationEvents(LoginLockout lockout, AddressThrottle throttle) {
         this.lockout = lockout;
+        this.throttle = throttle;
     }
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+            throttle.failed(details.getRemoteAddress());
+        }
         var username = String.valueOf(event.getAuthentication().getName());
         switch (event) {
             case AuthenticationFailureLockedEvent locked -> lockout.refusedWhileLocked(username);

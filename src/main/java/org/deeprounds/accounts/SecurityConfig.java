@@ -4,6 +4,8 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.deeprounds.accounts.ui.LoginView;
 import org.deeprounds.base.security.AppRoles;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,13 +27,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every route needs a signed-in user except the login page, static assets and {@code /actuator/health}. Two filter
- * chains: the JSON API (HTTP Basic or the browser session; 401/403 as JSON) and the Vaadin UI (form login).
+ * chains: the JSON API (personal API token, HTTP Basic or the browser session; 401/403/429 as JSON) and the Vaadin UI
+ * (form login). Both refuse sign-in attempts from an address with too many failures ({@link AddressThrottle}) and
+ * hold a user who must replace an issued password to that ({@link PasswordChange}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -73,9 +80,24 @@ class SecurityConfig {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
 
+    /** Pages served outside Vaadin that show data (DL4J's training UI, course images). */
+    private static final List<String> DATA_PAGES_OUTSIDE_VAADIN =
+            List.of("/train/", "/setlang/", "/assets/", "/curricula-files/");
+
+    /** The request's path within the application, whichever servlet serves it. */
+    static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    static boolean isDataPageOutsideVaadin(HttpServletRequest request) {
+        var path = pathOf(request);
+        return path.equals("/train") || DATA_PAGES_OUTSIDE_VAADIN.stream().anyMatch(path::startsWith);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http, JsonMapper json, ApiTokenService tokens, AddressThrottle throttle) throws Exception {
         var errors = new JsonSecurityErrors(json);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health")
@@ -89,17 +111,29 @@ class SecurityConfig {
                 // An API call that fails to authenticate must not start a session.
                 .requestCache(cache -> cache.disable())
                 // Only calls that ride on the browser's session cookie can be forged, so every state-changing call
-                // needs the CSRF token except HTTP Basic ones, which are authenticated by their credentials alone
-                // (the session is not even read for them). Any other Authorization header changes nothing.
-                .securityContext(context -> context.securityContextRepository(new BasicOnlyContextRepository()))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(BasicOnlyContextRepository::needsCsrfToken))
+                // needs the CSRF token except those with HTTP Basic credentials or an API token, which are
+                // authenticated by these alone (the session is not even read for them). Any other Authorization header
+                // changes nothing.
+                .securityContext(context -> context.securityContextRepository(new HeaderCredentialsContextRepository()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(HeaderCredentialsContextRepository::needsCsrfToken))
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle, errors), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new AddressThrottleFilter(
+                                throttle, AddressThrottleFilter::isApiAttempt, errors::tooManyAttempts),
+                        ApiTokenFilter.class)
+                .addFilterBefore(
+                        new PasswordChangeFilter(
+                                request -> !PasswordChangeFilter.isPasswordChangeCall(request),
+                                (request, response) -> errors.forbidden(request, response, PasswordChange.API_REFUSAL)),
+                        AuthorizationFilter.class)
                 .headers(SecurityConfig::securityHeaders);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, RequestUtil vaadinRequests) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, RequestUtil vaadinRequests, AddressThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/error")
                         .permitAll()
                         // DL4J's training UI, forwarded after a per-run check, and the chart library's files.
@@ -117,6 +151,15 @@ class SecurityConfig {
                 // Vaadin's own requests carry Vaadin's CSRF protection. Vaadin would also exempt POST /login, but its
                 // login form sends the token from the page's meta tags, so sign-in keeps the check (login CSRF).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .addFilterBefore(
+                        new AddressThrottleFilter(
+                                throttle, AddressThrottleFilter::isFormAttempt, AddressThrottleFilter::backToLoginPage),
+                        UsernamePasswordAuthenticationFilter.class)
+                // Vaadin's views are held by the UI's navigation guard; these pages are not Vaadin's.
+                .addFilterBefore(
+                        new PasswordChangeFilter(
+                                SecurityConfig::isDataPageOutsideVaadin, PasswordChangeFilter::toChangePasswordPage),
+                        AuthorizationFilter.class)
                 .with(vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         return http.build();
     }

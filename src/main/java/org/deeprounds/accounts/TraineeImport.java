@@ -87,8 +87,8 @@ public class TraineeImport {
         Map<String, Cohort> cohortsByName = new HashMap<>();
         for (var row : parsed.rows) {
             var password = PasswordGenerator.generate();
-            var account =
-                    new UserAccount(row.username(), row.name(), row.email(), encoder.encode(password), clock.instant());
+            var account = UserAccount.withIssuedPassword(
+                    row.username(), row.name(), row.email(), encoder.encode(password), clock.instant());
             account.setRoles(Set.of(AppRoles.TRAINEE));
             users.save(account);
             if (row.cohort() != null) {

@@ -50,6 +50,10 @@ class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The password was issued by someone else (reset, import, new account): the owner must replace it first. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 20, nullable = false)
@@ -63,6 +67,14 @@ class UserAccount {
         this.email = email;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+    }
+
+    /** A new account whose password someone else chose and hands over (created by an administrator, imported). */
+    static UserAccount withIssuedPassword(
+            String username, String displayName, String email, String passwordHash, Instant createdAt) {
+        var account = new UserAccount(username, displayName, email, passwordHash, createdAt);
+        account.passwordChangeRequired = true;
+        return account;
     }
 
     boolean isLockedAt(Instant now) {
@@ -97,10 +109,6 @@ class UserAccount {
         return passwordHash;
     }
 
-    void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
-    }
-
     boolean isEnabled() {
         return enabled;
     }
@@ -115,6 +123,22 @@ class UserAccount {
 
     void setLockedUntil(Instant lockedUntil) {
         this.lockedUntil = lockedUntil;
+    }
+
+    boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** A password someone else chose and handed over: its owner must replace it at the next sign-in. */
+    void issuePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = true;
+    }
+
+    /** The owner's own password (or one from configuration): nothing to replace. */
+    void choosePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = false;
     }
 
     Instant getCreatedAt() {

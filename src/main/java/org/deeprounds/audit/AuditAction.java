@@ -25,5 +25,11 @@ public enum AuditAction {
     DATASET_IMPORT_REJECTED,
     DATASET_DELETED,
     /** A completed run was scored on its dataset's test split (once per run). */
-    TEST_SPLIT_SCORED
+    TEST_SPLIT_SCORED,
+    /** A user created a personal API token (the secret is never recorded). */
+    API_TOKEN_CREATED,
+    /** A user revoked one of their API tokens. */
+    API_TOKEN_REVOKED,
+    /** Too many failed sign-ins from one network address: further attempts from it are refused for a while. */
+    SIGN_IN_THROTTLED
 }

@@ -68,6 +68,9 @@ class AdminBootstrapTest {
         var admin = users.findByUsername("admin").orElseThrow();
         assertThat(encoder.matches(password, admin.getPasswordHash())).isTrue();
         assertThat(admin.getRoles()).contains(AppRoles.ADMIN);
+        assertThat(admin.isPasswordChangeRequired())
+                .as("a password printed to the log is replaced at the first sign-in")
+                .isTrue();
     }
 
     @Test
@@ -76,10 +79,12 @@ class AdminBootstrapTest {
 
         assertThat(bootstrap("Configured-Chief-9").ensureAdministrator()).isTrue();
 
-        assertThat(encoder.matches(
-                        "Configured-Chief-9",
-                        users.findByUsername("admin").orElseThrow().getPasswordHash()))
+        var admin = users.findByUsername("admin").orElseThrow();
+        assertThat(encoder.matches("Configured-Chief-9", admin.getPasswordHash()))
                 .isTrue();
+        assertThat(admin.isPasswordChangeRequired())
+                .as("a configured password is the operator's choice (scripts may rely on it)")
+                .isFalse();
         assertThat(output.getOut()).doesNotContain("Configured-Chief-9");
     }
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Only a call that really authenticates with HTTP Basic skips the CSRF check: a session cookie beside another
- * Authorization header still needs the token, and a Basic header beside a session cookie must carry the right password.
+ * Only a call that really authenticates with HTTP Basic or an API token skips the CSRF check: a session cookie beside
+ * another Authorization header still needs the token, and Basic or token credentials beside a session cookie must be
+ * right on their own (the session is not read for them).
  * The sign-in form itself needs the token (login CSRF), which Vaadin's login form sends from the page's meta tags.
  */
 @IntegrationTest
@@ -28,6 +29,9 @@ class CsrfTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AccountService accounts;
 
     @Test
     void a_session_cookie_with_a_bearer_header_still_needs_the_csrf_token() throws Exception {
@@ -45,6 +49,27 @@ class CsrfTest {
         var right = basic(TestUsers.TRAINEE.username(), TestUsers.TRAINEE.password());
         assertThat(post("/api/v1/runs", "{}", cookie, right).statusCode())
                 .as("Basic with the right password skips the token")
+                .isNotIn(401, 403);
+    }
+
+    @Test
+    void an_api_token_beside_a_session_cookie_is_checked_on_its_own() throws Exception {
+        var cookie = TestUsers.formSession(port, TestUsers.TRAINEE);
+        var bogus = post("/api/v1/runs", "{}", cookie, "Bearer drt_aaaaaaaaaaaa_not-a-real-secret");
+        assertThat(bogus.statusCode()).as("not signed in through the session").isEqualTo(401);
+
+        var owner = TestUsers.newAccount(accounts, "csrf-token-" + System.nanoTime() % 100_000, "TRAINEE", true);
+        var created = TestUsers.postJson(port, "/api/v1/me/tokens", "{\"name\": \"csrf\"}", owner);
+        var token = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        var me = CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/me"))
+                        .header("Cookie", cookie)
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.body()).as("the token's owner, not the session's").contains(owner.username());
+        assertThat(post("/api/v1/runs", "{}", cookie, "Bearer " + token).statusCode())
+                .as("a valid token skips the CSRF token")
                 .isNotIn(401, 403);
     }
 

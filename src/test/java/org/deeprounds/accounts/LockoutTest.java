@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.MutableClock;
 import org.deeprounds.TestUsers;
@@ -89,9 +88,7 @@ class LockoutTest {
     }
 
     private TestUsers.Credentials newTrainee(String username) {
-        var issued = accounts.create(
-                new AccountDraft(username, "Lockout " + username, null, Set.of(AppRoles.TRAINEE), true));
-        return new TestUsers.Credentials(issued.username(), issued.password());
+        return TestUsers.newAccount(accounts, username, AppRoles.TRAINEE, true);
     }
 
     private boolean lockedFlag(String username) {

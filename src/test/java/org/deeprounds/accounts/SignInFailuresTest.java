@@ -3,7 +3,6 @@ package org.deeprounds.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.TestUsers;
 import org.deeprounds.audit.AuditAction;
@@ -73,9 +72,7 @@ class SignInFailuresTest {
     }
 
     private TestUsers.Credentials newTrainee(String prefix, boolean enabled) {
-        var issued = accounts.create(new AccountDraft(
-                prefix + System.nanoTime() % 100_000, "Sign-in " + prefix, null, Set.of(AppRoles.TRAINEE), enabled));
-        return new TestUsers.Credentials(issued.username(), issued.password());
+        return TestUsers.newAccount(accounts, prefix + System.nanoTime() % 100_000, AppRoles.TRAINEE, enabled);
     }
 
     private java.net.http.HttpResponse<String> me(TestUsers.Credentials who) {

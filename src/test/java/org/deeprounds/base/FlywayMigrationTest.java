@@ -37,7 +37,8 @@ class FlywayMigrationTest {
                             "cohort_trainee",
                             "cohort_instructor",
                             "login_failure",
-                            "audit_event");
+                            "audit_event",
+                            "api_token");
         }
     }
 }

@@ -3,10 +3,8 @@ package org.deeprounds.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeprounds.TestUsers;
-import org.deeprounds.accounts.AccountDraft;
 import org.deeprounds.accounts.AccountService;
 import org.deeprounds.curriculum.CurriculumLibrary;
 import org.deeprounds.curriculum.Lesson;
@@ -218,12 +216,9 @@ class LessonBrowserTest extends BrowserTest {
 
     private String newTrainee() {
         var name = "lesson-trainee-" + USERS.incrementAndGet();
-        var issued = TestUsers.as(
-                "admin",
-                "ADMIN",
-                () -> accounts.create(new AccountDraft(name, "Lesson Trainee", null, Set.of("TRAINEE"), true)));
-        signInToHome(issued.username(), issued.password());
-        return issued.username();
+        var own = TestUsers.newAccount(accounts, name, "TRAINEE", true);
+        signInToHome(own.username(), own.password());
+        return own.username();
     }
 
     private void open(String user, Lesson lesson) {

@@ -53,7 +53,7 @@ class AccountDialog extends Dialog {
                     enabled.getValue());
             try {
                 if (existing == null) {
-                    PasswordShownOnce.open(accounts.create(draft));
+                    SecretShownOnce.password(accounts.create(draft));
                 } else {
                     accounts.update(existing.id(), draft);
                 }

@@ -17,10 +17,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
 import org.deeprounds.accounts.AccountService;
+import org.deeprounds.accounts.ApiTokenService;
 import org.deeprounds.accounts.PasswordPolicy;
 import org.deeprounds.base.security.AppRoles;
 
-/** The signed-in user's own account: who they are, their cohorts, and a password change. */
+/** The signed-in user's own account: who they are, their cohorts, a password change and their API tokens. */
 @Route("account")
 @PageTitle("My account")
 @Menu(title = "My account", order = 90, icon = "vaadin:user")
@@ -36,7 +37,13 @@ public class AccountView extends VerticalLayout {
     private final transient PasswordPolicy policy;
     private final String username;
 
-    public AccountView(AccountService accounts, PasswordPolicy policy, AuthenticationContext authentication) {
+    final ApiTokensPanel tokens;
+
+    public AccountView(
+            AccountService accounts,
+            ApiTokenService apiTokens,
+            PasswordPolicy policy,
+            AuthenticationContext authentication) {
         this.accounts = accounts;
         this.policy = policy;
         this.username = authentication.getPrincipalName().orElseThrow();
@@ -60,13 +67,16 @@ public class AccountView extends VerticalLayout {
         var form = new FormLayout(current, fresh, repeat);
         form.setMaxWidth("40em");
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        tokens = new ApiTokensPanel(apiTokens, username);
         add(
                 new H2("Account"),
                 details,
                 new H2("Change password"),
                 new Paragraph("You need your current password to set a new one."),
                 form,
-                change);
+                change,
+                new H2("API tokens"),
+                tokens);
     }
 
     private void showProblems() {

@@ -68,7 +68,8 @@ public class TraineeImportView extends VerticalLayout {
     void show(TraineeImport.Report result) {
         if (result.imported()) {
             summary.setText("Imported " + result.rows().size() + " trainee(s) from " + result.fileName()
-                    + ". Hand out the temporary passwords below now: they are not shown again.");
+                    + ". Hand out the temporary passwords below now: they are not shown again. Each trainee chooses"
+                    + " their own password at their first sign-in.");
         } else {
             summary.setText("Nothing was imported from " + result.fileName() + ": " + result.errorCount()
                     + " problem(s). " + String.join(" ", result.fileProblems()));

@@ -57,15 +57,24 @@ public class UsersView extends VerticalLayout {
     }
 
     private Span status(AccountSummary account) {
-        var label = !account.enabled() ? "Disabled" : account.locked() ? "Locked" : "Active";
+        boolean active = account.enabled() && !account.locked();
+        var label = !account.enabled()
+                ? "Disabled"
+                : account.locked() ? "Locked" : account.passwordChangeRequired() ? "Temporary password" : "Active";
         var badge = new Span(label);
-        badge.getElement().getThemeList().add(account.enabled() && !account.locked() ? "badge success" : "badge error");
+        badge.getElement()
+                .getThemeList()
+                .add(!active ? "badge error" : account.passwordChangeRequired() ? "badge contrast" : "badge success");
+        if (active && account.passwordChangeRequired()) {
+            badge.setTitle(
+                    "Signs in with a password an administrator issued and must choose their own at that sign-in");
+        }
         return badge;
     }
 
     private HorizontalLayout actions(AccountSummary account) {
         var edit = new Button("Edit", e -> new AccountDialog(accounts, account, this::refresh).open());
-        var reset = new Button("Reset password", e -> PasswordShownOnce.open(accounts.resetPassword(account.id())));
+        var reset = new Button("Reset password", e -> SecretShownOnce.password(accounts.resetPassword(account.id())));
         var row = new HorizontalLayout(edit, reset);
         if (account.locked()) {
             row.add(new Button("Unlock", e -> {

@@ -25,5 +25,19 @@ public enum AuditAction {
     DATASET_IMPORT_REJECTED,
     DATASET_DELETED,
     /** A completed run was scored on its dataset's test split (once per run). */
-    TEST_SPLIT_SCORED
+    TEST_SPLIT_SCORED,
+    /** Subject: the course id; detail: its title. */
+    COURSE_CREATED,
+    /** Subject: the course id; detail: whether it was new or replaced an existing one. */
+    COURSE_UPLOADED,
+    /** Subject: the course id; detail: the file saved or the lesson added. */
+    COURSE_EDITED,
+    /** Subject: the course id; detail: the co-author's username. */
+    COURSE_AUTHOR_ADDED,
+    COURSE_AUTHOR_REMOVED,
+    /** Subject: the course id; detail: the cohort and due date. */
+    COURSE_ASSIGNED,
+    COURSE_UNASSIGNED,
+    /** Subject: the trainee; detail: where the instructor commented (course, lesson, step, cohort). */
+    SUBMISSION_COMMENTED
 }

@@ -58,8 +58,9 @@ public class AuthoringView extends Div {
     private final transient InstructorDirectory instructors;
     private final Button save = new Button("Save");
     private final Button addLesson = new Button("Add a lesson");
-    private final Button manageAuthors = new Button("Authors");
-    private final Div authorship = new Div();
+    private final Button manageAuthors = new Button("Change authors");
+    private final Span authors = new Span();
+    private final Div authorship = new Div(authors, manageAuthors);
     private final ComboBox<String> course = new ComboBox<>("Course");
     private final ComboBox<String> file = new ComboBox<>("File");
     private final CodeEditor editor = new CodeEditor();
@@ -97,8 +98,16 @@ public class AuthoringView extends Div {
         addLesson.setId("authoring-add-lesson");
         manageAuthors.addClickListener(e -> authorsDialog().open());
         manageAuthors.setId("authoring-manage-authors");
-        authorship.setId("authoring-authors");
-        authorship.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        manageAuthors.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        // One short line under the toolbar: the authors, and for them the way to change who they are.
+        authors.setId("authoring-authors");
+        authorship.addClassNames(
+                LumoUtility.FontSize.SMALL,
+                LumoUtility.TextColor.SECONDARY,
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexWrap.WRAP,
+                LumoUtility.AlignItems.BASELINE,
+                LumoUtility.Gap.Column.SMALL);
         var newCourse =
                 new Button("New course or upload", e -> newCourseDialog().open());
         newCourse.setId("authoring-new-course");
@@ -107,7 +116,7 @@ public class AuthoringView extends Div {
                 + " type, the preview shows the lesson as trainees see it, and Save writes the file only when the whole"
                 + " course is valid. The format is described in the curricula's FORMAT.md.");
         intro.addClassNames(LumoUtility.Margin.NONE, LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        var toolbar = new Div(course, file, save, download, addLesson, manageAuthors, newCourse);
+        var toolbar = new Div(course, file, save, download, addLesson, newCourse);
         toolbar.addClassNames(
                 LumoUtility.Display.FLEX,
                 LumoUtility.FlexWrap.WRAP,
@@ -228,8 +237,8 @@ public class AuthoringView extends Div {
      * change the course are hidden (the server refuses such a change anyway).
      */
     private void showAuthorship() {
-        authorship.removeAll();
         if (course.getValue() == null) {
+            authors.setText("");
             manageAuthors.setVisible(false);
             return;
         }
@@ -239,15 +248,19 @@ public class AuthoringView extends Div {
                         ? a.username()
                         : a.displayName() + " (" + a.username() + ")")
                 .toList();
-        var text = names.isEmpty()
-                ? "Authors: none recorded (the course came with DeepRounds or was written before authors were"
-                        + " recorded); administrators change it."
-                : "Authors: " + String.join(", ", names) + ".";
-        if (!found.youMayChange()) {
-            text += " You can read this course; only its authors and administrators can change it"
-                    + (names.isEmpty() ? "." : ", so ask an author to add you as a co-author.");
+        String text;
+        if (names.isEmpty()) {
+            text = "Authors: none recorded (the course came with DeepRounds or was written before authors were"
+                    + " recorded), so only administrators can change it"
+                    + (found.youMayChange() ? " and give it authors." : ". You can read it here.");
+        } else {
+            text = "Authors: " + String.join(", ", names) + "."
+                    + (found.youMayChange()
+                            ? ""
+                            : " You can read this course; only its authors and administrators can change it, so ask"
+                                    + " an author to add you as a co-author.");
         }
-        authorship.setText(text);
+        authors.setText(text);
         save.setVisible(found.youMayChange());
         addLesson.setVisible(found.youMayChange());
         manageAuthors.setVisible(found.youMayChange());

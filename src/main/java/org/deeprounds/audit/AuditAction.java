@@ -31,5 +31,19 @@ public enum AuditAction {
     /** A user revoked one of their API tokens. */
     API_TOKEN_REVOKED,
     /** Too many failed sign-ins from one network address: further attempts from it are refused for a while. */
-    SIGN_IN_THROTTLED
+    SIGN_IN_THROTTLED,
+    /** Subject: the course id; detail: its title. */
+    COURSE_CREATED,
+    /** Subject: the course id; detail: whether it was new or replaced an existing one. */
+    COURSE_UPLOADED,
+    /** Subject: the course id; detail: the file saved or the lesson added. */
+    COURSE_EDITED,
+    /** Subject: the course id; detail: the co-author's username. */
+    COURSE_AUTHOR_ADDED,
+    COURSE_AUTHOR_REMOVED,
+    /** Subject: the course id; detail: the cohort and due date. */
+    COURSE_ASSIGNED,
+    COURSE_UNASSIGNED,
+    /** Subject: the trainee; detail: where the instructor commented (course, lesson, step, cohort). */
+    SUBMISSION_COMMENTED
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.deeprounds.audit.AuditAction;
+import org.deeprounds.audit.AuditLog;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Service;
  * template, add a lesson, download a course as a zip and upload one. Files are written only when the whole course
  * still validates, each by a rename into place, so a course on disk is never half-written or broken by an edit;
  * changes are made one at a time, so two instructors saving at once cannot each validate against the other's old
- * version.
+ * version. Every instructor may read a course; only its authors and administrators change it ({@link CourseAuthors}),
+ * and each change is in the audit log.
  */
 @Service
 public class AuthoringService {
@@ -38,9 +42,13 @@ public class AuthoringService {
             Pattern.compile("\\.(?:check|upload|new|replaced)-[0-9A-Za-z-]+" + Pattern.quote(File.separator) + "?");
 
     private final CurriculumLibrary library;
+    private final CourseAuthors authors;
+    private final AuditLog audit;
 
-    AuthoringService(CurriculumLibrary library) {
+    AuthoringService(CurriculumLibrary library, CourseAuthors authors, AuditLog audit) {
         this.library = library;
+        this.authors = authors;
+        this.audit = audit;
     }
 
     /** The editable files of a course: course.yaml and its lessons. */
@@ -82,12 +90,15 @@ public class AuthoringService {
     /** Writes {@code file} if the course then validates; returns the problems otherwise (and writes nothing). */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public synchronized List<CourseProblem> save(String course, String file, String content) {
+        path(course, file);
+        authors.checkMayChange(course);
         var problems = validate(course, file, content);
         if (!problems.isEmpty()) {
             return problems;
         }
         write(path(course, file), content);
         library.reload();
+        audit.record(AuditAction.COURSE_EDITED, me(), course, "saved " + file);
         return List.of();
     }
 
@@ -117,7 +128,9 @@ public class AuthoringService {
             delete(staging);
             throw new UncheckedIOException("Cannot create course '" + id + "'", e);
         }
+        authors.startedBy(id);
         library.reload();
+        audit.record(AuditAction.COURSE_CREATED, me(), id, title.strip());
     }
 
     /** Adds a lesson file from the template and lists it last in course.yaml, if the course stays valid. */
@@ -128,6 +141,7 @@ public class AuthoringService {
             throw new IllegalArgumentException("A lesson file name holds letters, digits, '-' and '_', e.g."
                     + " '03-thresholds'; not '" + name + "'");
         }
+        authors.checkMayChange(course);
         if (Files.exists(folder(course).resolve(file))) {
             throw new IllegalArgumentException(file + " already exists");
         }
@@ -144,6 +158,7 @@ public class AuthoringService {
             write(path(course, file), Templates.lesson(lessonId.toLowerCase(java.util.Locale.ROOT), title));
             write(path(course, "course.yaml"), newYaml);
             library.reload();
+            audit.record(AuditAction.COURSE_EDITED, me(), course, "added " + file + " and listed it in course.yaml");
         }
         return problems;
     }
@@ -169,7 +184,8 @@ public class AuthoringService {
 
     /**
      * Installs a course from a zip (one folder named by the course id, or course.yaml at the top), replacing the course
-     * of that id only if the uploaded one validates. Returns its problems; on any problem nothing is changed.
+     * of that id only if the uploaded one validates and the user may change it (a {@link CourseChangeRefusedException}
+     * otherwise). Returns its problems; on any problem nothing is changed. The uploader of a new course is its author.
      */
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public synchronized UploadResult upload(InputStream in) {
@@ -208,18 +224,30 @@ public class AuthoringService {
                                 0,
                                 "id: '" + id + "' may hold only lower-case letters, digits and '-'")));
             }
+            var target = library.dir().resolve(id);
+            boolean replacing = Files.exists(target);
+            if (replacing) {
+                authors.checkMayChange(id);
+            }
             var problems = check(root, id);
             if (!problems.isEmpty()) {
                 return new UploadResult(id, problems);
             }
-            var target = library.dir().resolve(id);
             var old = library.dir().resolve(".replaced-" + id + "-" + UUID.randomUUID());
-            if (Files.exists(target)) {
+            if (replacing) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
             delete(old);
+            if (!replacing) {
+                authors.startedBy(id);
+            }
             library.reload();
+            audit.record(
+                    AuditAction.COURSE_UPLOADED,
+                    me(),
+                    id,
+                    replacing ? "replaced the course with an uploaded zip" : "new course from an uploaded zip");
             return new UploadResult(id, List.of());
         } catch (IOException e) {
             return new UploadResult(null, List.of(new CourseProblem("upload", 0, relative(e.getMessage()))));
@@ -294,6 +322,10 @@ public class AuthoringService {
                 .matcher(message.replace(dir + File.separator, ""))
                 .replaceAll("")
                 .replace(dir, "the curricula folder");
+    }
+
+    private static String me() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
     }
 
     private Path folder(String course) {

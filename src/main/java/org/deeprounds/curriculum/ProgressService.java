@@ -396,13 +396,7 @@ public class ProgressService {
         if (recorded != null) {
             return runs.get(recorded);
         }
-        long datasetId = datasetOf(step);
-        var me = SecurityContextHolder.getContext().getAuthentication().getName();
-        return runs.list().stream()
-                .filter(r -> r.owner().equals(me) && r.datasetId() == datasetId)
-                .filter(r -> r.queuedAt() != null && !r.queuedAt().isBefore(p.startedAt()))
-                .findFirst()
-                .orElse(null);
+        return runs.latestOwn(datasetOf(step), p.startedAt()).orElse(null);
     }
 
     /** The library id of a step's dataset, for opening it. */

@@ -14,6 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.deeprounds.accounts.CohortService;
 import org.deeprounds.accounts.CohortSummary;
+import org.deeprounds.audit.AuditAction;
+import org.deeprounds.audit.AuditLog;
 import org.deeprounds.base.security.AppRoles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Courses for cohorts: instructors assign courses to the cohorts they teach (administrators to any), trainees see
- * what is assigned to them, and instructors read their cohorts' progress, reflections and model cards.
+ * what is assigned to them, and instructors read their cohorts' progress, reflections and model cards. Assignments
+ * and comments are recorded in the audit log.
  */
 @Service
 public class TeachingService {
@@ -32,6 +35,7 @@ public class TeachingService {
     private final LessonProgressRepository progress;
     private final StepProgressRepository steps;
     private final CohortService cohorts;
+    private final AuditLog audit;
     private final Clock clock;
 
     TeachingService(
@@ -40,12 +44,14 @@ public class TeachingService {
             LessonProgressRepository progress,
             StepProgressRepository steps,
             CohortService cohorts,
+            AuditLog audit,
             Clock clock) {
         this.library = library;
         this.assignments = assignments;
         this.progress = progress;
         this.steps = steps;
         this.cohorts = cohorts;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -116,22 +122,37 @@ public class TeachingService {
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     @Transactional
     public void assign(long cohortId, String courseId, LocalDate due) {
-        cohort(cohortId);
+        var cohort = cohort(cohortId);
         library.course(courseId);
         var key = new CohortCourse.Key(cohortId, courseId);
         var existing = assignments.findById(key);
+        var dueText = due == null ? "no due date" : "due " + due;
         if (existing.isPresent()) {
+            if (java.util.Objects.equals(existing.get().dueDate(), due)) {
+                return;
+            }
             existing.get().dueDate(due);
+            audit.record(
+                    AuditAction.COURSE_ASSIGNED, me(), courseId, describe(cohort) + ": due date changed to " + dueText);
         } else {
             assignments.save(new CohortCourse(cohortId, courseId, due, clock.instant()));
+            audit.record(AuditAction.COURSE_ASSIGNED, me(), courseId, describe(cohort) + ", " + dueText);
         }
+    }
+
+    private static String describe(CohortSummary cohort) {
+        return "cohort '" + cohort.name() + "' (" + cohort.id() + ")";
     }
 
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     @Transactional
     public void unassign(long cohortId, String courseId) {
-        cohort(cohortId);
-        assignments.deleteById(new CohortCourse.Key(cohortId, courseId));
+        var cohort = cohort(cohortId);
+        var key = new CohortCourse.Key(cohortId, courseId);
+        if (assignments.existsById(key)) {
+            assignments.deleteById(key);
+            audit.record(AuditAction.COURSE_UNASSIGNED, me(), courseId, describe(cohort));
+        }
     }
 
     /** What a cohort the user teaches has been assigned. */
@@ -269,7 +290,21 @@ public class TeachingService {
         var p = steps.findById(stepProgressId)
                 .filter(step -> usernames.contains(step.lesson().username()))
                 .orElseThrow(() -> new NoSuchElementException("No submission " + stepProgressId + " in this cohort"));
-        p.comment(comment == null || comment.isBlank() ? null : comment.strip(), me(), clock.instant());
+        var text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (java.util.Objects.equals(p.comment(), text)) {
+            return;
+        }
+        var had = p.comment() != null;
+        p.comment(text, me(), clock.instant());
+        // Where the comment is, not what it says: the log is read by administrators, the comment by the trainee.
+        audit.record(
+                AuditAction.SUBMISSION_COMMENTED,
+                me(),
+                p.lesson().username(),
+                (text == null ? "removed the comment" : had ? "changed the comment" : "commented")
+                        + " on step '" + p.stepId() + "' of lesson '"
+                        + p.lesson().lessonId() + "' (course '"
+                        + p.lesson().courseId() + "', " + describe(cohort) + ")");
     }
 
     /**

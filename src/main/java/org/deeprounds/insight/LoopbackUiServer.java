@@ -2,6 +2,7 @@ package org.deeprounds.insight;
 
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.impl.VertxInternal;
@@ -14,16 +15,27 @@ import org.deeplearning4j.ui.VertxUIServer;
 /**
  * DL4J's UI server, bound to the loopback interface. {@link VertxUIServer} listens on every interface and offers no
  * host setting, so this subclass hands it a Vert.x whose HTTP servers listen on 127.0.0.1 and the configured port,
- * whatever DL4J asks for. Everything else (routes, modules, session handling) is DL4J's own.
+ * whatever DL4J asks for. Its start makes DL4J's upload folder in {@link UiTempFolder} instead of the system temp
+ * folder. Everything else (routes, modules, session handling) is DL4J's own.
  */
 final class LoopbackUiServer extends VertxUIServer {
 
     static final String LOOPBACK = "127.0.0.1";
 
     private final int port;
+    private final UiTempFolder tempFolder;
 
-    LoopbackUiServer(int port) {
+    LoopbackUiServer(int port, UiTempFolder tempFolder) {
         this.port = port;
+        this.tempFolder = tempFolder;
+    }
+
+    @Override
+    public void start(Promise<Void> started) throws Exception {
+        tempFolder.whileStarting(() -> {
+            super.start(started);
+            return null;
+        });
     }
 
     @Override

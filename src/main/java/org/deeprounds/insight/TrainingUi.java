@@ -1,11 +1,14 @@
 package org.deeprounds.insight;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.ui.VertxUIServer;
+import org.deeprounds.base.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The app's one DL4J training UI server: multi-session (session id = run id), on the loopback interface only, started
  * on first use. Nothing is attached to it until the app has checked that the user may see the run, and browsers reach
- * it only through the app's forwarding routes.
+ * it only through the app's forwarding routes. Its files (DL4J's upload folder, Vert.x's file cache) live in
+ * {@code <data dir>/tmp/dl4j-ui}, emptied before each start, so a killed server leaves nothing in the system temp folder.
  */
 @Component
 public class TrainingUi {
@@ -21,12 +25,13 @@ public class TrainingUi {
     private static final Logger log = LoggerFactory.getLogger(TrainingUi.class);
 
     private final InsightSettings settings;
+    private final UiTempFolder tempFolder;
     private VertxUIServer server;
     private Vertx vertx;
-    private long startedAt;
 
-    TrainingUi(InsightSettings settings, StatsFiles files) {
+    TrainingUi(InsightSettings settings, StatsFiles files, DataDirectory dataDirectory) {
         this.settings = settings;
+        this.tempFolder = new UiTempFolder(dataDirectory.resolve(UiTempFolder.RELATIVE));
         files.onClose(this::forget);
     }
 
@@ -56,9 +61,12 @@ public class TrainingUi {
         VertxUIServer.getMultiSession().set(true);
         // Sessions are attached by the app after its access check, never looked up from a URL.
         VertxUIServer.setStatsStorageProvider(null);
-        startedAt = System.currentTimeMillis();
-        var ui = new LoopbackUiServer(settings.uiPort());
-        vertx = Vertx.vertx();
+        // What a killed server left behind goes before this one writes anything.
+        tempFolder.clear();
+        var ui = new LoopbackUiServer(settings.uiPort(), tempFolder);
+        vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(new FileSystemOptions()
+                        .setFileCacheDir(tempFolder.vertxCache().toString())));
         var deployed = new CompletableFuture<String>();
         vertx.deployVerticle(ui, result -> {
             if (result.succeeded()) {
@@ -84,31 +92,22 @@ public class TrainingUi {
             for (var storage : server.getStatsStorageInstances()) {
                 server.detach(storage);
             }
-            vertx.close();
-            server = null;
-            removeUploadFolders();
-        }
-    }
-
-    /** DL4J's server makes an (unused) upload folder in the temp directory at each start; remove ours. */
-    private void removeUploadFolders() {
-        var temp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
-        try (var folders = java.nio.file.Files.list(temp)) {
-            for (var folder : folders.toList()) {
-                var name = folder.getFileName().toString();
-                if (name.startsWith("DL4JUI_")
-                        && name.substring(7).matches("\\d+")
-                        && Long.parseLong(name.substring(7)) >= startedAt
-                        && java.nio.file.Files.isDirectory(folder)) {
-                    try (var inside = java.nio.file.Files.list(folder)) {
-                        if (inside.findAny().isEmpty()) {
-                            java.nio.file.Files.delete(folder);
-                        }
-                    }
-                }
+            var closed = new CompletableFuture<Void>();
+            vertx.close(result -> closed.complete(null));
+            try {
+                // Vert.x removes its file cache while closing; the folder is emptied after that.
+                closed.get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.debug("DL4J's training UI did not close in time: {}", e.getMessage());
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.debug("Could not remove DL4J's upload folder: {}", e.getMessage());
+            server = null;
+            try {
+                tempFolder.clear();
+            } catch (RuntimeException e) {
+                log.debug("Could not empty {}: {}", tempFolder.root(), e.getMessage());
+            }
         }
     }
 }

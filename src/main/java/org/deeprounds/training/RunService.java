@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.deeplearning4j.util.ModelSerializer;
-import org.deeprounds.accounts.CohortService;
 import org.deeprounds.base.DataDirectory;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.datasets.DatasetService;
@@ -34,6 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,6 @@ public class RunService implements AutoCloseable {
     private final TrainingRunRepository runs;
     private final DatasetService datasets;
     private final NetworkDesigner designer;
-    private final CohortService cohorts;
     private final TrainingSettings settings;
     private final ComputeBackend backend;
     private final DataDirectory dataDirectory;
@@ -88,7 +88,6 @@ public class RunService implements AutoCloseable {
             TrainingRunRepository runs,
             DatasetService datasets,
             NetworkDesigner designer,
-            CohortService cohorts,
             TrainingSettings settings,
             ComputeBackend backend,
             DataDirectory dataDirectory,
@@ -104,7 +103,6 @@ public class RunService implements AutoCloseable {
         this.runs = runs;
         this.datasets = datasets;
         this.designer = designer;
-        this.cohorts = cohorts;
         this.settings = settings;
         this.backend = backend;
         this.dataDirectory = dataDirectory;
@@ -246,16 +244,63 @@ public class RunService implements AutoCloseable {
         return runFolder(visible(id).getId());
     }
 
-    /** The user's own runs, newest first (administrators: all; instructors: theirs and their cohorts'). */
+    /** The most runs one page may hold ({@link #list}). */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "id");
+
+    /** One page of the runs a user may see, newest first, and how many there are in all. */
+    public record RunPage(List<RunInfo> runs, int page, int size, long total) {
+
+        /** Whether a later page holds more runs. */
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    /**
+     * One page of the runs the user may see, newest first: a trainee's own; an instructor's own and those of the
+     * trainees in the cohorts they teach; every run for administrators. The database selects them (one query for the
+     * page, one for the count), so no other user's run is loaded.
+     *
+     * @param page 0-based
+     * @param size 1 to {@value #MAX_PAGE_SIZE}
+     */
     @PreAuthorize("isAuthenticated()")
-    public List<RunInfo> list() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        var all = hasRole(AppRoles.ADMIN)
-                ? runs.findAllByOrderByIdDesc()
-                : runs.findAllByOrderByIdDesc().stream()
-                        .filter(r -> maySee(r, auth.getName()))
-                        .toList();
-        return all.stream().map(this::info).toList();
+    public RunPage list(int page, int size) {
+        if (page < 0) {
+            throw new IllegalArgumentException("page must be 0 or more, not " + page);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("size must be from 1 to " + MAX_PAGE_SIZE + ", not " + size);
+        }
+        var request = PageRequest.of(page, size, NEWEST_FIRST);
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        var found = hasRole(AppRoles.ADMIN)
+                ? runs.findAll(request)
+                : hasRole(AppRoles.INSTRUCTOR)
+                        ? runs.findVisibleToInstructor(name, request)
+                        : runs.findByOwner(name, request);
+        var queue = new QueueSnapshot();
+        return new RunPage(
+                found.getContent().stream().map(r -> info(r, queue)).toList(), page, size, found.getTotalElements());
+    }
+
+    /** How many runs the user may see ({@link #list}'s total). */
+    @PreAuthorize("isAuthenticated()")
+    public long count() {
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        return hasRole(AppRoles.ADMIN)
+                ? runs.count()
+                : hasRole(AppRoles.INSTRUCTOR) ? runs.countVisibleToInstructor(name) : runs.countByOwner(name);
+    }
+
+    /** The user's own newest run on a dataset submitted at or after {@code since}, if any. */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<RunInfo> latestOwn(long datasetId, Instant since) {
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        return runs.findFirstByOwnerAndDatasetIdAndQueuedAtGreaterThanEqualOrderByIdDesc(name, datasetId, since)
+                .map(this::info);
     }
 
     /** Stops a queued or running run (owner, their instructor, administrators). */
@@ -597,18 +642,10 @@ public class RunService implements AutoCloseable {
     private TrainingRun visible(long id) {
         var name = SecurityContextHolder.getContext().getAuthentication().getName();
         return runs.findById(id)
-                .filter(r -> hasRole(AppRoles.ADMIN) || maySee(r, name))
+                .filter(r -> hasRole(AppRoles.ADMIN)
+                        || r.getOwner().equals(name)
+                        || (hasRole(AppRoles.INSTRUCTOR) && runs.isVisibleToInstructor(id, name)))
                 .orElseThrow(() -> new NoSuchElementException("No run with id " + id));
-    }
-
-    private boolean maySee(TrainingRun run, String username) {
-        if (run.getOwner().equals(username)) {
-            return true;
-        }
-        return hasRole(AppRoles.INSTRUCTOR)
-                && cohorts.taughtBy(username).stream()
-                        .anyMatch(c ->
-                                c.trainees().stream().anyMatch(t -> t.username().equals(run.getOwner())));
     }
 
     private static boolean hasRole(String role) {
@@ -617,6 +654,24 @@ public class RunService implements AutoCloseable {
     }
 
     private RunInfo info(TrainingRun run) {
+        return info(run, new QueueSnapshot());
+    }
+
+    /** The waiting runs, read once however many runs of a page are waiting among them. */
+    private final class QueueSnapshot {
+        private List<FairQueue.Waiting> waiting;
+
+        int position(TrainingRun run) {
+            if (waiting == null) {
+                waiting = runs.findByStatusOrderByIdAsc(RunStatus.QUEUED).stream()
+                        .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
+                        .toList();
+            }
+            return FairQueue.position(run.getId(), waiting, lastStarted);
+        }
+    }
+
+    private RunInfo info(TrainingRun run, QueueSnapshot queue) {
         List<EpochMetrics> history = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
         var latest = new LinkedHashMap<String, Double>();
         if (!history.isEmpty()) {
@@ -629,13 +684,7 @@ public class RunService implements AutoCloseable {
                 latest.put("validationAccuracy", last.validationAccuracy());
             }
         }
-        int position = 0;
-        if (run.getStatus() == RunStatus.QUEUED) {
-            var queued = runs.findByStatusOrderByIdAsc(RunStatus.QUEUED).stream()
-                    .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
-                    .toList();
-            position = FairQueue.position(run.getId(), queued, lastStarted);
-        }
+        int position = run.getStatus() == RunStatus.QUEUED ? queue.position(run) : 0;
         boolean failed = run.getStatus() == RunStatus.DIVERGED
                 || run.getStatus() == RunStatus.FAILED
                 || run.getStatus() == RunStatus.INTERRUPTED;

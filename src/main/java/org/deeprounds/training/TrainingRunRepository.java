@@ -1,6 +1,10 @@
 package org.deeprounds.training;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -8,9 +12,32 @@ import org.springframework.data.repository.query.Param;
 
 interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
-    List<TrainingRun> findByOwnerOrderByIdDesc(String owner);
+    /**
+     * What an instructor may see: their own runs and those of the trainees of every cohort they teach. Cohort
+     * membership is the accounts feature's ({@code cohort_trainee}, {@code cohort_instructor}); the database answers
+     * it in the same query, so no run is loaded only to be filtered out.
+     */
+    String INSTRUCTOR_SEES = "(r.owner = :username or r.owner in (select t.username from Cohort c join c.trainees t"
+            + " join c.instructors i where i.username = :username))";
 
-    List<TrainingRun> findAllByOrderByIdDesc();
+    Page<TrainingRun> findByOwner(String owner, Pageable pageable);
+
+    long countByOwner(String owner);
+
+    @Query(
+            value = "select r from TrainingRun r where " + INSTRUCTOR_SEES,
+            countQuery = "select count(r) from TrainingRun r where " + INSTRUCTOR_SEES)
+    Page<TrainingRun> findVisibleToInstructor(@Param("username") String username, Pageable pageable);
+
+    @Query("select count(r) from TrainingRun r where " + INSTRUCTOR_SEES)
+    long countVisibleToInstructor(@Param("username") String username);
+
+    @Query("select count(r) > 0 from TrainingRun r where r.id = :id and " + INSTRUCTOR_SEES)
+    boolean isVisibleToInstructor(@Param("id") long id, @Param("username") String username);
+
+    /** The owner's newest run on a dataset queued at or after {@code since}. */
+    Optional<TrainingRun> findFirstByOwnerAndDatasetIdAndQueuedAtGreaterThanEqualOrderByIdDesc(
+            String owner, long datasetId, Instant since);
 
     List<TrainingRun> findByStatusOrderByIdAsc(RunStatus status);
 

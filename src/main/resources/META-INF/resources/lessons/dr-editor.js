@@ -61,6 +61,7 @@
     area.className = 'dr-editor-plain';
     area.spellcheck = false;
     area.value = host._drText;
+    area.readOnly = !!host._drReadOnly;
     area.addEventListener('input', function () { sendLater(host, function () { return area.value; }); });
     host.appendChild(area);
     host._drArea = area;
@@ -88,6 +89,7 @@
           // Typing goes straight into the text (no hidden textarea): better for screen readers and phones.
           inputStyle: 'contenteditable',
           spellcheck: false,
+          readOnly: !!host._drReadOnly,
           tabSize: 2,
           extraKeys: { Tab: function (editor) { editor.execCommand('insertSoftTab'); } }
         });
@@ -119,6 +121,16 @@
         host._drCm.clearHistory();
       } else if (host._drArea) {
         host._drArea.value = text;
+      }
+    },
+
+    // A course the user may not change is shown read-only (the server refuses a change anyway).
+    readOnly: function (host, on) {
+      host._drReadOnly = on;
+      if (host._drCm) {
+        host._drCm.setOption('readOnly', on);
+      } else if (host._drArea) {
+        host._drArea.readOnly = on;
       }
     },
 

@@ -158,6 +158,24 @@ public final class TeachingFixtures {
                 .password();
     }
 
+    /**
+     * A new account holding {@code role}, whose owner has already replaced the temporary password with one of their
+     * own, as a person does before using the API: returns the credentials to call the app with.
+     */
+    public static org.deeprounds.TestUsers.Credentials account(AccountService accounts, String username, String role) {
+        var temporary = as(
+                        "admin",
+                        AppRoles.ADMIN,
+                        () -> accounts.create(new AccountDraft(username, username, null, Set.of(role), true)))
+                .password();
+        var own = "Own-Rounds-" + Integer.toHexString(username.hashCode()) + "-2026";
+        as(username, role, () -> {
+            accounts.changeOwnPassword(username, temporary, own);
+            return null;
+        });
+        return new org.deeprounds.TestUsers.Credentials(username, own);
+    }
+
     /** A new cohort taught by {@code instructor} with these trainees. */
     public static CohortSummary cohort(CohortService cohorts, String name, String instructor, List<String> trainees) {
         return as("admin", AppRoles.ADMIN, () -> {

@@ -24,8 +24,10 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.deeprounds.accounts.InstructorDirectory;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.curriculum.AuthoringService;
+import org.deeprounds.curriculum.CourseAuthors;
 import org.deeprounds.curriculum.CourseLoader;
 import org.deeprounds.curriculum.CourseProblem;
 import org.deeprounds.curriculum.CurriculumLibrary;
@@ -36,7 +38,8 @@ import org.deeprounds.curriculum.LessonMarkdown;
  * preview drawn exactly as trainees see the lesson, with the course's problems (file, line, field) under the editor as
  * you type; a problem's line button puts the cursor there. Save writes the file back only when the whole course
  * validates. New courses and lessons start from templates; a course travels as a zip. The page names courses by id
- * and files by their name in the course, never by where they lie on the server.
+ * and files by their name in the course, never by where they lie on the server. It shows a course's authors; a course
+ * the user is not an author of (nor an administrator) is shown read-only, without Save or Add a lesson.
  */
 @Route("authoring")
 @PageTitle("Authoring")
@@ -51,6 +54,13 @@ public class AuthoringView extends Div {
 
     private final transient AuthoringService authoring;
     private final transient CurriculumLibrary library;
+    private final transient CourseAuthors courseAuthors;
+    private final transient InstructorDirectory instructors;
+    private final Button save = new Button("Save");
+    private final Button addLesson = new Button("Add a lesson");
+    private final Button manageAuthors = new Button("Change authors");
+    private final Span authors = new Span();
+    private final Div authorship = new Div(authors, manageAuthors);
     private final ComboBox<String> course = new ComboBox<>("Course");
     private final ComboBox<String> file = new ComboBox<>("File");
     private final CodeEditor editor = new CodeEditor();
@@ -59,9 +69,15 @@ public class AuthoringView extends Div {
     private final Anchor download = new Anchor("", "Download as zip");
     private Notification notice;
 
-    public AuthoringView(AuthoringService authoring, CurriculumLibrary library) {
+    public AuthoringView(
+            AuthoringService authoring,
+            CurriculumLibrary library,
+            CourseAuthors courseAuthors,
+            InstructorDirectory instructors) {
         this.authoring = authoring;
         this.library = library;
+        this.courseAuthors = courseAuthors;
+        this.instructors = instructors;
         addClassNames("dr-authoring", LumoUtility.Padding.MEDIUM, LumoUtility.BoxSizing.BORDER);
         course.setId("authoring-course");
         file.setId("authoring-file");
@@ -75,11 +91,23 @@ public class AuthoringView extends Div {
         file.addClassName("dr-authoring-choice");
         course.addValueChangeListener(e -> showCourse());
         file.addValueChangeListener(e -> open());
-        var save = new Button("Save", e -> save());
+        save.addClickListener(e -> save());
         save.setId("authoring-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var addLesson = new Button("Add a lesson", e -> addLessonDialog().open());
+        addLesson.addClickListener(e -> addLessonDialog().open());
         addLesson.setId("authoring-add-lesson");
+        manageAuthors.addClickListener(e -> authorsDialog().open());
+        manageAuthors.setId("authoring-manage-authors");
+        manageAuthors.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        // One short line under the toolbar: the authors, and for them the way to change who they are.
+        authors.setId("authoring-authors");
+        authorship.addClassNames(
+                LumoUtility.FontSize.SMALL,
+                LumoUtility.TextColor.SECONDARY,
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexWrap.WRAP,
+                LumoUtility.AlignItems.BASELINE,
+                LumoUtility.Gap.Column.SMALL);
         var newCourse =
                 new Button("New course or upload", e -> newCourseDialog().open());
         newCourse.setId("authoring-new-course");
@@ -106,8 +134,9 @@ public class AuthoringView extends Div {
         var work = new Div(source, previewColumn);
         work.addClassName("dr-authoring-work");
 
-        add(intro, toolbar, work);
+        add(intro, toolbar, authorship, work);
         refreshCourses();
+        showAuthorship();
     }
 
     private Dialog addLessonDialog() {
@@ -163,7 +192,14 @@ public class AuthoringView extends Div {
         create.setId("create-course");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
-            var result = authoring.upload(new ByteArrayInputStream(bytes));
+            AuthoringService.UploadResult result;
+            try {
+                result = authoring.upload(new ByteArrayInputStream(bytes));
+            } catch (RuntimeException e) {
+                dialog.close();
+                tell("Not installed: " + e.getMessage(), NotificationVariant.LUMO_ERROR);
+                return;
+            }
             if (result.problems().isEmpty()) {
                 tell("Course '" + result.course() + "' installed.", NotificationVariant.LUMO_SUCCESS);
                 dialog.close();
@@ -196,7 +232,103 @@ public class AuthoringView extends Div {
         course.setItems(folders);
     }
 
+    /**
+     * The course's authors, and whether the user may change it: if not, the editor is read-only and the buttons that
+     * change the course are hidden (the server refuses such a change anyway).
+     */
+    private void showAuthorship() {
+        if (course.getValue() == null) {
+            authors.setText("");
+            manageAuthors.setVisible(false);
+            return;
+        }
+        var found = courseAuthors.of(course.getValue());
+        var names = found.authors().stream()
+                .map(a -> a.displayName().equals(a.username())
+                        ? a.username()
+                        : a.displayName() + " (" + a.username() + ")")
+                .toList();
+        String text;
+        if (names.isEmpty()) {
+            text = "Authors: none recorded (the course came with DeepRounds or was written before authors were"
+                    + " recorded), so only administrators can change it"
+                    + (found.youMayChange() ? " and give it authors." : ". You can read it here.");
+        } else {
+            text = "Authors: " + String.join(", ", names) + "."
+                    + (found.youMayChange()
+                            ? ""
+                            : " You can read this course; only its authors and administrators can change it, so ask"
+                                    + " an author to add you as a co-author.");
+        }
+        authors.setText(text);
+        save.setVisible(found.youMayChange());
+        addLesson.setVisible(found.youMayChange());
+        manageAuthors.setVisible(found.youMayChange());
+        editor.setReadOnly(!found.youMayChange());
+    }
+
+    private Dialog authorsDialog() {
+        var dialog = new Dialog("Authors of " + course.getValue());
+        var list = new Div();
+        list.setId("authors-list");
+        list.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
+        var pick = new ComboBox<InstructorDirectory.Instructor>("Add a co-author");
+        pick.setId("new-co-author");
+        pick.setItemLabelGenerator(i -> i.displayName() + " (" + i.username() + ")");
+        pick.setHelperText("Co-authors are instructors; they can change this course as you can.");
+        pick.setWidthFull();
+        Runnable[] fill = new Runnable[1];
+        fill[0] = () -> {
+            var found = courseAuthors.of(course.getValue());
+            list.removeAll();
+            for (var author : found.authors()) {
+                var remove = new Button(
+                        "Remove",
+                        e -> act(() -> {
+                            courseAuthors.remove(course.getValue(), author.username());
+                            fill[0].run();
+                        }));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                remove.setVisible(found.authors().size() > 1);
+                var row = new Div(new Span(author.displayName() + " (" + author.username() + ")"), remove);
+                row.addClassNames(LumoUtility.Display.FLEX, LumoUtility.Gap.SMALL, LumoUtility.AlignItems.BASELINE);
+                list.add(row);
+            }
+            if (found.authors().isEmpty()) {
+                list.add(new Span("No author recorded yet."));
+            }
+            var current = found.authors().stream()
+                    .map(InstructorDirectory.Instructor::username)
+                    .toList();
+            pick.setItems(instructors.instructors().stream()
+                    .filter(i -> !current.contains(i.username()))
+                    .toList());
+            showAuthorship();
+        };
+        var add = new Button(
+                "Add",
+                e -> act(() -> {
+                    if (pick.getValue() == null) {
+                        tell("Choose an instructor to add.", NotificationVariant.LUMO_ERROR);
+                        return;
+                    }
+                    courseAuthors.add(course.getValue(), pick.getValue().username());
+                    pick.clear();
+                    fill[0].run();
+                }));
+        add.setId("add-co-author");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        fill[0].run();
+        var content = new Div(list, pick);
+        content.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.MEDIUM);
+        dialog.add(content);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()), add);
+        dialog.setWidth("min(32rem, 100vw)");
+        return dialog;
+    }
+
     private void showCourse() {
+        showAuthorship();
         if (course.getValue() == null) {
             return;
         }

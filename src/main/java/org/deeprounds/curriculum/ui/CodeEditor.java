@@ -21,6 +21,7 @@ class CodeEditor extends Div {
     private final List<SerializableConsumer<String>> listeners = new ArrayList<>();
     private String text = "";
     private String file = "";
+    private boolean readOnly;
 
     CodeEditor() {
         addClassName("dr-editor");
@@ -31,6 +32,16 @@ class CodeEditor extends Div {
         this.text = content == null ? "" : content;
         this.file = file == null ? "" : file;
         call("setText", text, this.file);
+    }
+
+    /** Whether the text can be changed in the browser (a change is still checked on the server). */
+    void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        call("readOnly", readOnly);
+    }
+
+    boolean isReadOnly() {
+        return readOnly;
     }
 
     /** The text as last sent by the browser (or set by the server). */
@@ -58,6 +69,9 @@ class CodeEditor extends Div {
 
     @ClientCallable
     private void changed(String current) {
+        if (readOnly) {
+            return;
+        }
         text = current == null ? "" : current;
         listeners.forEach(l -> l.accept(text));
     }
@@ -69,6 +83,7 @@ class CodeEditor extends Div {
         page.addJavaScript(CODEMIRROR + "lib/codemirror.js");
         page.addJavaScript(BINDING);
         getElement().executeJs(waitingFor("attach", 3), CODEMIRROR, text, file);
+        call("readOnly", readOnly);
     }
 
     /** Runs {@code drEditor.<function>(this, ...)} once the binding script is there. */

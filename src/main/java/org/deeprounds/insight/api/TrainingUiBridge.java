@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -46,13 +47,20 @@ class TrainingUiBridge {
         this.ui = ui;
     }
 
-    /** The sessions the user may see: their runs (and, for instructors, their cohorts') that have statistics. */
+    /** Runs listed on one page of {@link #sessions}. */
+    static final int SESSIONS_PAGE = 50;
+
+    /**
+     * The sessions the user may see: their runs (and, for instructors, their cohorts') that have statistics, newest
+     * first, {@value #SESSIONS_PAGE} runs a page ({@code ?page=N}).
+     */
     @GetMapping({"/train", "/train/"})
-    ResponseEntity<String> sessions() {
+    ResponseEntity<String> sessions(@RequestParam(name = "page", defaultValue = "0") int page) {
+        var found = runs.list(Math.max(0, page), SESSIONS_PAGE);
         var html = new StringBuilder("<!doctype html><html><head><meta charset='utf-8'><title>Training UI · runs"
                 + "</title></head><body style='font-family:sans-serif'><h1>DL4J training UI</h1>"
                 + "<p>Runs you may see that have recorded layer statistics:</p><ul id='sessions'>");
-        for (var run : runs.list()) {
+        for (var run : found.runs()) {
             if (files.exists(runs.folderOf(run.id()))) {
                 html.append("<li><a href='/train/")
                         .append(run.id())
@@ -67,9 +75,16 @@ class TrainingUiBridge {
                         .append("</li>");
             }
         }
+        html.append("</ul>");
+        if (found.page() > 0) {
+            html.append("<p><a href='/train?page=").append(found.page() - 1).append("'>Newer runs</a></p>");
+        }
+        if (found.hasNext()) {
+            html.append("<p><a href='/train?page=").append(found.page() + 1).append("'>Older runs</a></p>");
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.TEXT_HTML)
-                .body(html.append("</ul><p><a href='/runs'>Back to DeepRounds</a></p></body></html>")
+                .body(html.append("<p><a href='/runs'>Back to DeepRounds</a></p></body></html>")
                         .toString());
     }
 

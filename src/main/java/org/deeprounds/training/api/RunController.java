@@ -10,6 +10,7 @@ import org.deeprounds.training.RunInfo;
 import org.deeprounds.training.RunService;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -44,9 +46,31 @@ class RunController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", run.id()));
     }
 
+    /** Runs in one page unless the caller asks for another size: enough for a trainee's whole history. */
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    /**
+     * The runs the caller may see, newest first, one page at a time: still a JSON array, as before paging. The
+     * {@code X-Total-Count} header says how many there are in all, and a {@code Link} header names the next and
+     * previous pages.
+     */
     @GetMapping
-    List<RunInfo> list() {
-        return runs.list();
+    ResponseEntity<List<RunInfo>> list(
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        var found = runs.list(page, size);
+        var links = new java.util.ArrayList<String>();
+        if (found.hasNext()) {
+            links.add("</api/v1/runs?page=" + (page + 1) + "&size=" + size + ">; rel=\"next\"");
+        }
+        if (page > 0) {
+            links.add("</api/v1/runs?page=" + (page - 1) + "&size=" + size + ">; rel=\"prev\"");
+        }
+        var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()));
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(found.runs());
     }
 
     @GetMapping("/{id}")
@@ -85,7 +109,8 @@ class RunController {
         @ExceptionHandler({
             DatasetFormatException.class,
             IllegalArgumentException.class,
-            org.springframework.http.converter.HttpMessageNotReadableException.class
+            org.springframework.http.converter.HttpMessageNotReadableException.class,
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class
         })
         ResponseEntity<Map<String, String>> badRequest(Exception e) {
             return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));

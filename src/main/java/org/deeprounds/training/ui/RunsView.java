@@ -80,7 +80,8 @@ public class RunsView extends VerticalLayout {
                         + " the test split stays untouched until evaluation. Tick two runs to compare them."),
                 compare,
                 grid);
-        refresh();
+        datasetNames = runs.datasetNames();
+        showRuns();
     }
 
     static String headline(RunInfo run) {
@@ -95,12 +96,29 @@ public class RunsView extends VerticalLayout {
         return "";
     }
 
+    /**
+     * The grid asks for the rows it shows, a page at a time, so a long history (or an administrator's view of every
+     * run) is never loaded at once.
+     */
+    private void showRuns() {
+        grid.setItems(
+                        query -> {
+                            var page = runs.list(query.getPage(), query.getPageSize())
+                                    .runs();
+                            var names = new java.util.HashMap<>(origins);
+                            names.putAll(
+                                    runs.origins(page.stream().map(RunInfo::id).toList()));
+                            origins = names;
+                            return page.stream();
+                        },
+                        query -> (int) Math.min(Integer.MAX_VALUE, runs.count()))
+                // Rows are matched by run id, so a tick survives the live refresh of a run's numbers.
+                .setIdentifierProvider(RunInfo::id);
+    }
+
     void refresh() {
-        var list = runs.list();
         datasetNames = runs.datasetNames();
-        origins = runs.origins(list.stream().map(RunInfo::id).toList());
-        // Rows are matched by run id, so a tick survives the live refresh of a run's numbers.
-        grid.setItems(list).setIdentifierProvider(RunInfo::id);
+        grid.getDataProvider().refreshAll();
     }
 
     @Override

@@ -225,10 +225,12 @@ final class SnapshotStatsListener implements TrainingListener {
         summarise(params, paramMagnitudes, paramHistograms);
         summarise(updates, updateMagnitudes, updateHistograms);
         if (mode == Mode.FULL) {
-            report.reportHistograms(StatsType.Parameters, paramHistograms);
             report.reportHistograms(StatsType.Gradients, gradientHistograms == null ? Map.of() : gradientHistograms);
-            report.reportHistograms(StatsType.Updates, updateHistograms);
         }
+        // Empty for a light report, never absent: DL4J's model page reads the histograms of the latest report, and a
+        // run cancelled mid-epoch ends on a light one.
+        report.reportHistograms(StatsType.Parameters, paramHistograms);
+        report.reportHistograms(StatsType.Updates, updateHistograms);
         if (activationMeans != null) {
             report.reportMean(StatsType.Activations, activationMeans);
             report.reportStdev(StatsType.Activations, activationStdevs);

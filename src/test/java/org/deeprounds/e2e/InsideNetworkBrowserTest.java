@@ -80,6 +80,13 @@ class InsideNetworkBrowserTest extends BrowserTest {
         var wait = waitUpTo(60);
         wait.until(d -> points(d, "ratio-chart") >= 30);
         assertThat(points(driver, "activation-chart")).isGreaterThanOrEqualTo(30);
+        // The loss of every iteration, not only of the snapshots.
+        int iterations = json.readTree(TestUsers.get(port, "/api/v1/runs/" + run + "/layers", TestUsers.TRAINEE)
+                        .body())
+                .get("scoreIterations")
+                .size();
+        assertThat(iterations).isGreaterThan(points(driver, "ratio-chart"));
+        wait.until(d -> points(d, "iteration-loss-chart") == iterations);
         assertThat(driver.findElement(By.id("ratio-reading")).getText())
                 .startsWith("Median over iterations")
                 .doesNotContain("too large");

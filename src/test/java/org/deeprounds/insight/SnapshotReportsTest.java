@@ -71,6 +71,27 @@ class SnapshotReportsTest {
         }
     }
 
+    @Test
+    void a_light_report_carries_every_figure_but_histograms() {
+        // Snapshots at iterations 0 and 7 only: the others are light.
+        var snapshots = new java.util.BitSet();
+        snapshots.set(0);
+        snapshots.set(7);
+        var storage = new InMemoryStatsStorage();
+        var reports = train(new SnapshotStatsListener(storage, "s", "w", new SnapshotPlan(7, 1, snapshots)), storage);
+        assertThat(reports).hasSize(8);
+        var light = reports.get(3);
+        assertThat(LayerInsights.isSnapshot(light)).isFalse();
+        assertThat(LayerInsights.isSnapshot(reports.get(7))).isTrue();
+        assertThat(light.getMeanMagnitudes(StatsType.Parameters)).containsKeys("0_W", "4_W", "5_b");
+        assertThat(light.getStdev(StatsType.Activations)).containsKeys("input", "0", "4");
+        assertThat(light.getStdev(StatsType.Gradients)).containsKey("4_W");
+        // Present but empty: DL4J's model page reads the latest report's histograms, and a cancelled run ends on a
+        // light report.
+        assertThat(light.getHistograms(StatsType.Parameters)).isEmpty();
+        assertThat(light.getHistograms(StatsType.Updates)).isEmpty();
+    }
+
     /**
      * The same counts, except that the values lying exactly on one bin edge (the exact zeros of a gradient whose bins
      * are symmetric about zero) may fall on either side of it in ND4J's arithmetic and ours.

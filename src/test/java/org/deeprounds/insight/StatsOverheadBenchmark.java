@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 5 epochs of 13 mini-batches) and a long run sized to {@code bench.long.seconds} with statistics off. Prints one
  * {@code RESULT} line per round and the medians. Not part of the normal test run:
  *
- * <p>{@code mvn test -Dtest=StatsOverheadBenchmark -Dbenchmark=true [-Dbench.rounds=5] [-Dbench.long.seconds=300]}
+ * <p>{@code mvn test -Dtest=StatsOverheadBenchmark -Dbenchmark=true [-Dbench.rounds=5] [-Dbench.long.seconds=300]
+ * [-Dbench.long.rounds=3]}
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class StatsOverheadBenchmark {
@@ -49,7 +50,7 @@ class StatsOverheadBenchmark {
         train(spec, data, null); // warm-up
         double epochSeconds = train(spec, data, null);
         int epochs = (int) Math.max(2, Math.round(Integer.getInteger("bench.long.seconds", 300) / epochSeconds));
-        var long_ = measure("long", examples, epochs, rounds);
+        var long_ = measure("long", examples, epochs, Integer.getInteger("bench.long.rounds", rounds));
         assertThat(long_.snapshots()).isGreaterThanOrEqualTo(Math.min(epochs, 370));
         assertThat(long_.scores()).isEqualTo(epochs * 128);
     }

@@ -42,6 +42,10 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
     private final long runId;
     private final HorizontalLayout diagram = new HorizontalLayout();
     private final Paragraph status = new Paragraph();
+    /** More points than a chart has pixels only slow the page: long runs are drawn at most this many, evenly. */
+    static final int MAX_LOSS_POINTS = 2_000;
+
+    private final Chart loss = new Chart("Loss at every iteration", "iteration", "loss");
     private final Chart ratio = new Chart("Update : parameter ratio (log10)", "iteration", "log10 ratio");
     private final Paragraph ratioReading = new Paragraph();
     private final Chart activations = new Chart("Activations", "iteration", "output");
@@ -72,6 +76,7 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
         diagram.setId("layer-diagram");
         diagram.setAlignItems(FlexComponent.Alignment.CENTER);
         diagram.getStyle().set("flex-wrap", "wrap");
+        loss.setId("iteration-loss-chart");
         ratio.setId("ratio-chart");
         activations.setId("activation-chart");
         weights.setId("weight-histogram");
@@ -139,6 +144,13 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
                 diagram,
                 status,
                 new HorizontalLayout(training, again),
+                new H4("Is the network learning?"),
+                explained(
+                        loss,
+                        "The loss of every mini-batch, from the first iteration to the latest: lower is better."
+                                + " It jitters because each mini-batch holds different cases; the trend is what counts."
+                                + " Falling then flattening is healthy; flat from the start means nothing is learned;"
+                                + " jumping up or to infinity means the learning rate is too high."),
                 new H4("Is this layer learning at a healthy pace?"),
                 explained(
                         ratio,
@@ -219,9 +231,27 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
             if (reportIndex >= report.iterations().size()) {
                 reportIndex = -1;
             }
+            drawLoss();
             drawDiagram();
             showLayer();
         }
+    }
+
+    private void drawLoss() {
+        var iterations = report.scoreIterations();
+        var scores = report.scores();
+        int step = (iterations.size() + MAX_LOSS_POINTS - 1) / MAX_LOSS_POINTS;
+        var x = new ArrayList<Integer>();
+        var y = new ArrayList<Double>();
+        for (int i = 0; i < iterations.size(); i += step) {
+            x.add(iterations.get(i));
+            y.add(scores.get(i));
+        }
+        if (!x.getLast().equals(iterations.getLast())) {
+            x.add(iterations.getLast());
+            y.add(scores.getLast());
+        }
+        loss.lines(x, List.of(new Chart.Series("loss", COLOURS[0], y, false)), null);
     }
 
     /** Built once: buttons replaced at every update would be replaced under the user's click. */

@@ -1,6 +1,7 @@
 package org.deeprounds.datasets;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -15,5 +16,10 @@ interface DatasetRepository extends JpaRepository<Dataset, Long> {
 
     boolean existsBySampleKey(String sampleKey);
 
-    java.util.Optional<Dataset> findBySampleKey(String sampleKey);
+    Optional<Dataset> findBySampleKey(String sampleKey);
+
+    /** What the datasets a user imported hold on disk (shipped samples are the system's). */
+    @Query("select coalesce(sum(d.storedBytes), 0) from Dataset d where d.createdBy = :username"
+            + " and d.sampleKey is null")
+    long sumStoredBytesOfImportsBy(@Param("username") String username);
 }

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.deeprounds.base.DataDirectory;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ class DatasetStorage {
 
     private final Path root;
     private final Path incoming;
+    private final Path uploads;
 
     DatasetStorage(DataDirectory dataDirectory) throws IOException {
         this.root = Files.createDirectories(dataDirectory.resolve("datasets"));
@@ -42,6 +44,19 @@ class DatasetStorage {
             log.info("Removed unfinished dataset imports from {}", incoming);
         }
         Files.createDirectories(incoming);
+        this.uploads = root.resolve(".uploads");
+        if (Files.exists(uploads)) {
+            deleteTree(uploads);
+        }
+        Files.createDirectories(uploads);
+    }
+
+    /**
+     * Where uploads arrive (the import dialog's files, the servlet container's multipart parts): beside the imports,
+     * on the same file system, so an import moves or links an upload instead of copying it. Emptied at each start.
+     */
+    Path uploadsFolder() {
+        return uploads;
     }
 
     /** A fresh folder for one import. */
@@ -49,11 +64,55 @@ class DatasetStorage {
         return Files.createDirectory(incoming.resolve(UUID.randomUUID().toString()));
     }
 
+    /** A file for an upload in progress, in {@link #uploadsFolder}; removed at the next start if nobody does before. */
+    Path newUploadFile() throws IOException {
+        return Files.createTempFile(uploads, "upload-", ".part");
+    }
+
     /** Result of copying an upload: bytes written and their SHA-256. */
     record Copied(long size, String sha256) {}
 
+    /**
+     * Gives {@code target} the content of {@code file} without a second copy on disk where the file system allows (a
+     * hard link: one set of bytes, two names); else copies it. The caller keeps {@code file}.
+     */
+    static void linkOrCopy(Path file, Path target) throws IOException {
+        try {
+            Files.createLink(target, file);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(file, target);
+        }
+    }
+
+    /** Size and SHA-256 of a file that is already in place, refusing it past {@code limit} bytes. */
+    static Copied measure(Path file, long limit) throws IOException {
+        long size = Files.size(file);
+        if (size > limit) {
+            throw new DatasetTooLargeException(limit);
+        }
+        try (var in = Files.newInputStream(file)) {
+            return copyLimited(in, OutputStream.nullOutputStream(), limit, () -> new DatasetTooLargeException(limit));
+        }
+    }
+
     /** Copies {@code in} to {@code target}, refusing it as soon as it passes {@code limit} bytes. */
     static Copied copyLimited(InputStream in, Path target, long limit) throws IOException {
+        return copyLimited(in, target, limit, () -> new DatasetTooLargeException(limit));
+    }
+
+    /**
+     * Copies {@code in} to {@code target}; once it passes {@code limit} bytes, throws what {@code refusal} gives.
+     */
+    static Copied copyLimited(InputStream in, Path target, long limit, Supplier<? extends RuntimeException> refusal)
+            throws IOException {
+        try (var out = Files.newOutputStream(target)) {
+            return copyLimited(in, out, limit, refusal);
+        }
+    }
+
+    private static Copied copyLimited(
+            InputStream in, OutputStream target, long limit, Supplier<? extends RuntimeException> refusal)
+            throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -61,13 +120,13 @@ class DatasetStorage {
             throw new IllegalStateException(e);
         }
         long total = 0;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
+        try (OutputStream out = new DigestOutputStream(target, digest)) {
             var buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 total += n;
                 if (total > limit) {
-                    throw new DatasetTooLargeException(limit);
+                    throw refusal.get();
                 }
                 out.write(buffer, 0, n);
             }
@@ -95,6 +154,17 @@ class DatasetStorage {
 
     void delete(String key) {
         deleteTree(folder(key));
+    }
+
+    /** What a folder holds: the sizes of its files. */
+    static long size(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            long total = 0;
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
     }
 
     static void deleteTree(Path path) {

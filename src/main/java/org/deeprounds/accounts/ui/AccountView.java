@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.deeprounds.accounts.AccountService;
 import org.deeprounds.accounts.PasswordPolicy;
 import org.deeprounds.base.security.AppRoles;
+import org.deeprounds.datasets.DatasetService;
 
 /** The signed-in user's own account: who they are, their cohorts, and a password change. */
 @Route("account")
@@ -36,7 +37,11 @@ public class AccountView extends VerticalLayout {
     private final transient PasswordPolicy policy;
     private final String username;
 
-    public AccountView(AccountService accounts, PasswordPolicy policy, AuthenticationContext authentication) {
+    public AccountView(
+            AccountService accounts,
+            PasswordPolicy policy,
+            AuthenticationContext authentication,
+            DatasetService datasets) {
         this.accounts = accounts;
         this.policy = policy;
         this.username = authentication.getPrincipalName().orElseThrow();
@@ -49,6 +54,9 @@ public class AccountView extends VerticalLayout {
                 new Span(own.roles().stream().sorted().map(AppRoles::label).collect(Collectors.joining(", "))),
                 "Roles");
         details.addFormItem(new Span(own.cohorts().isEmpty() ? "—" : String.join(", ", own.cohorts())), "Cohorts");
+        var storage = new Span(datasets.usage().summary());
+        storage.setId("storage-usage");
+        details.addFormItem(storage, "Dataset storage");
         details.setMaxWidth("40em");
 
         fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Dataset API errors as {"error": "..."}: 400 bad content, 413 too large, 403 not allowed, 404 not found. */
+/**
+ * Dataset API errors as {"error": "..."}: 400 bad content, 413 too large (or over the storage quota), 403 not allowed,
+ * 404 not found.
+ */
 @RestControllerAdvice(assignableTypes = DatasetController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatasetErrors {

@@ -18,7 +18,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -119,6 +122,8 @@ public class DatasetService {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    /** Looked up when asked: the features that use datasets (training, curriculum) are built on this service. */
+    private final org.springframework.beans.factory.ObjectProvider<DatasetDependents> dependents;
 
     DatasetService(
             DatasetRepository datasets,
@@ -127,7 +132,8 @@ public class DatasetService {
             StorageQuota quota,
             AuditLog audit,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<DatasetDependents> dependents) {
         this.datasets = datasets;
         this.storage = storage;
         this.limits = limits;
@@ -135,6 +141,7 @@ public class DatasetService {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.dependents = dependents;
     }
 
     /**
@@ -513,19 +520,78 @@ public class DatasetService {
         return Viewer.current().mayDelete(visible(id));
     }
 
+    /**
+     * What uses the dataset (runs, lessons), as the signed-in user may see it: the dataset page says it before anyone
+     * presses Delete.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public DatasetUses uses(long id) {
+        return usesOf(visible(id));
+    }
+
+    /**
+     * Deletes a dataset nothing uses; refuses one that runs or lessons use with {@link DatasetInUseException}, naming
+     * them (runs of users the caller may not see only counted).
+     *
+     * <p>Refuse rather than archive: a run is the record of a trainee's work and reads its dataset again for its
+     * evaluation, model card and explanations, and a lesson opens the sample it names. Archiving would keep every
+     * byte on disk while hiding the dataset, so it would free nothing and make the library harder to understand; a
+     * refusal that names what depends on the dataset tells the user why it stays.
+     *
+     * <p>Nothing is half deleted: the row is locked (a run being submitted for it waits, then finds it gone), the
+     * check and the row's deletion share one transaction, and the folder is renamed aside and removed only after the
+     * commit, or renamed back if the deletion fails.
+     */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void delete(long id) {
         var viewer = Viewer.current();
-        var dataset = visible(id);
+        var dataset = datasets.findForUpdate(id)
+                .filter(viewer::maySee)
+                .orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
         if (!viewer.mayDelete(dataset)) {
             throw new AccessDeniedException(
                     "Only instructors and administrators delete datasets of the shared library");
         }
+        var uses = usesOf(dataset);
+        if (!uses.isEmpty()) {
+            throw new DatasetInUseException(dataset.getName(), uses);
+        }
         datasets.delete(dataset);
         datasets.flush();
-        storage.delete(dataset.getStorageKey());
+        var key = dataset.getStorageKey();
+        if (storage.setAside(key)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        storage.purge(key);
+                    } else {
+                        storage.restore(key);
+                    }
+                }
+            });
+        }
         audit.record(AuditAction.DATASET_DELETED, viewer.username(), dataset.getName(), null);
+    }
+
+    /**
+     * Locks the dataset's row until the caller's transaction ends, for storing a new run of it: a delete of the same
+     * dataset waits for the run to be stored (and then sees it), or the run waits for the delete and finds no dataset.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @PreAuthorize("isAuthenticated()")
+    public void lockForNewRun(long id) {
+        datasets.findForUpdate(id).orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
+    }
+
+    private DatasetUses usesOf(Dataset dataset) {
+        var uses = DatasetUses.NONE;
+        for (var feature : dependents.orderedStream().toList()) {
+            uses = uses.and(feature.of(dataset.getId(), dataset.getSampleKey()));
+        }
+        return uses;
     }
 
     /**

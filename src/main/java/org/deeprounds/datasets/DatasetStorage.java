@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -23,17 +24,21 @@ import org.springframework.stereotype.Component;
 /**
  * Dataset files under {@code <data-dir>/datasets}. An import is written into {@code .incoming/<key>} and renamed
  * into place only after it has been checked completely, so a failed or interrupted import leaves nothing behind
- * (and what a crash left in {@code .incoming} is removed at the next start).
+ * (and what a crash left in {@code .incoming} is removed at the next start). A deleted dataset's folder is first
+ * renamed into {@code .deleted/<key>} and removed only once the row's deletion has committed; if the deletion fails
+ * it is renamed back ({@link SetAsideRecovery} finishes either way after a crash). Files and rows never disagree.
  */
 @Component
 class DatasetStorage {
 
     static final String SOURCE = "source";
     static final String LABELS = "labels.csv";
+    static final String SET_ASIDE = ".deleted";
     private static final Logger log = LoggerFactory.getLogger(DatasetStorage.class);
 
     private final Path root;
     private final Path incoming;
+    private final Path setAside;
     private final Path uploads;
 
     DatasetStorage(DataDirectory dataDirectory) throws IOException {
@@ -44,6 +49,7 @@ class DatasetStorage {
             log.info("Removed unfinished dataset imports from {}", incoming);
         }
         Files.createDirectories(incoming);
+        this.setAside = Files.createDirectories(root.resolve(SET_ASIDE));
         this.uploads = root.resolve(".uploads");
         if (Files.exists(uploads)) {
             deleteTree(uploads);
@@ -164,6 +170,42 @@ class DatasetStorage {
                 total += Files.size(file);
             }
             return total;
+        }
+    }
+
+    /**
+     * Moves a dataset's folder out of the library in one rename, to be {@link #purge purged} once its row's deletion
+     * has committed or {@link #restore restored} if it does not. False when the folder was already missing.
+     */
+    boolean setAside(String key) {
+        var folder = folder(key);
+        if (!Files.exists(folder)) {
+            return false;
+        }
+        try {
+            Files.move(folder, setAside.resolve(key), StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not move the files of dataset " + key + " out of the library", e);
+        }
+    }
+
+    void restore(String key) {
+        try {
+            Files.move(setAside.resolve(key), folder(key), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not put the files of dataset " + key + " back", e);
+        }
+    }
+
+    void purge(String key) {
+        deleteTree(setAside.resolve(key));
+    }
+
+    /** The keys of folders set aside by deletions that a crash interrupted. */
+    List<String> setAsideKeys() throws IOException {
+        try (Stream<Path> folders = Files.list(setAside)) {
+            return folders.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

@@ -171,7 +171,11 @@ public class RunService implements AutoCloseable {
                 design.epochs(),
                 provenance(dataset.sha256(), specJson, design.seed()),
                 clock.instant());
-        transactions.executeWithoutResult(status -> runs.save(run));
+        transactions.executeWithoutResult(status -> {
+            // A delete of the dataset waits for this run to be stored and then refuses; or this waits for the delete.
+            datasets.lockForNewRun(datasetId);
+            runs.save(run);
+        });
         clearLeftovers(run.getId());
         submitters.put(run.getId(), hasRole(AppRoles.ADMIN));
         dispatch();
@@ -601,14 +605,24 @@ public class RunService implements AutoCloseable {
                 .orElseThrow(() -> new NoSuchElementException("No run with id " + id));
     }
 
+    /** Whether the signed-in user may see runs of {@code owner}: the rule of {@link #get}, for runs found otherwise. */
+    boolean callerMaySeeRunsOf(String owner) {
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        return hasRole(AppRoles.ADMIN) || maySeeRunsOf(owner, name);
+    }
+
     private boolean maySee(TrainingRun run, String username) {
-        if (run.getOwner().equals(username)) {
+        return maySeeRunsOf(run.getOwner(), username);
+    }
+
+    private boolean maySeeRunsOf(String owner, String username) {
+        if (owner.equals(username)) {
             return true;
         }
         return hasRole(AppRoles.INSTRUCTOR)
                 && cohorts.taughtBy(username).stream()
                         .anyMatch(c ->
-                                c.trainees().stream().anyMatch(t -> t.username().equals(run.getOwner())));
+                                c.trainees().stream().anyMatch(t -> t.username().equals(owner)));
     }
 
     private static boolean hasRole(String role) {

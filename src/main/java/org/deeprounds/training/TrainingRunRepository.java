@@ -14,6 +14,14 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
     List<TrainingRun> findByStatusOrderByIdAsc(RunStatus status);
 
+    /**
+     * Every run of a dataset, whatever its state (each one reads the dataset again: evaluation, re-run, resume),
+     * without its metrics and design.
+     */
+    @Query("select new org.deeprounds.training.RunOnDataset(r.id, r.owner, r.template, r.status) from TrainingRun r"
+            + " where r.datasetId = :datasetId order by r.id desc")
+    List<RunOnDataset> findOnDataset(@Param("datasetId") long datasetId);
+
     long countByOwnerAndStatus(String owner, RunStatus status);
 
     @Modifying

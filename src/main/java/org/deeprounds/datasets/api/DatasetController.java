@@ -92,6 +92,7 @@ class DatasetController {
         return datasets.get(id);
     }
 
+    /** 204 when deleted; 409 with {"error", "usedBy", "othersNotShown"} when runs or lessons use it. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") long id) {
         datasets.delete(id);

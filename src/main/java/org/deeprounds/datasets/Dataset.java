@@ -54,6 +54,10 @@ class Dataset {
     @Column(nullable = false, length = 64)
     private String sha256;
 
+    /** Bytes of the dataset's folder (upload, labels, splits, previews): what counts against its importer's quota. */
+    @Column(name = "stored_bytes", nullable = false)
+    private long storedBytes;
+
     @Column(nullable = false, length = 500)
     private String licence;
 
@@ -131,6 +135,14 @@ class Dataset {
 
     Task getTask() {
         return task;
+    }
+
+    long getStoredBytes() {
+        return storedBytes;
+    }
+
+    void setStoredBytes(long storedBytes) {
+        this.storedBytes = storedBytes;
     }
 
     String getOwnerUsername() {

@@ -18,7 +18,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,8 +40,38 @@ public class DatasetService {
 
     static final String UNSTATED_LICENCE = "Not stated by the uploader";
 
-    /** A file as uploaded: the name the user knows it by and its content. */
-    public record Upload(String fileName, InputStream content) {}
+    /**
+     * A file as uploaded: the name the user knows it by, and its content as a stream or as a file the import can put
+     * in place without a second copy ({@code transfer}).
+     *
+     * @param declaredSize its size when known before reading it (checked against the quota first), else -1
+     */
+    public record Upload(String fileName, InputStream content, long declaredSize, Transfer transfer) {
+
+        public Upload(String fileName, InputStream content) {
+            this(fileName, content, -1, null);
+        }
+
+        /**
+         * A file already on disk, which the caller keeps (and deletes later): linked into the import where the file
+         * system allows, so it is not held twice, else copied.
+         */
+        public static Upload ofFile(String fileName, Path file) throws IOException {
+            return new Upload(
+                    fileName, null, java.nio.file.Files.size(file), target -> DatasetStorage.linkOrCopy(file, target));
+        }
+
+        /** A file the web layer moves into place itself (a multipart part's {@code transferTo}), of known size. */
+        public static Upload transferred(String fileName, long size, Transfer transfer) {
+            return new Upload(fileName, null, size, transfer);
+        }
+    }
+
+    /** Puts an upload's bytes at {@code target}, by a move or link where possible. */
+    @FunctionalInterface
+    public interface Transfer {
+        void to(Path target) throws IOException;
+    }
 
     /** Everything the uploader says about the file. Only {@code name} is required. */
     public record ImportRequest(
@@ -85,32 +118,44 @@ public class DatasetService {
     private final DatasetRepository datasets;
     private final DatasetStorage storage;
     private final DatasetLimits limits;
+    private final StorageQuota quota;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    /** Looked up when asked: the features that use datasets (training, curriculum) are built on this service. */
+    private final org.springframework.beans.factory.ObjectProvider<DatasetDependents> dependents;
 
     DatasetService(
             DatasetRepository datasets,
             DatasetStorage storage,
             DatasetLimits limits,
+            StorageQuota quota,
             AuditLog audit,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<DatasetDependents> dependents) {
         this.datasets = datasets;
         this.storage = storage;
         this.limits = limits;
+        this.quota = quota;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.dependents = dependents;
     }
 
-    /** Imports an upload: into the shared library for instructors and administrators, else privately. */
+    /**
+     * Imports an upload: into the shared library for instructors and administrators, else privately. It counts
+     * against the uploader's storage quota (administrators have none): checked on the declared size before anything
+     * is stored, while a stream of unknown size arrives, and on the stored size just before the dataset is added.
+     */
     @PreAuthorize("isAuthenticated()")
     public DatasetInfo importUpload(ImportRequest request, Upload file, Upload labels) {
         var viewer = Viewer.current();
         var owner = viewer.teaches() ? null : viewer.username();
         try {
-            return importFile(request, file, labels, owner, viewer.username(), null);
+            return importFile(
+                    request, file, labels, owner, viewer.username(), null, viewer.admin() ? null : viewer.username());
         } catch (DatasetFormatException | DatasetTooLargeException e) {
             audit.record(AuditAction.DATASET_IMPORT_REJECTED, viewer.username(), file.fileName(), e.getMessage());
             throw e;
@@ -119,7 +164,7 @@ public class DatasetService {
 
     /** Imports a file with a known origin (the shipped samples) into the shared library. */
     DatasetInfo importSample(ImportRequest request, Upload file, Origin origin) {
-        return importFile(request, file, null, null, AuditLog.SYSTEM, origin);
+        return importFile(request, file, null, null, AuditLog.SYSTEM, origin, null);
     }
 
     /** The keys of the samples every installation ships (lessons name datasets by them). */
@@ -136,18 +181,48 @@ public class DatasetService {
         return datasets.existsBySampleKey(sampleKey);
     }
 
+    /** The signed-in user's storage usage and quota (administrators: usage only). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public StorageUsage usage() {
+        var viewer = Viewer.current();
+        return quota.usage(viewer.username(), viewer.admin());
+    }
+
+    /**
+     * A new empty file for an upload on its way (the import dialog's), beside the imports so that importing it needs
+     * no second copy on disk. The caller deletes it; what is left is removed at the next start.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Path newUploadFile() {
+        try {
+            return storage.newUploadFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a file for the upload", e);
+        }
+    }
+
+    /** @param quotaHolder whose storage quota the dataset counts against; null for none (samples, administrators) */
     private DatasetInfo importFile(
-            ImportRequest request, Upload file, Upload labels, String owner, String createdBy, Origin origin) {
+            ImportRequest request,
+            Upload file,
+            Upload labels,
+            String owner,
+            String createdBy,
+            Origin origin,
+            String quotaHolder) {
         var name = requireName(request.name());
         var fileName = safeFileName(file.fileName());
         var format = Format.of(fileName);
         var modality = format.modality(request.modality(), fileName);
+        if (quotaHolder != null && file.declaredSize() >= 0) {
+            quota.check(quotaHolder, file.declaredSize() + (labels == null ? 0 : Math.max(0, labels.declaredSize())));
+        }
         Path incoming = null;
         try {
             incoming = storage.newIncoming();
             var source = incoming.resolve(DatasetStorage.SOURCE + "." + format.extension);
-            var copied = DatasetStorage.copyLimited(
-                    file.content(), source, limits.maxUploadSize().toBytes());
+            var copied = receive(file, source, quotaHolder);
             if (copied.size() == 0) {
                 throw new DatasetFormatException(fileName + ": the file is empty");
             }
@@ -167,8 +242,7 @@ public class DatasetService {
                     limits.maxUncompressedSize().toBytes());
             if (labels != null) {
                 var labelsPath = incoming.resolve(DatasetStorage.LABELS);
-                DatasetStorage.copyLimited(
-                        labels.content(), labelsPath, limits.maxUploadSize().toBytes());
+                receive(labels, labelsPath, null);
                 options = options.withLabelsFile(labelsPath);
             }
             var context = new ScanContext(incoming, fileName, limits.maxColumns());
@@ -179,8 +253,8 @@ public class DatasetService {
                         + " column) takes " + summaryJson.length() + " characters, more than the " + MAX_SUMMARY_CHARS
                         + " that are stored; use fewer columns, or fewer different values in text columns.");
             }
-            var key = storage.commit(incoming);
-            incoming = null;
+            var key = incoming.getFileName().toString();
+            long storedBytes = DatasetStorage.size(incoming);
             var provenance = origin != null
                     ? origin.provenance() + " SHA-256 " + copied.sha256() + "."
                     : "Uploaded by " + createdBy + " on "
@@ -207,12 +281,26 @@ public class DatasetService {
             if (origin != null && origin.published() != null) {
                 dataset.setPublishedResult(json.writeValueAsString(origin.published()));
             }
-            try {
-                datasets.save(dataset);
-            } catch (RuntimeException e) {
-                storage.delete(key);
-                throw e;
+            dataset.setStoredBytes(storedBytes);
+            var checked = incoming;
+            java.util.function.Supplier<Dataset> store = () -> {
+                if (quotaHolder != null) {
+                    quota.check(quotaHolder, storedBytes);
+                }
+                commit(checked);
+                try {
+                    return datasets.save(dataset);
+                } catch (RuntimeException e) {
+                    storage.delete(key);
+                    throw e;
+                }
+            };
+            if (quotaHolder == null) {
+                store.get();
+            } else {
+                quota.exclusively(quotaHolder, store);
             }
+            incoming = null;
             audit.record(
                     AuditAction.DATASET_IMPORTED,
                     createdBy,
@@ -225,6 +313,31 @@ public class DatasetService {
             if (incoming != null) {
                 DatasetStorage.deleteTree(incoming);
             }
+        }
+    }
+
+    /**
+     * Puts an upload at {@code target}: moved or linked where the upload allows (not held twice on disk), else copied
+     * from its stream, cut off past the upload limit or, for a quota holder, past the room they have left.
+     */
+    private DatasetStorage.Copied receive(Upload upload, Path target, String quotaHolder) throws IOException {
+        long maxUpload = limits.maxUploadSize().toBytes();
+        if (upload.transfer() != null) {
+            upload.transfer().to(target);
+            return DatasetStorage.measure(target, maxUpload);
+        }
+        long room = quotaHolder == null ? Long.MAX_VALUE : quota.remaining(quotaHolder);
+        if (room >= maxUpload) {
+            return DatasetStorage.copyLimited(upload.content(), target, maxUpload);
+        }
+        return DatasetStorage.copyLimited(upload.content(), target, room, () -> quota.refusal(quotaHolder));
+    }
+
+    private void commit(Path checked) {
+        try {
+            storage.commit(checked);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not add the checked import to the library", e);
         }
     }
 
@@ -407,19 +520,78 @@ public class DatasetService {
         return Viewer.current().mayDelete(visible(id));
     }
 
+    /**
+     * What uses the dataset (runs, lessons), as the signed-in user may see it: the dataset page says it before anyone
+     * presses Delete.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public DatasetUses uses(long id) {
+        return usesOf(visible(id));
+    }
+
+    /**
+     * Deletes a dataset nothing uses; refuses one that runs or lessons use with {@link DatasetInUseException}, naming
+     * them (runs of users the caller may not see only counted).
+     *
+     * <p>Refuse rather than archive: a run is the record of a trainee's work and reads its dataset again for its
+     * evaluation, model card and explanations, and a lesson opens the sample it names. Archiving would keep every
+     * byte on disk while hiding the dataset, so it would free nothing and make the library harder to understand; a
+     * refusal that names what depends on the dataset tells the user why it stays.
+     *
+     * <p>Nothing is half deleted: the row is locked (a run being submitted for it waits, then finds it gone), the
+     * check and the row's deletion share one transaction, and the folder is renamed aside and removed only after the
+     * commit, or renamed back if the deletion fails.
+     */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void delete(long id) {
         var viewer = Viewer.current();
-        var dataset = visible(id);
+        var dataset = datasets.findForUpdate(id)
+                .filter(viewer::maySee)
+                .orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
         if (!viewer.mayDelete(dataset)) {
             throw new AccessDeniedException(
                     "Only instructors and administrators delete datasets of the shared library");
         }
+        var uses = usesOf(dataset);
+        if (!uses.isEmpty()) {
+            throw new DatasetInUseException(dataset.getName(), uses);
+        }
         datasets.delete(dataset);
         datasets.flush();
-        storage.delete(dataset.getStorageKey());
+        var key = dataset.getStorageKey();
+        if (storage.setAside(key)) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        storage.purge(key);
+                    } else {
+                        storage.restore(key);
+                    }
+                }
+            });
+        }
         audit.record(AuditAction.DATASET_DELETED, viewer.username(), dataset.getName(), null);
+    }
+
+    /**
+     * Locks the dataset's row until the caller's transaction ends, for storing a new run of it: a delete of the same
+     * dataset waits for the run to be stored (and then sees it), or the run waits for the delete and finds no dataset.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    @PreAuthorize("isAuthenticated()")
+    public void lockForNewRun(long id) {
+        datasets.findForUpdate(id).orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
+    }
+
+    private DatasetUses usesOf(Dataset dataset) {
+        var uses = DatasetUses.NONE;
+        for (var feature : dependents.orderedStream().toList()) {
+            uses = uses.and(feature.of(dataset.getId(), dataset.getSampleKey()));
+        }
+        return uses;
     }
 
     /**

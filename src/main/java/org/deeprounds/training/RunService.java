@@ -169,7 +169,11 @@ public class RunService implements AutoCloseable {
                 design.epochs(),
                 provenance(dataset.sha256(), specJson, design.seed()),
                 clock.instant());
-        transactions.executeWithoutResult(status -> runs.save(run));
+        transactions.executeWithoutResult(status -> {
+            // A delete of the dataset waits for this run to be stored and then refuses; or this waits for the delete.
+            datasets.lockForNewRun(datasetId);
+            runs.save(run);
+        });
         clearLeftovers(run.getId());
         submitters.put(run.getId(), hasRole(AppRoles.ADMIN));
         dispatch();
@@ -646,6 +650,14 @@ public class RunService implements AutoCloseable {
                         || r.getOwner().equals(name)
                         || (hasRole(AppRoles.INSTRUCTOR) && runs.isVisibleToInstructor(id, name)))
                 .orElseThrow(() -> new NoSuchElementException("No run with id " + id));
+    }
+
+    /** Whether the signed-in user may see runs of {@code owner}: the rule of {@link #get}, for runs found otherwise. */
+    boolean callerMaySeeRunsOf(String owner) {
+        var name = SecurityContextHolder.getContext().getAuthentication().getName();
+        return hasRole(AppRoles.ADMIN)
+                || owner.equals(name)
+                || (hasRole(AppRoles.INSTRUCTOR) && runs.isTraineeTaughtBy(owner, name));
     }
 
     private static boolean hasRole(String role) {

@@ -32,6 +32,10 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
     @Query("select count(r) from TrainingRun r where " + INSTRUCTOR_SEES)
     long countVisibleToInstructor(@Param("username") String username);
 
+    @Query("select count(c) > 0 from Cohort c join c.trainees t join c.instructors i"
+            + " where i.username = :username and t.username = :owner")
+    boolean isTraineeTaughtBy(@Param("owner") String owner, @Param("username") String username);
+
     @Query("select count(r) > 0 from TrainingRun r where r.id = :id and " + INSTRUCTOR_SEES)
     boolean isVisibleToInstructor(@Param("id") long id, @Param("username") String username);
 
@@ -40,6 +44,14 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
             String owner, long datasetId, Instant since);
 
     List<TrainingRun> findByStatusOrderByIdAsc(RunStatus status);
+
+    /**
+     * Every run of a dataset, whatever its state (each one reads the dataset again: evaluation, re-run, resume),
+     * without its metrics and design.
+     */
+    @Query("select new org.deeprounds.training.RunOnDataset(r.id, r.owner, r.template, r.status) from TrainingRun r"
+            + " where r.datasetId = :datasetId order by r.id desc")
+    List<RunOnDataset> findOnDataset(@Param("datasetId") long datasetId);
 
     long countByOwnerAndStatus(String owner, RunStatus status);
 

@@ -175,6 +175,13 @@ class DatasetApiTest {
 
     private HttpResponse<String> post(
             TestUsers.Credentials who, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+        return post(port, who, fileName, content, fields);
+    }
+
+    /** {@code POST /api/v1/datasets} as a multipart form: the fields, then the file. */
+    static HttpResponse<String> post(
+            int port, TestUsers.Credentials who, String fileName, byte[] content, Map<String, String> fields)
+            throws Exception {
         var boundary = "----deeprounds" + System.nanoTime();
         var body = new ByteArrayOutputStream();
         for (var field : fields.entrySet()) {

@@ -33,6 +33,22 @@ class DatasetViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_library_and_my_account_show_how_much_of_the_storage_quota_is_used() {
+        var usage = datasets.usage();
+        assertThat(usage.summary()).endsWith(" of 1 GB used");
+
+        navigate(DatasetsView.class);
+        assertThat($(Paragraph.class).id("storage-usage").getText())
+                .isEqualTo("Datasets you imported: " + usage.summary() + ".");
+
+        navigate(org.deeprounds.accounts.ui.AccountView.class);
+        assertThat($(com.vaadin.flow.component.html.Span.class)
+                        .id("storage-usage")
+                        .getText())
+                .isEqualTo(usage.summary());
+    }
+
+    @Test
     void an_imaging_dataset_shows_a_gallery_per_class_and_the_synthetic_warning() {
         navigate(DatasetView.class, idOf(Modality.IMAGING));
 

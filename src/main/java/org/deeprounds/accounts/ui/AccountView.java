@@ -20,6 +20,7 @@ import org.deeprounds.accounts.AccountService;
 import org.deeprounds.accounts.ApiTokenService;
 import org.deeprounds.accounts.PasswordPolicy;
 import org.deeprounds.base.security.AppRoles;
+import org.deeprounds.datasets.DatasetService;
 
 /** The signed-in user's own account: who they are, their cohorts, a password change and their API tokens. */
 @Route("account")
@@ -43,7 +44,8 @@ public class AccountView extends VerticalLayout {
             AccountService accounts,
             ApiTokenService apiTokens,
             PasswordPolicy policy,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication,
+            DatasetService datasets) {
         this.accounts = accounts;
         this.policy = policy;
         this.username = authentication.getPrincipalName().orElseThrow();
@@ -56,6 +58,9 @@ public class AccountView extends VerticalLayout {
                 new Span(own.roles().stream().sorted().map(AppRoles::label).collect(Collectors.joining(", "))),
                 "Roles");
         details.addFormItem(new Span(own.cohorts().isEmpty() ? "—" : String.join(", ", own.cohorts())), "Cohorts");
+        var storage = new Span(datasets.usage().summary());
+        storage.setId("storage-usage");
+        details.addFormItem(storage, "Dataset storage");
         details.setMaxWidth("40em");
 
         fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH

@@ -1,11 +1,11 @@
 package org.deeprounds.datasets.api;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.StorageUsage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,7 +31,8 @@ class DatasetController {
 
     /**
      * Imports a file: instructors and administrators into the shared library, trainees privately. 201 with the
-     * dataset; 400 with {"error"} naming the problem; 413 when over the size limit.
+     * dataset; 400 with {"error"} naming the problem; 413 when over the size limit or the uploader's storage quota.
+     * The parts are moved into the library rather than copied where the file system allows.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetInfo> create(
@@ -46,8 +47,7 @@ class DatasetController {
             @RequestParam(value = "sequenceLength", required = false) Integer sequenceLength,
             @RequestParam(value = "licence", required = false) String licence,
             @RequestParam(value = "citation", required = false) String citation,
-            @RequestPart(value = "labels", required = false) MultipartFile labels)
-            throws IOException {
+            @RequestPart(value = "labels", required = false) MultipartFile labels) {
         var request = new DatasetService.ImportRequest(
                 name,
                 modality,
@@ -59,15 +59,27 @@ class DatasetController {
                 sequenceLength,
                 licence,
                 citation);
-        try (var content = file.getInputStream();
-                var labelContent = labels == null ? null : labels.getInputStream()) {
-            var created = datasets.importUpload(
-                    request,
-                    new DatasetService.Upload(file.getOriginalFilename(), content),
-                    labels == null ? null : new DatasetService.Upload(labels.getOriginalFilename(), labelContent));
-            return ResponseEntity.created(URI.create("/api/v1/datasets/" + created.id()))
-                    .body(created);
-        }
+        var created = datasets.importUpload(request, upload(file), labels == null ? null : upload(labels));
+        return ResponseEntity.created(URI.create("/api/v1/datasets/" + created.id()))
+                .body(created);
+    }
+
+    /**
+     * The part as an upload the import moves into place: the servlet container renames its file (written beside the
+     * library, see {@code UploadLocation}) instead of copying it, so the upload is not held twice on disk. The path
+     * must be absolute, or the container resolves it against its own folder.
+     */
+    private static DatasetService.Upload upload(MultipartFile part) {
+        return DatasetService.Upload.transferred(
+                part.getOriginalFilename(),
+                part.getSize(),
+                target -> part.transferTo(target.toAbsolutePath().toFile()));
+    }
+
+    /** The signed-in user's storage: what their datasets hold and their quota ("312 MB of 1 GB used"). */
+    @GetMapping("/usage")
+    StorageUsage usage() {
+        return datasets.usage();
     }
 
     @GetMapping
@@ -80,6 +92,7 @@ class DatasetController {
         return datasets.get(id);
     }
 
+    /** 204 when deleted; 409 with {"error", "usedBy", "othersNotShown"} when runs or lessons use it. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") long id) {
         datasets.delete(id);

@@ -3,6 +3,7 @@ package org.deeprounds.datasets.api;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.datasets.DatasetFormatException;
+import org.deeprounds.datasets.DatasetInUseException;
 import org.deeprounds.datasets.DatasetTooLargeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Dataset API errors as {"error": "..."}: 400 bad content, 413 too large, 403 not allowed, 404 not found. */
+/**
+ * Dataset API errors as {"error": "..."}: 400 bad content, 413 too large (or over the storage quota), 403 not allowed,
+ * 404 not found, 409 in use (with what uses it).
+ */
 @RestControllerAdvice(assignableTypes = DatasetController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DatasetErrors {
@@ -28,6 +32,16 @@ class DatasetErrors {
     @ExceptionHandler(DatasetTooLargeException.class)
     ResponseEntity<Map<String, String>> tooLarge(DatasetTooLargeException e) {
         return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    /** In use: the message, every use the caller may see, and how many others there are. */
+    @ExceptionHandler(DatasetInUseException.class)
+    ResponseEntity<Map<String, Object>> inUse(DatasetInUseException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Map.of(
+                        "error", e.getMessage(),
+                        "usedBy", e.uses().shown(),
+                        "othersNotShown", e.uses().notShown()));
     }
 
     @ExceptionHandler(NoSuchElementException.class)

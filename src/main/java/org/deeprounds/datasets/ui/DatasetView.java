@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.base.ByteSize;
+import org.deeprounds.datasets.DatasetInUseException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.DatasetSummary;
@@ -105,9 +106,20 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
             add(edit);
         }
         if (datasets.canDelete(id)) {
-            var delete = new Button("Delete dataset", e -> confirmDelete(info));
+            var uses = datasets.uses(id);
+            if (!uses.isEmpty()) {
+                var inUse = new Paragraph(
+                        "Used by " + uses.describe() + ". It stays in the library while anything uses it.");
+                inUse.setId("dataset-uses");
+                add(inUse);
+            }
+            var refusal = new Paragraph();
+            refusal.setId("delete-refused");
+            refusal.getStyle().set("color", "var(--lumo-error-text-color)");
+            refusal.setVisible(false);
+            var delete = new Button("Delete dataset", e -> confirmDelete(info, refusal));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            add(delete);
+            add(delete, refusal);
         }
     }
 
@@ -407,18 +419,36 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
                 .replace("'", "&apos;");
     }
 
-    private void confirmDelete(DatasetInfo info) {
+    /**
+     * Asks before deleting; a dataset in use is refused at once with the same message the API gives (and again if
+     * something started using it while the question was open).
+     */
+    private void confirmDelete(DatasetInfo info, Paragraph refusal) {
+        var uses = datasets.uses(info.id());
+        if (!uses.isEmpty()) {
+            refuse(refusal, DatasetInUseException.messageFor(info.name(), uses));
+            return;
+        }
         var confirm = new ConfirmDialog(
                 "Delete " + info.name() + "?",
                 "The dataset and its files are removed for everyone who could see it.",
                 "Delete",
                 e -> {
-                    datasets.delete(info.id());
-                    getUI().ifPresent(ui -> ui.navigate(DatasetsView.class));
+                    try {
+                        datasets.delete(info.id());
+                        getUI().ifPresent(ui -> ui.navigate(DatasetsView.class));
+                    } catch (DatasetInUseException inUse) {
+                        refuse(refusal, inUse.getMessage());
+                    }
                 });
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
+    }
+
+    private static void refuse(Paragraph refusal, String message) {
+        refusal.setText(message);
+        refusal.setVisible(true);
     }
 
     private static String percent(double share) {

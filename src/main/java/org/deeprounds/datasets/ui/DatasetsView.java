@@ -44,6 +44,8 @@ public class DatasetsView extends VerticalLayout {
                         ? "Datasets you import go into the shared library that every trainee can use."
                         : "Datasets you import are private: only you (and administrators) see them.");
         where.addClassName("where-imports-go");
+        var storage = new Paragraph("Datasets you imported: " + datasets.usage().summary() + ".");
+        storage.setId("storage-usage");
         modality.setLabel("Modality");
         modality.setItems(Modality.values());
         modality.setItemLabelGenerator(m -> m == null ? "All" : m.label());
@@ -83,7 +85,7 @@ public class DatasetsView extends VerticalLayout {
         grid.addColumn(DatasetInfo::licence).setHeader("Licence").setFlexGrow(1);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        add(where, toolbar, grid);
+        add(where, storage, toolbar, grid);
         refresh();
     }
 

@@ -30,8 +30,9 @@ import org.deeprounds.datasets.DatasetTooLargeException;
 import org.deeprounds.datasets.Modality;
 
 /**
- * Upload a file (with a progress bar), say what it is, import it. The file streams to a temporary file; nothing is
- * added to the library unless the whole file checks out, and the message says what to fix.
+ * Upload a file (with a progress bar), say what it is, import it. The file streams into the library's uploads folder
+ * (removed when the dialog closes, or at the next start); nothing is added to the library unless the whole
+ * file checks out and fits the uploader's storage quota, and the message says what to fix.
  */
 class ImportDatasetDialog extends Dialog {
 
@@ -55,22 +56,25 @@ class ImportDatasetDialog extends Dialog {
     ImportDatasetDialog(DatasetService datasets, DatasetLimits limits, Consumer<DatasetInfo> imported) {
         setHeaderTitle("Import a dataset");
         setWidth("44em");
-        upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
-            var previous = uploaded;
-            uploaded = file;
-            uploadedName = metadata.fileName();
-            if (previous != null) {
-                previous.delete();
-            }
-            var columns = header(file.toPath(), uploadedName);
-            getUI().ifPresent(ui -> ui.access(() -> {
-                if (name.isEmpty()) {
-                    name.setValue(stripExtension(uploadedName));
-                }
-                offerColumns(columns);
-                importButton.setEnabled(true);
-            }));
-        }));
+        // Into the library's uploads folder, so importing links the file instead of holding a second copy on disk.
+        upload = new Upload(UploadHandler.toFile(
+                (metadata, file) -> {
+                    var previous = uploaded;
+                    uploaded = file;
+                    uploadedName = metadata.fileName();
+                    if (previous != null) {
+                        previous.delete();
+                    }
+                    var columns = header(file.toPath(), uploadedName);
+                    getUI().ifPresent(ui -> ui.access(() -> {
+                        if (name.isEmpty()) {
+                            name.setValue(stripExtension(uploadedName));
+                        }
+                        offerColumns(columns);
+                        importButton.setEnabled(true);
+                    }));
+                },
+                metadata -> datasets.newUploadFile().toFile()));
         upload.setMaxFiles(1);
         upload.setMaxFileSize(
                 (int) Math.min(Integer.MAX_VALUE, limits.maxUploadSize().toBytes()));
@@ -126,8 +130,9 @@ class ImportDatasetDialog extends Dialog {
                     sequenceLength.getValue(),
                     licence.getValue(),
                     citation.getValue());
-            try (var in = Files.newInputStream(uploaded.toPath())) {
-                var created = datasets.importUpload(request, new DatasetService.Upload(uploadedName, in), null);
+            try {
+                var created = datasets.importUpload(
+                        request, DatasetService.Upload.ofFile(uploadedName, uploaded.toPath()), null);
                 close();
                 imported.accept(created);
             } catch (DatasetFormatException | DatasetTooLargeException ex) {

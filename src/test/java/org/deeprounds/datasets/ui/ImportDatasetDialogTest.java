@@ -19,7 +19,10 @@ class ImportDatasetDialogTest {
             assertThat(columns).containsExactly("patient_id", "age", "sex", "event");
 
             var dialog = new ImportDatasetDialog(
-                    null, new DatasetLimits(DataSize.ofMegabytes(200), DataSize.ofGigabytes(4), 2000), d -> {});
+                    null,
+                    new DatasetLimits(
+                            DataSize.ofMegabytes(200), DataSize.ofGigabytes(4), 2000, DataSize.ofGigabytes(1)),
+                    d -> {});
             dialog.offerColumns(columns);
             dialog.targetColumn.setValue("event");
             dialog.sensitiveColumns.setValue(java.util.Set.of("sex", "age"));

@@ -148,14 +148,23 @@ public final class TeachingFixtures {
                 .password();
     }
 
-    /** A new instructor account; returns its temporary password. */
+    /**
+     * A new instructor account whose owner has replaced the temporary password (as the first sign-in demands); returns
+     * the password they chose.
+     */
     public static String instructor(AccountService accounts, String username, String displayName) {
-        return as(
+        var temporary = as(
                         "admin",
                         AppRoles.ADMIN,
                         () -> accounts.create(
                                 new AccountDraft(username, displayName, null, Set.of(AppRoles.INSTRUCTOR), true)))
                 .password();
+        var own = "Own-Rounds-" + Integer.toHexString(username.hashCode()) + "-2026";
+        as(username, AppRoles.INSTRUCTOR, () -> {
+            accounts.changeOwnPassword(username, temporary, own);
+            return null;
+        });
+        return own;
     }
 
     /**

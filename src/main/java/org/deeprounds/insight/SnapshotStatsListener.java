@@ -16,6 +16,7 @@ import org.deeplearning4j.ui.model.stats.BaseStatsListener;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.api.Histogram;
 import org.deeplearning4j.ui.model.stats.api.StatsType;
+import org.deeplearning4j.ui.model.stats.api.StatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.stats.impl.SbeStatsReport;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,7 +81,16 @@ final class SnapshotStatsListener implements TrainingListener {
         this.session = session;
         this.worker = worker;
         this.plan = plan;
-        var collected = new DefaultStatsUpdateConfiguration.Builder()
+        this.first = new StatsListener(router, null, collected(), session, worker);
+    }
+
+    /**
+     * What every report carries, as DL4J's configuration of its own listener: everything DL4J collects by default but
+     * activation histograms and magnitudes and the parameters', updates' and gradients' means and spreads that no chart
+     * shows (gradient spread is shown).
+     */
+    static StatsUpdateConfiguration collected() {
+        return new DefaultStatsUpdateConfiguration.Builder()
                 .reportingFrequency(1)
                 .collectHistogramsActivations(false)
                 .collectMeanMagnitudesActivations(false)
@@ -91,7 +101,6 @@ final class SnapshotStatsListener implements TrainingListener {
                 .collectStdevUpdates(false)
                 .collectMeanMagnitudesGradients(false)
                 .build();
-        this.first = new StatsListener(router, null, collected, session, worker);
     }
 
     @Override

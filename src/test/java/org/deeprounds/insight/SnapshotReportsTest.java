@@ -14,7 +14,6 @@ import org.deeplearning4j.ui.model.stats.BaseStatsListener;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.api.StatsReport;
 import org.deeplearning4j.ui.model.stats.api.StatsType;
-import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 import org.deeprounds.datasets.Example;
 import org.deeprounds.models.InputShape;
@@ -124,18 +123,7 @@ class SnapshotReportsTest {
 
     private static Listened dl4jListener() {
         var storage = new InMemoryStatsStorage();
-        var config = new DefaultStatsUpdateConfiguration.Builder()
-                .reportingFrequency(1)
-                .collectHistogramsActivations(false)
-                .collectMeanMagnitudesActivations(false)
-                .collectMeanParameters(false)
-                .collectMeanUpdates(false)
-                .collectMeanGradients(false)
-                .collectStdevParameters(false)
-                .collectStdevUpdates(false)
-                .collectMeanMagnitudesGradients(false)
-                .build();
-        return new Listened(new StatsListener(storage, null, config, "s", "w"), storage);
+        return new Listened(new StatsListener(storage, null, SnapshotStatsListener.collected(), "s", "w"), storage);
     }
 
     private static List<StatsReport> train(Listened listened) {

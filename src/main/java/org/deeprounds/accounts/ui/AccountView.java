@@ -29,14 +29,12 @@ import org.deeprounds.datasets.DatasetService;
 @PermitAll
 public class AccountView extends VerticalLayout {
 
-    final PasswordField current = new PasswordField("Current password");
-    final PasswordField fresh = new PasswordField("New password");
-    final PasswordField repeat = new PasswordField("Repeat new password");
+    final PasswordField current;
+    final PasswordField fresh;
+    final PasswordField repeat;
     final Button change = new Button("Change password");
 
-    private final transient AccountService accounts;
-    private final transient PasswordPolicy policy;
-    private final String username;
+    private final PasswordFields fields;
 
     final ApiTokensPanel tokens;
 
@@ -46,9 +44,11 @@ public class AccountView extends VerticalLayout {
             PasswordPolicy policy,
             AuthenticationContext authentication,
             DatasetService datasets) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.username = authentication.getPrincipalName().orElseThrow();
+        var username = authentication.getPrincipalName().orElseThrow();
+        this.fields = new PasswordFields("Current password", accounts, policy, username);
+        this.current = fields.current;
+        this.fresh = fields.fresh;
+        this.repeat = fields.repeat;
         var own = accounts.own(username);
         var details = new FormLayout();
         details.addFormItem(new Span(own.username()), "Username");
@@ -63,10 +63,6 @@ public class AccountView extends VerticalLayout {
         details.addFormItem(storage, "Dataset storage");
         details.setMaxWidth("40em");
 
-        fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
-                + " characters with letters and a digit or symbol; not your username.");
-        fresh.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-        fresh.addValueChangeListener(e -> showProblems());
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         change.addClickListener(e -> changePassword());
         var form = new FormLayout(current, fresh, repeat);
@@ -84,31 +80,11 @@ public class AccountView extends VerticalLayout {
                 tokens);
     }
 
-    private void showProblems() {
-        var problems = policy.problems(fresh.getValue(), username);
-        fresh.setInvalid(!fresh.getValue().isEmpty() && !problems.isEmpty());
-        fresh.setErrorMessage(String.join(" ", problems));
-    }
-
     private void changePassword() {
-        current.setInvalid(false);
-        repeat.setInvalid(false);
-        if (!fresh.getValue().equals(repeat.getValue())) {
-            repeat.setErrorMessage("The two new passwords differ.");
-            repeat.setInvalid(true);
+        if (!fields.change()) {
             return;
         }
-        try {
-            accounts.changeOwnPassword(username, current.getValue(), fresh.getValue());
-        } catch (IllegalArgumentException e) {
-            var field = e.getMessage().startsWith("Current password") ? current : fresh;
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
-            return;
-        }
-        current.clear();
-        fresh.clear();
-        repeat.clear();
+        fields.clear();
         Notification.show("Your password has been changed.", 4000, Notification.Position.TOP_CENTER)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

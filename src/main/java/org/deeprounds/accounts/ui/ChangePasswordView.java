@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -33,20 +32,20 @@ import org.deeprounds.accounts.PasswordPolicy;
 @PermitAll
 public class ChangePasswordView extends Main implements BeforeEnterObserver {
 
-    final PasswordField current = new PasswordField("Temporary password");
-    final PasswordField fresh = new PasswordField("New password");
-    final PasswordField repeat = new PasswordField("Repeat new password");
+    final PasswordField current;
+    final PasswordField fresh;
+    final PasswordField repeat;
     final Button save = new Button("Save and continue");
     final Button signOut = new Button("Sign out");
 
-    private final transient AccountService accounts;
-    private final transient PasswordPolicy policy;
-    private final String username;
+    private final PasswordFields fields;
 
     public ChangePasswordView(AccountService accounts, PasswordPolicy policy, AuthenticationContext authentication) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.username = authentication.getPrincipalName().orElseThrow();
+        var username = authentication.getPrincipalName().orElseThrow();
+        this.fields = new PasswordFields("Temporary password", accounts, policy, username);
+        this.current = fields.current;
+        this.fresh = fields.fresh;
+        this.repeat = fields.repeat;
         setId("change-password");
         addClassNames(
                 LumoUtility.Display.FLEX,
@@ -67,10 +66,6 @@ public class ChangePasswordView extends Main implements BeforeEnterObserver {
         repeat.setId("repeat-password");
         save.setId("save-password");
         current.setHelperText("The password you signed in with.");
-        fresh.setHelperText("At least " + PasswordPolicy.MIN_LENGTH
-                + " characters with letters and a digit or symbol; not your username.");
-        fresh.setValueChangeMode(ValueChangeMode.LAZY);
-        fresh.addValueChangeListener(e -> showProblems());
         for (var field : new PasswordField[] {current, fresh, repeat}) {
             field.setWidthFull();
         }
@@ -98,27 +93,8 @@ public class ChangePasswordView extends Main implements BeforeEnterObserver {
         }
     }
 
-    private void showProblems() {
-        var problems = policy.problems(fresh.getValue(), username);
-        fresh.setInvalid(!fresh.getValue().isEmpty() && !problems.isEmpty());
-        fresh.setErrorMessage(String.join(" ", problems));
-    }
-
     private void save() {
-        current.setInvalid(false);
-        fresh.setInvalid(false);
-        repeat.setInvalid(false);
-        if (!fresh.getValue().equals(repeat.getValue())) {
-            repeat.setErrorMessage("The two new passwords differ.");
-            repeat.setInvalid(true);
-            return;
-        }
-        try {
-            accounts.changeOwnPassword(username, current.getValue(), fresh.getValue());
-        } catch (IllegalArgumentException e) {
-            var field = e.getMessage().startsWith("Current password") ? current : fresh;
-            field.setErrorMessage(e.getMessage());
-            field.setInvalid(true);
+        if (!fields.change()) {
             return;
         }
         PasswordChange.doneInSession(

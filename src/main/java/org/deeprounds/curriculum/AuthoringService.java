@@ -465,7 +465,7 @@ public class AuthoringService {
                         kind: read
                       - id: train
                         kind: train
-                        dataset: synthetic-chest-films
+                        dataset: pneumoniamnist-balanced
                         template: imaging-cnn
                         set: {epochs: 5}
                         pass: validation.auc >= 0.8

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.deeprounds.datasets.samples.SyntheticChestFilms;
 import org.deeprounds.datasets.samples.SyntheticCohort;
-import org.deeprounds.datasets.samples.SyntheticPromoters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,13 +25,13 @@ import org.springframework.stereotype.Component;
 class SampleLibrary implements ApplicationRunner {
 
     static final String WDBC = "wdbc-breast-cancer";
-    static final String CHEST_FILMS = "synthetic-chest-films";
-    static final String PROMOTERS = "synthetic-promoters";
+    static final String CHEST_XRAYS = "pneumoniamnist-balanced";
+    static final String PROMOTERS = "ecoli-promoters";
     static final String COHORT = "synthetic-heart-cohort";
     static final String SHORTCUT_FILMS = "synthetic-chest-films-shortcut";
     static final String SHIFTED_FILMS = "synthetic-chest-films-shifted";
     /** Every sample's key: lessons name datasets by these. */
-    static final List<String> KEYS = List.of(WDBC, CHEST_FILMS, PROMOTERS, COHORT, SHORTCUT_FILMS, SHIFTED_FILMS);
+    static final List<String> KEYS = List.of(WDBC, CHEST_XRAYS, PROMOTERS, COHORT, SHORTCUT_FILMS, SHIFTED_FILMS);
 
     static final long SEED = 20260101L;
 
@@ -48,10 +47,7 @@ class SampleLibrary implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         load(WDBC, this::wdbc);
-        load(
-                CHEST_FILMS,
-                () -> filmVariant(
-                        CHEST_FILMS, SyntheticChestFilms.Variant.PLAIN, "SYNTHETIC chest films: focal opacity", ""));
+        load(CHEST_XRAYS, this::chestXrays);
         load(PROMOTERS, this::promoters);
         load(COHORT, this::cohort);
         load(
@@ -153,31 +149,82 @@ class SampleLibrary implements ApplicationRunner {
                         key));
     }
 
-    private void promoters() throws IOException {
-        var fasta = new ByteArrayOutputStream();
-        try (var writer = new OutputStreamWriter(fasta, StandardCharsets.US_ASCII)) {
-            SyntheticPromoters.writeFasta(writer, 600, SEED);
+    private void chestXrays() throws IOException {
+        var resource = new ClassPathResource("sample-datasets/" + CHEST_XRAYS + "/" + CHEST_XRAYS + ".npz");
+        try (var in = resource.getInputStream()) {
+            datasets.importSample(
+                    new DatasetService.ImportRequest(
+                            "Chest X-rays: pneumonia or normal (PneumoniaMNIST, balanced subset)",
+                            Modality.IMAGING,
+                            null,
+                            null,
+                            List.of(),
+                            "pneumonia",
+                            List.of("normal", "pneumonia"),
+                            null,
+                            null,
+                            null),
+                    new DatasetService.Upload(CHEST_XRAYS + ".npz", in),
+                    new DatasetService.Origin(
+                            "CC BY 4.0",
+                            "J. Yang, R. Shi, D. Wei, et al. MedMNIST v2: a large-scale lightweight benchmark for 2D"
+                                    + " and 3D biomedical image classification. Scientific Data 10, 41 (2023). Images:"
+                                    + " D. S. Kermany, M. Goldbaum, W. Cai, et al. Identifying medical diagnoses and"
+                                    + " treatable diseases by image-based deep learning. Cell 172, 1122-1131 (2018).",
+                            "Real data: 3,166 paediatric chest X-rays (Guangzhou Women and Children's Medical Center),"
+                                    + " reduced to 28x28 greyscale by MedMNIST v2. An exactly class-balanced subset of"
+                                    + " PneumoniaMNIST: 2,428 training, 270 validation and 468 test films, half with"
+                                    + " pneumonia; not MedMNIST's official split, whose test set has 62% pneumonia."
+                                    + " See sample-datasets/" + CHEST_XRAYS + "/README.md.",
+                            false,
+                            CHEST_XRAYS,
+                            new PublishedResult(
+                                    "auc",
+                                    0.944,
+                                    "MedMNIST v2 (Yang et al. 2023): ResNet-18 at 28x28, test AUC 0.944 (accuracy"
+                                            + " 0.854) on the official PneumoniaMNIST split, not this balanced"
+                                            + " subset")));
         }
-        datasets.importSample(
-                new DatasetService.ImportRequest(
-                        "SYNTHETIC promoters: -35 and -10 boxes",
-                        Modality.GENOMICS,
-                        null,
-                        null,
-                        List.of(),
-                        "promoter",
-                        List.of(),
-                        null,
-                        null,
-                        null),
-                new DatasetService.Upload("synthetic-promoters.fasta", new ByteArrayInputStream(fasta.toByteArray())),
-                new DatasetService.Origin(
-                        SYNTHETIC_LICENCE,
-                        null,
-                        "SYNTHETIC: generated by DeepRounds (SyntheticPromoters, seed " + SEED + ") at first start;"
-                                + " 80 nt sequences, half with a planted TTGACA...TATAAT promoter motif. Not real DNA.",
-                        true,
-                        PROMOTERS));
+    }
+
+    private void promoters() throws IOException {
+        var resource = new ClassPathResource("sample-datasets/" + PROMOTERS + "/" + PROMOTERS + ".fasta");
+        try (var in = resource.getInputStream()) {
+            datasets.importSample(
+                    new DatasetService.ImportRequest(
+                            "E. coli promoters (UCI Molecular Biology)",
+                            Modality.GENOMICS,
+                            null,
+                            null,
+                            List.of(),
+                            "promoter",
+                            List.of(),
+                            null,
+                            null,
+                            null),
+                    new DatasetService.Upload(PROMOTERS + ".fasta", in),
+                    new DatasetService.Origin(
+                            "CC BY 4.0",
+                            "C. B. Harley, R. P. Reynolds. Analysis of E. coli promoter sequences. Nucleic Acids"
+                                    + " Research 15, 2343-2361 (1987). G. G. Towell, J. W. Shavlik, M. O. Noordewier."
+                                    + " Refinement of approximate domain theories by knowledge-based neural networks."
+                                    + " AAAI 1990. UCI Machine Learning Repository: Molecular Biology (Promoter Gene"
+                                    + " Sequences).",
+                            "Real data: 106 E. coli DNA sequences of 57 nt, 53 promoters (positions -50 to +7 around"
+                                    + " the transcription start) and 53 non-promoters. From the Debian package"
+                                    + " r-cran-kernlab 0.9-32 (data/promotergene.rda, a copy of the UCI dataset);"
+                                    + " DeepRounds wrote it as FASTA with ids S001-S106 in the source's order and the"
+                                    + " labels promoter/non-promoter. See sample-datasets/" + PROMOTERS
+                                    + "/README.md.",
+                            false,
+                            PROMOTERS,
+                            new PublishedResult(
+                                    "accuracy",
+                                    0.962,
+                                    "Towell, Shavlik & Noordewier 1990: a knowledge-based neural network (KBANN)"
+                                            + " made 4 errors in 106 by leave-one-out cross-validation; a standard"
+                                            + " neural network made 8 (92.5%)")));
+        }
     }
 
     private void cohort() throws IOException {

@@ -40,12 +40,12 @@ class AuthoringTest {
         var started = as("trainee1", "TRAINEE", () -> progress.open("authoring-demo", lesson.id()));
         as("trainee1", "TRAINEE", () -> progress.done("authoring-demo", lesson.id(), "why"));
 
-        var broken = original.replace("dataset: synthetic-chest-films", "dataset: synthetic-chest-flms");
+        var broken = original.replace("dataset: pneumoniamnist-balanced", "dataset: pneumoniamnist-balnced");
         var problems = as("instructor", "INSTRUCTOR", () -> authoring.save("authoring-demo", file, broken));
         assertThat(problems)
                 .extracting(CourseProblem::toString)
-                .containsExactly("lessons/01-introduction.md line 10: dataset 'synthetic-chest-flms' not found; did"
-                        + " you mean 'synthetic-chest-films'?");
+                .containsExactly("lessons/01-introduction.md line 10: dataset 'pneumoniamnist-balnced' not found; did"
+                        + " you mean 'pneumoniamnist-balanced'?");
         assertThat(Files.readString(library.dir().resolve("authoring-demo").resolve(file)))
                 .isEqualTo(original);
 

@@ -19,8 +19,8 @@ class CourseLoaderTest {
         public Set<String> datasets() {
             return Set.of(
                     "wdbc-breast-cancer",
-                    "synthetic-chest-films",
-                    "synthetic-promoters",
+                    "pneumoniamnist-balanced",
+                    "ecoli-promoters",
                     "synthetic-heart-cohort",
                     "synthetic-chest-films-shortcut",
                     "synthetic-chest-films-shifted");
@@ -55,7 +55,7 @@ class CourseLoaderTest {
                 kind: read
               - id: train
                 kind: train
-                dataset: synthetic-chest-films
+                dataset: pneumoniamnist-balanced
                 template: imaging-cnn
                 set: {epochs: 3}
                 pass: validation.auc >= 0.8
@@ -123,12 +123,13 @@ class CourseLoaderTest {
 
     @Test
     void a_misspelt_dataset_is_named_with_file_line_and_a_suggestion() throws IOException {
-        var result = load(COURSE, LESSON.replace("dataset: synthetic-chest-films", "dataset: synthetic-chest-flms"));
+        var result =
+                load(COURSE, LESSON.replace("dataset: pneumoniamnist-balanced", "dataset: pneumoniamnist-balnced"));
         assertThat(result.course()).isNull();
         assertThat(result.problems())
                 .extracting(CourseProblem::toString)
-                .containsExactly("lessons/01-first.md line 10: dataset 'synthetic-chest-flms' not found; did you mean"
-                        + " 'synthetic-chest-films'?");
+                .containsExactly("lessons/01-first.md line 10: dataset 'pneumoniamnist-balnced' not found; did you mean"
+                        + " 'pneumoniamnist-balanced'?");
     }
 
     @Test

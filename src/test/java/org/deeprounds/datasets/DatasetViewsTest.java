@@ -63,7 +63,7 @@ class DatasetViewsTest extends SpringBrowserlessTest {
         navigate(DatasetView.class, idOf(Modality.GENOMICS));
 
         var text = $(Div.class).id("genomics-preview").getElement().getTextRecursively();
-        assertThat(text).contains("Base composition per class", "promoter", "background", "one-hot 4 x 80");
+        assertThat(text).contains("Base composition per class", "promoter", "non-promoter", "one-hot 4 x 57");
         assertThat($(Div.class).all().stream().filter(d -> d.hasClassName("sequence")))
                 .isNotEmpty();
     }
@@ -85,7 +85,11 @@ class DatasetViewsTest extends SpringBrowserlessTest {
     private long idOf(Modality modality) {
         return datasets.list().stream()
                 .filter(d -> d.modality() == modality && d.shared())
-                .filter(d -> modality == Modality.EHR ? d.name().startsWith("Breast cancer biopsies") : d.synthetic())
+                .filter(d -> switch (modality) {
+                    case EHR -> d.name().startsWith("Breast cancer biopsies");
+                    case GENOMICS -> d.name().startsWith("E. coli promoters");
+                    default -> d.synthetic();
+                })
                 .findFirst()
                 .orElseThrow()
                 .id();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** The shipped samples are in the shared library after start, one per modality, synthetic ones labelled. */
+/** The shipped samples are in the shared library after start: real data for every modality, synthetic ones labelled. */
 @IntegrationTest
 @WithMockUser(username = "trainee1", roles = "TRAINEE")
 class SampleLibraryTest {
@@ -19,7 +19,7 @@ class SampleLibraryTest {
     SampleLibrary samples;
 
     @Test
-    void one_sample_per_modality_is_loaded_and_synthetic_ones_say_so() {
+    void real_samples_of_every_modality_are_loaded_with_licence_and_citation_and_synthetic_ones_say_so() {
         var loaded = datasets.list().stream().filter(DatasetInfo::shared).toList();
 
         var wdbc = loaded.stream()
@@ -34,22 +34,42 @@ class SampleLibraryTest {
                         .sum())
                 .isEqualTo(569);
 
-        var films = loaded.stream()
-                .filter(d -> d.modality() == Modality.IMAGING && d.synthetic())
+        var xrays = loaded.stream()
+                .filter(d -> d.name().startsWith("Chest X-rays"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(films.name()).startsWith("SYNTHETIC");
-        assertThat(films.provenance()).contains("SYNTHETIC");
-        assertThat(films.splits().get("train").classCounts())
-                .containsEntry("normal", 400)
-                .containsEntry("opacity", 400);
+        assertThat(xrays.synthetic()).isFalse();
+        assertThat(xrays.modality()).isEqualTo(Modality.IMAGING);
+        assertThat(xrays.licence()).isEqualTo("CC BY 4.0");
+        assertThat(xrays.citation()).contains("MedMNIST v2", "Kermany");
+        assertThat(xrays.provenance()).startsWith("Real data").doesNotContain("SYNTHETIC");
+        assertThat(xrays.splits().get("train").classCounts())
+                .containsEntry("normal", 1214)
+                .containsEntry("pneumonia", 1214);
+        assertThat(xrays.splits().get("validation").size()).isEqualTo(270);
+        assertThat(xrays.splits().get("test").size()).isEqualTo(468);
+        assertThat(xrays.positiveClass()).isEqualTo("pneumonia");
 
         var promoters = loaded.stream()
-                .filter(d -> d.modality() == Modality.GENOMICS && d.synthetic())
+                .filter(d -> d.name().startsWith("E. coli promoters"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(promoters.name()).startsWith("SYNTHETIC");
-        assertThat(datasets.summary(promoters.id()).genomics().encodedLength()).isEqualTo(80);
+        assertThat(promoters.synthetic()).isFalse();
+        assertThat(promoters.citation()).contains("Harley", "Towell");
+        assertThat(promoters.classes()).containsExactly("non-promoter", "promoter");
+        assertThat(datasets.summary(promoters.id()).genomics().encodedLength()).isEqualTo(57);
+        assertThat(promoters.splits().values().stream()
+                        .mapToInt(DatasetSummary.SplitSummary::size)
+                        .sum())
+                .isEqualTo(106);
+
+        var synthetic = loaded.stream().filter(DatasetInfo::synthetic).toList();
+        assertThat(synthetic)
+                .as("synthetic samples stay only where a planted flaw is the lesson")
+                .extracting(DatasetInfo::name)
+                .allMatch(name -> name.startsWith("SYNTHETIC"))
+                .hasSize(3);
+        assertThat(synthetic).allMatch(d -> d.provenance().contains("SYNTHETIC"));
     }
 
     @Test

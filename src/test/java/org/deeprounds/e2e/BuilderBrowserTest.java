@@ -20,9 +20,9 @@ class BuilderBrowserTest extends BrowserTest {
 
         driver.get("http://localhost:" + port + "/builder");
         var input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box input")));
-        input.sendKeys("SYNTHETIC chest");
+        input.sendKeys("Chest X-rays");
         wait.until(d -> d.findElements(By.tagName("vaadin-combo-box-item")).stream()
-                        .filter(item -> item.getText().startsWith("SYNTHETIC chest"))
+                        .filter(item -> item.getText().startsWith("Chest X-rays"))
                         .findFirst()
                         .orElse(null))
                 .click();

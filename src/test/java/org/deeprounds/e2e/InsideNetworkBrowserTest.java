@@ -112,7 +112,7 @@ class InsideNetworkBrowserTest extends BrowserTest {
         long dataset = 0;
         for (JsonNode d : json.readTree(
                 TestUsers.get(port, "/api/v1/datasets", TestUsers.TRAINEE).body())) {
-            if (d.get("name").asString().startsWith("SYNTHETIC chest films")) {
+            if (d.get("name").asString().startsWith("Chest X-rays")) {
                 dataset = d.get("id").asLong();
             }
         }

@@ -3,14 +3,20 @@ package org.deeprounds.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.samples.SyntheticPromoters;
 import org.deeprounds.training.RunService;
 import org.deeprounds.training.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -54,7 +60,7 @@ class ExplanationsTest {
 
     @Test
     void mutagenesis_finds_the_planted_promoter_box() throws Exception {
-        var dataset = dataset(Modality.GENOMICS);
+        var dataset = syntheticPromoters();
         long run = train(dataset, "genomics-cnn", 30);
         var predictions = evaluations.predictions(run);
         // A promoter the model calls a promoter with confidence.
@@ -122,13 +128,13 @@ class ExplanationsTest {
 
         long genomics = train(dataset(Modality.GENOMICS), "genomics-cnn", 3);
         var sequence = evaluations.tryCase(genomics, new EvaluationService.CaseInput("acgt tataat\nGGCC", null, null));
-        assertThat(sequence.sequence()).startsWith("ACGTTATAATGGCC").hasSize(80);
-        assertThat(sequence.positionImportance()).hasSize(80);
+        assertThat(sequence.sequence()).startsWith("ACGTTATAATGGCC").hasSize(57);
+        assertThat(sequence.positionImportance()).hasSize(57);
         assertThatThrownBy(() -> evaluations.tryCase(genomics, new EvaluationService.CaseInput("ACGTXA", null, null)))
                 .hasMessage("Position 5: 'X' is not a base (A, C, G, T, or an IUPAC code such as N).");
         assertThatThrownBy(() ->
-                        evaluations.tryCase(genomics, new EvaluationService.CaseInput("A".repeat(81), null, null)))
-                .hasMessageContaining("has 81 bases; this model reads 80");
+                        evaluations.tryCase(genomics, new EvaluationService.CaseInput("A".repeat(58), null, null)))
+                .hasMessageContaining("has 58 bases; this model reads 57");
 
         long ehr = train(dataset(Modality.EHR), "ehr-mlp", 3);
         var patient = evaluations.tryCase(
@@ -160,12 +166,35 @@ class ExplanationsTest {
         return best;
     }
 
+    /** The shipped real sample of this modality. */
     private DatasetInfo dataset(Modality modality) {
         return datasets.list().stream()
-                .filter(d -> d.modality() == modality && d.shared())
-                .filter(d -> modality == Modality.EHR ? d.name().startsWith("Breast cancer biopsies") : d.synthetic())
+                .filter(d -> d.modality() == modality && d.shared() && !d.synthetic())
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** Promoters with a planted box, so the test knows where the answer lies. */
+    private DatasetInfo syntheticPromoters() throws IOException {
+        var fasta = new StringWriter();
+        SyntheticPromoters.writeFasta(fasta, 600, 20260101L);
+        var request = new DatasetService.ImportRequest(
+                "SYNTHETIC promoters",
+                Modality.GENOMICS,
+                null,
+                null,
+                List.of(),
+                "promoter",
+                List.of(),
+                null,
+                null,
+                null);
+        return datasets.importUpload(
+                request,
+                new DatasetService.Upload(
+                        "promoters.fasta",
+                        new ByteArrayInputStream(fasta.toString().getBytes(StandardCharsets.US_ASCII))),
+                null);
     }
 
     private long train(DatasetInfo dataset, String template, int epochs) throws InterruptedException {

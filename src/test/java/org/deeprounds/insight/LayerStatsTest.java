@@ -46,7 +46,7 @@ class LayerStatsTest {
     @Test
     @WithMockUser(username = "trainee1", roles = "TRAINEE") // for the probe, called directly
     void every_layer_of_a_trained_run_has_statistics_that_survive_a_restart() throws Exception {
-        long run = trainedRun("SYNTHETIC chest films", "imaging-cnn", 3);
+        long run = trainedRun("Chest X-rays", "imaging-cnn", 3);
 
         var response = TestUsers.get(port, "/api/v1/runs/" + run + "/layers", TestUsers.TRAINEE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -105,7 +105,7 @@ class LayerStatsTest {
 
     @Test
     void only_those_who_may_see_a_run_see_its_layers_and_its_dl4j_session() throws Exception {
-        long run = trainedRun("SYNTHETIC chest films", "imaging-cnn", 2);
+        long run = trainedRun("Chest X-rays", "imaging-cnn", 2);
         assertThat(TestUsers.get(port, "/api/v1/runs/" + run + "/layers", OTHER).statusCode())
                 .isEqualTo(403);
         assertThat(TestUsers.get(port, "/api/v1/runs/" + run + "/layers", TestUsers.INSTRUCTOR)

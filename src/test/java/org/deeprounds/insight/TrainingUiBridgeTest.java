@@ -86,7 +86,7 @@ class TrainingUiBridgeTest {
         long dataset = 0;
         for (JsonNode d :
                 json.readTree(TestUsers.get(port, "/api/v1/datasets", who).body())) {
-            if (d.get("name").asString().startsWith("SYNTHETIC chest films")) {
+            if (d.get("name").asString().startsWith("Chest X-rays")) {
                 dataset = d.get("id").asLong();
             }
         }

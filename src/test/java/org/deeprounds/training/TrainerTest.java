@@ -75,7 +75,7 @@ class TrainerTest {
 
     @Test
     void the_imaging_cnn_learns_the_synthetic_chest_films() {
-        var dataset = dataset("SYNTHETIC chest films: focal opacity");
+        var dataset = dataset("Chest X-rays: pneumonia or normal");
         var spec = spec("imaging-cnn", dataset).withTraining(0.001, 64, 4, 42);
         var epochs = new ArrayList<EpochMetrics>();
 

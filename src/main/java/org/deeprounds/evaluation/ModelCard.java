@@ -179,14 +179,18 @@ public final class ModelCard {
                     List.of());
         }
         var table = new ArrayList<List<String>>();
-        table.add(List.of("Group", "Test cases", "Sensitivity", "Specificity", "AUC"));
+        table.add(List.of("Group", "Test cases", "With the condition", "Sensitivity", "Specificity", "AUC"));
         var paragraphs = new ArrayList<String>();
         for (var report : e.subgroups()) {
             paragraphs.add("By " + report.column() + ": " + report.reading());
+            if (report.smallSampleWarning() != null) {
+                paragraphs.add("By " + report.column() + ": " + report.smallSampleWarning());
+            }
             for (var g : report.groups()) {
                 table.add(List.of(
                         g.group(),
                         Integer.toString(g.cases()),
+                        Integer.toString(g.positives()),
                         percent(g.sensitivity().value()),
                         percent(g.specificity().value()),
                         percent(g.auc().value())));

@@ -3,10 +3,12 @@ package org.deeprounds.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.TestUsers;
 import org.deeprounds.training.ui.RunView;
+import org.deeprounds.training.ui.RunsView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,6 +96,23 @@ class KeptEpochTest extends SpringBrowserlessTest {
                         + " stopped after epoch " + trained + " of the 100 planned. The model keeps the weights of"
                         + " epoch " + kept + ".");
         assertThat(modelCard(run)).contains(text, "Validation loss at the kept epoch (" + kept + ")");
+
+        navigate(RunsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<RunInfo> list = $(Grid.class).single();
+        var rows = test(list);
+        int row = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> rows.getRow(i).id() == run.get("id").asLong())
+                .findFirst()
+                .orElseThrow();
+        assertThat(rows.getCellText(row, 7))
+                .as("the runs list shows the kept epoch's validation figures, not the last epoch's")
+                .isEqualTo(String.format(
+                        java.util.Locale.ROOT,
+                        "AUC %.3f, loss %.3f (kept epoch %d)",
+                        run.get("kept").get("validationAuc").asDouble(),
+                        run.get("kept").get("validationLoss").asDouble(),
+                        kept));
     }
 
     private static int lowestValidationLoss(JsonNode history) {

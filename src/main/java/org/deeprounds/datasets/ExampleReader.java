@@ -185,7 +185,8 @@ final class ExampleReader {
 
     /**
      * The group each row of one split belongs to by a sensitive column, in the order {@link #read} gives the rows:
-     * the value itself for categories, "below"/"at or above" the training median for measurements (e.g. "age < 62").
+     * the value itself for categories; for measurements, at or below / above the exact median of the training
+     * values, labelled with the number compared ("age ≤ 57.5", "age > 57.5"; see {@link MedianSplit}).
      */
     static java.util.List<String> groups(Path folder, DatasetSummary summary, Split wanted, String column)
             throws IOException {
@@ -195,33 +196,62 @@ final class ExampleReader {
                 .filter(c -> c.name().equals(column))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No column '" + column + "'"));
+        boolean numeric = columnSummary.type() == ColumnType.NUMERIC;
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
         var format = withHeader();
-        var out = new java.util.ArrayList<String>();
+        var raws = new java.util.ArrayList<String>();
+        var trainingValues = new java.util.ArrayList<Double>();
         var file = folder.resolve(DatasetStorage.SOURCE + ".csv");
         try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             int row = 0;
             for (var record : parser) {
-                if (Split.ofCode(splits[row++]) != wanted) {
-                    continue;
-                }
+                var split = Split.ofCode(splits[row++]);
                 var raw = record.get(index).strip();
-                if (TabularScanner.isMissing(raw)) {
-                    out.add(column + " missing");
-                } else if (columnSummary.type() == ColumnType.NUMERIC && columnSummary.trainMedian() != null) {
-                    double median = columnSummary.trainMedian();
-                    // One decimal at most, none when it is a whole number: "age < 62", "ldl < 3.2".
-                    var cut = new java.math.BigDecimal(median)
-                            .setScale(1, java.math.RoundingMode.HALF_UP)
-                            .stripTrailingZeros()
-                            .toPlainString();
-                    out.add(column + (Double.parseDouble(raw) < median ? " < " : " ≥ ") + cut);
-                } else {
-                    out.add(column + " " + raw);
+                if (split == wanted) {
+                    raws.add(raw);
+                }
+                if (numeric && split == Split.TRAIN) {
+                    var value = number(raw);
+                    if (value != null) {
+                        trainingValues.add(value);
+                    }
                 }
             }
         }
+        var bands = numeric ? MedianSplit.of(column, trainingValues) : null;
+        var out = new java.util.ArrayList<String>(raws.size());
+        for (var raw : raws) {
+            var value = numeric ? number(raw) : null;
+            if (TabularScanner.isMissing(raw) || (numeric && value == null && isNonFinite(raw))) {
+                out.add(column + " missing");
+            } else if (bands != null && value != null) {
+                out.add(bands.bandOf(value));
+            } else {
+                out.add(column + " " + raw);
+            }
+        }
         return out;
+    }
+
+    /** A finite number, else null (missing, text, or infinite, which the scanner counts as missing). */
+    private static Double number(String raw) {
+        if (TabularScanner.isMissing(raw)) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isNonFinite(String raw) {
+        try {
+            return !Double.isFinite(Double.parseDouble(raw));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.models.LayerSpec;
-import org.deeprounds.training.EpochMetrics;
+import org.deeprounds.training.KeptEpochReading;
 import org.deeprounds.training.RunInfo;
 
 /**
@@ -70,7 +70,7 @@ public final class ModelCard {
                         String.format(
                                 Locale.ROOT,
                                 "Optimiser %s, learning rate %s%s, L2 %s, batch %d, seed %d. Trained %d of %d epochs on"
-                                        + " %s; the weights of epoch %d (best validation loss) were kept.",
+                                        + " %s.",
                                 spec.optimiser(),
                                 spec.learningRate(),
                                 spec.schedule() == null
@@ -80,10 +80,10 @@ public final class ModelCard {
                                 spec.l2(),
                                 spec.batchSize(),
                                 spec.seed(),
-                                run.epoch(),
+                                run.epochsTrained(),
                                 run.epochs(),
-                                run.backend(),
-                                run.bestEpoch())),
+                                run.backend()),
+                        keptEpoch(run)),
                 layers));
         sections.add(evaluationSection(e, run));
         sections.add(subgroupSection(e));
@@ -101,6 +101,12 @@ public final class ModelCard {
                 + " chosen by a trainee, not validated for a clinical purpose.");
         sections.add(new Section("Limitations", limitations, List.of()));
         return new ModelCard("Model card: run " + run.id() + ", " + design + " on " + dataset.name(), sections);
+    }
+
+    /** Which epoch's weights the card describes, and whether more epochs may have helped. */
+    private static String keptEpoch(RunInfo run) {
+        var reading = KeptEpochReading.of(run);
+        return reading != null ? reading : "No epoch ended, so the model keeps its starting weights.";
     }
 
     private static Section evaluationSection(Evaluation e, RunInfo run) {
@@ -153,16 +159,12 @@ public final class ModelCard {
             paragraphs.add("Baseline to beat: " + b.name() + " (" + b.description() + "): accuracy "
                     + percent(b.accuracy()) + ", AUC " + (b.auc() == null ? "–" : b.auc()) + ".");
         }
-        var best = run.history().stream()
-                .filter(m -> m.epoch() == run.bestEpoch())
-                .findFirst()
-                .map(EpochMetrics::validationLoss)
-                .orElse(null);
-        if (best != null) {
+        if (run.kept() != null) {
             paragraphs.add(String.format(
                     Locale.ROOT,
-                    "Validation loss at the kept epoch: %.4f (validation chose the epoch; test did not).",
-                    best));
+                    "Validation loss at the kept epoch (%d): %.4f (validation chose the epoch; test did not).",
+                    run.kept().epoch(),
+                    run.kept().validationLoss()));
         }
         return new Section("Evaluation on the held-out test split", paragraphs, table);
     }
@@ -177,14 +179,18 @@ public final class ModelCard {
                     List.of());
         }
         var table = new ArrayList<List<String>>();
-        table.add(List.of("Group", "Test cases", "Sensitivity", "Specificity", "AUC"));
+        table.add(List.of("Group", "Test cases", "With the condition", "Sensitivity", "Specificity", "AUC"));
         var paragraphs = new ArrayList<String>();
         for (var report : e.subgroups()) {
             paragraphs.add("By " + report.column() + ": " + report.reading());
+            if (report.smallSampleWarning() != null) {
+                paragraphs.add("By " + report.column() + ": " + report.smallSampleWarning());
+            }
             for (var g : report.groups()) {
                 table.add(List.of(
                         g.group(),
                         Integer.toString(g.cases()),
+                        Integer.toString(g.positives()),
                         percent(g.sensitivity().value()),
                         percent(g.specificity().value()),
                         percent(g.auc().value())));

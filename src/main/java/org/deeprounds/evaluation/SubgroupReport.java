@@ -10,14 +10,26 @@ import java.util.Locale;
  * sensitivity gap is the equal-opportunity gap: how much more often the test misses the condition in one group.
  *
  * @param reading one sentence on what the gap means for patients
+ * @param smallSampleWarning which groups have fewer than {@link #SMALL_SAMPLE} cases with the condition or without
+ *     it, and why that matters; null when every group has enough of both
  */
 public record SubgroupReport(
-        String column, List<Group> groups, Double sensitivityGap, Double specificityGap, String reading) {
+        String column,
+        List<Group> groups,
+        Double sensitivityGap,
+        Double specificityGap,
+        String reading,
+        String smallSampleWarning) {
 
-    /** One group: its size, prevalence and metrics with intervals. */
+    /**
+     * One group: its size, how many of its cases have the condition ({@code positives}, on which sensitivity rests)
+     * and how many do not ({@code negatives}, on which specificity rests), prevalence and metrics with intervals.
+     */
     public record Group(
             String group,
             int cases,
+            int positives,
+            int negatives,
             Double prevalence,
             Estimate sensitivity,
             Estimate specificity,
@@ -26,6 +38,13 @@ public record SubgroupReport(
 
     /** Smaller gaps than this are within what these test sets can tell apart; the reading says so. */
     static final double NOTABLE_GAP = 0.10;
+
+    /**
+     * Fewer cases with (or without) the condition than this in a group, and its sensitivity (or specificity) is too
+     * unsteady to compare: with 29 cases one more or one fewer found moves it by more than 3 points, and its 95%
+     * interval is about 35 points wide at 50%.
+     */
+    public static final int SMALL_SAMPLE = 30;
 
     static SubgroupReport of(
             String column, List<String> groupOf, double[] scores, boolean[] positive, double threshold) {
@@ -43,20 +62,53 @@ public record SubgroupReport(
                 p[k] = positive[idx.get(k)];
             }
             var m = BinaryMetrics.at(s, p, threshold);
+            int positives = (int) RocAnalysis.count(p, true);
             groups.add(new Group(
                     entry.getKey(),
                     idx.size(),
-                    (double) RocAnalysis.count(p, true) / idx.size(),
+                    positives,
+                    idx.size() - positives,
+                    (double) positives / idx.size(),
                     m.sensitivity(),
                     m.specificity(),
                     m.ppv(),
                     RocAnalysis.auc(s, p)));
         }
-        groups.sort(java.util.Comparator.comparing(Group::group));
+        // Alphabetical, but a lower band ("age ≤ 62") before its upper band ("age > 62").
+        groups.sort(java.util.Comparator.comparing(g -> g.group().replace('≤', '<')));
         Double sensitivityGap = gap(groups.stream().map(Group::sensitivity).toList());
         Double specificityGap = gap(groups.stream().map(Group::specificity).toList());
         return new SubgroupReport(
-                column, List.copyOf(groups), sensitivityGap, specificityGap, reading(groups, sensitivityGap));
+                column,
+                List.copyOf(groups),
+                sensitivityGap,
+                specificityGap,
+                reading(groups, sensitivityGap),
+                smallSampleWarning(groups));
+    }
+
+    /** Names every group short of {@link #SMALL_SAMPLE} cases with or without the condition; null when none is. */
+    static String smallSampleWarning(List<Group> groups) {
+        var small = new ArrayList<String>();
+        for (var g : groups) {
+            var counts = new ArrayList<String>();
+            if (g.positives() < SMALL_SAMPLE) {
+                counts.add(Plural.of(g.positives(), "case") + " with the condition");
+            }
+            if (g.negatives() < SMALL_SAMPLE) {
+                counts.add(Plural.of(g.negatives(), "case") + " without it");
+            }
+            if (!counts.isEmpty()) {
+                small.add("'" + g.group() + "' has " + String.join(" and ", counts));
+            }
+        }
+        if (small.isEmpty()) {
+            return null;
+        }
+        return "Small groups: " + String.join("; ", small) + ". With fewer than " + SMALL_SAMPLE + " cases with the"
+                + " condition (or without it) in a group, its sensitivity (or specificity) rests on so few patients"
+                + " that chance alone can move it by 10 points or more. Read the intervals, and treat a gap here as a"
+                + " question to check on more patients, not as a finding.";
     }
 
     private static Double gap(List<Estimate> estimates) {

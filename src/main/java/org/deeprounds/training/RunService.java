@@ -317,6 +317,7 @@ public class RunService implements AutoCloseable {
                 if (fresh.getStatus() == RunStatus.QUEUED) {
                     fresh.finish(
                             RunStatus.CANCELLED,
+                            StopReason.CANCELLED,
                             0,
                             fresh.getMetricsJson(),
                             "Cancelled before it started.",
@@ -503,6 +504,7 @@ public class RunService implements AutoCloseable {
                 finish(
                         id,
                         RunStatus.INTERRUPTED,
+                        null,
                         result.bestEpoch(),
                         json.writeValueAsString(result.epochs()),
                         "The server was shut down during epoch "
@@ -516,12 +518,19 @@ public class RunService implements AutoCloseable {
                 case CANCELLED -> RunStatus.CANCELLED;
                 case DIVERGED -> RunStatus.DIVERGED;
             };
-            finish(id, status, result.bestEpoch(), json.writeValueAsString(result.epochs()), result.message());
+            finish(
+                    id,
+                    status,
+                    StopReason.of(result.outcome(), result.epochs().size(), spec.epochs()),
+                    result.bestEpoch(),
+                    json.writeValueAsString(result.epochs()),
+                    result.message());
         } catch (RuntimeException | IOException e) {
             log.error("Run {} failed", id, e);
             finish(
                     id,
                     RunStatus.FAILED,
+                    null,
                     0,
                     runs.findById(id).orElseThrow().getMetricsJson(),
                     "Training failed: " + e.getMessage());
@@ -637,9 +646,9 @@ public class RunService implements AutoCloseable {
         return dataDirectory.resolve("runs").resolve(Long.toString(id));
     }
 
-    private void finish(long id, RunStatus status, int bestEpoch, String metrics, String message) {
-        transactions.executeWithoutResult(
-                s -> runs.findById(id).orElseThrow().finish(status, bestEpoch, metrics, message, clock.instant()));
+    private void finish(long id, RunStatus status, StopReason reason, int bestEpoch, String metrics, String message) {
+        transactions.executeWithoutResult(s ->
+                runs.findById(id).orElseThrow().finish(status, reason, bestEpoch, metrics, message, clock.instant()));
         events.changed(id);
     }
 
@@ -701,6 +710,7 @@ public class RunService implements AutoCloseable {
                 || run.getStatus() == RunStatus.FAILED
                 || run.getStatus() == RunStatus.INTERRUPTED;
         double progress = run.getStatus() == RunStatus.COMPLETED ? 1.0 : (double) run.getEpoch() / run.getEpochs();
+        var kept = KeptEpoch.of(run.getStatus(), run.getBestEpoch(), history);
         return new RunInfo(
                 run.getId(),
                 run.getOwner(),
@@ -711,9 +721,16 @@ public class RunService implements AutoCloseable {
                 run.getEpoch(),
                 run.getEpochs(),
                 run.getBestEpoch(),
+                kept.epoch(),
+                kept.metrics(),
+                history.size(),
+                kept.last(),
+                run.getStopReason() == StopReason.EARLY_STOPPING,
+                run.getStopReason(),
                 position,
                 backendName(run),
                 latest,
+                history.isEmpty() ? null : history.getLast(),
                 failed ? run.getMessage() : null,
                 run.getMessage(),
                 eta(run, history),

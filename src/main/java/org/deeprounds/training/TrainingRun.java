@@ -54,6 +54,10 @@ class TrainingRun {
     @Column(name = "best_epoch", nullable = false)
     private int bestEpoch;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stop_reason", length = 20)
+    private StopReason stopReason;
+
     @Column(name = "metrics_json", nullable = false, length = 1_000_000)
     private String metricsJson = "[]";
 
@@ -123,8 +127,10 @@ class TrainingRun {
         metricsJson = metrics;
     }
 
-    void finish(RunStatus outcome, int best, String metrics, String note, Instant now) {
+    /** @param reason why training stopped; null where it did not end (interrupted) or never ran properly (failed) */
+    void finish(RunStatus outcome, StopReason reason, int best, String metrics, String note, Instant now) {
         status = outcome;
+        stopReason = reason;
         bestEpoch = best;
         metricsJson = metrics;
         message = note;
@@ -173,6 +179,10 @@ class TrainingRun {
 
     int getBestEpoch() {
         return bestEpoch;
+    }
+
+    StopReason getStopReason() {
+        return stopReason;
     }
 
     String getMetricsJson() {

@@ -55,7 +55,13 @@ class ResumeEpochTest {
         // What a server stop leaves: the row at the last finished epoch, the checkpoint from the first.
         transactions.executeWithoutResult(s -> {
             var run = repository.findById(id).orElseThrow();
-            run.finish(RunStatus.INTERRUPTED, 0, run.getMetricsJson(), "The server stopped.", java.time.Instant.now());
+            run.finish(
+                    RunStatus.INTERRUPTED,
+                    null,
+                    0,
+                    run.getMetricsJson(),
+                    "The server stopped.",
+                    java.time.Instant.now());
         });
         int lastSeen = runs.get(id).epoch();
         assertThat(lastSeen).isGreaterThanOrEqualTo(5);

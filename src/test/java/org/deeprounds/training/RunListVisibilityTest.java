@@ -167,7 +167,7 @@ class RunListVisibilityTest {
                 .mapToObj(i -> {
                     var run = new TrainingRun(
                             owner, 1, "0".repeat(64), "ehr-mlp", spec, 1, 3, "{\"backend\": \"CPU\"}", Instant.now());
-                    run.finish(RunStatus.COMPLETED, 3, "[]", "Done.", Instant.now());
+                    run.finish(RunStatus.COMPLETED, StopReason.ALL_EPOCHS, 3, "[]", "Done.", Instant.now());
                     return runs.save(run).getId();
                 })
                 .toList();

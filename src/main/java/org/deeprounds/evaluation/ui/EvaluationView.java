@@ -422,6 +422,8 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                     .setHeader("Group");
             grid.addColumn(org.deeprounds.evaluation.SubgroupReport.Group::cases)
                     .setHeader("Test cases");
+            grid.addColumn(org.deeprounds.evaluation.SubgroupReport.Group::positives)
+                    .setHeader("With the condition");
             grid.addColumn(g -> percent(g.prevalence())).setHeader("Prevalence");
             grid.addColumn(g -> percent(g.sensitivity().value()) + " " + interval(g.sensitivity()))
                     .setHeader("Sensitivity");
@@ -436,6 +438,12 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 reading.getStyle().set("color", "var(--lumo-error-text-color)");
             }
             subgroups.add(new H3("By " + report.column()), grid, reading);
+            if (report.smallSampleWarning() != null) {
+                var warning = new Paragraph(report.smallSampleWarning());
+                warning.setId("small-sample-" + report.column());
+                warning.getStyle().set("color", "var(--lumo-error-text-color)");
+                subgroups.add(warning);
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.deeprounds.training.EpochMetrics;
+import org.deeprounds.training.KeptEpochReading;
 import org.deeprounds.training.RunEvents;
 import org.deeprounds.training.RunInfo;
 import org.deeprounds.training.RunService;
@@ -33,7 +34,8 @@ import org.deeprounds.training.RunStatus;
 
 /**
  * One run, live: status, progress bar, epoch, queue position, training and validation loss per epoch as a chart,
- * the metrics table, and the message when it ends (for a diverged run, what to try next). Updates are pushed.
+ * the metrics table, and the message when it ends (for a diverged run, what to try next): which epoch the model keeps
+ * and, when that is the last one, that validation was still improving. Updates are pushed.
  */
 @Route("run")
 @PermitAll
@@ -46,6 +48,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final Paragraph status = new Paragraph();
     final ProgressBar progress = new ProgressBar(0, 1);
     final Paragraph message = new Paragraph();
+    /** Which epoch the model keeps, and whether validation was still improving when training stopped. */
+    final Paragraph kept = new Paragraph();
+
     final Div chart = new Div();
     final Grid<EpochMetrics> epochs = new Grid<>();
     final Button cancel = new Button("Cancel run");
@@ -58,6 +63,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private final transient RunEvents events;
     private transient Runnable unsubscribe;
     private long id;
+    private Integer keptEpoch;
     private long aboutId = -1;
 
     private final transient List<RunPageSection> sectionTypes;
@@ -71,6 +77,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         about.setId("run-about");
         evaluate.setId("evaluate-link");
         message.setId("run-message");
+        kept.setId("run-kept");
         progress.setWidthFull();
         progress.setMaxWidth("30em");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -98,6 +105,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 .setHeader("Validation AUC");
         epochs.addColumn(m -> String.format(Locale.ROOT, "%.1f s", m.millis() / 1000.0))
                 .setHeader("Time");
+        epochs.addColumn(m -> keptEpoch != null && m.epoch() == keptEpoch ? "kept" : "")
+                .setHeader("Model")
+                .setAutoWidth(true);
         epochs.setAllRowsVisible(true);
         epochs.addThemeVariants(GridVariant.LUMO_COMPACT);
         chart.setId("loss-chart");
@@ -107,6 +117,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 status,
                 progress,
                 message,
+                kept,
                 buttons(),
                 new H3("Loss per epoch"),
                 new Paragraph("Training loss should fall. When the validation loss turns up while the training loss"
@@ -154,6 +165,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         progress.setIndeterminate(run.status() == RunStatus.RUNNING && run.epoch() == 0);
         message.setText(run.message() == null ? "" : run.message());
         message.getStyle().set("color", run.error() != null ? "var(--lumo-error-text-color)" : "inherit");
+        var keptText = KeptEpochReading.of(run);
+        kept.setText(keptText == null ? "" : keptText);
+        kept.setVisible(keptText != null);
+        // A completed run's own message says the same in fewer words.
+        message.setVisible(keptText == null || run.status() != RunStatus.COMPLETED);
+        keptEpoch = run.keptEpoch();
         cancel.setVisible(!run.status().finished());
         resume.setVisible(run.status() == RunStatus.INTERRUPTED && run.epoch() > 0);
         rerun.setVisible(run.status().finished());

@@ -84,16 +84,16 @@ public class RunsView extends VerticalLayout {
         showRuns();
     }
 
+    /** The kept epoch's validation figures once the run keeps a model (those of its latest epoch before). */
     static String headline(RunInfo run) {
-        var m = run.metrics();
-        if (m.containsKey("validationAuc")) {
-            return String.format(Locale.ROOT, "AUC %.3f, loss %.3f", m.get("validationAuc"), m.get("validationLoss"));
+        var m = run.kept() != null ? run.kept() : run.latest();
+        if (m == null) {
+            return "";
         }
-        if (m.containsKey("validationAccuracy")) {
-            return String.format(
-                    Locale.ROOT, "accuracy %.3f, loss %.3f", m.get("validationAccuracy"), m.get("validationLoss"));
-        }
-        return "";
+        var figures = m.validationAuc() != null
+                ? String.format(Locale.ROOT, "AUC %.3f, loss %.3f", m.validationAuc(), m.validationLoss())
+                : String.format(Locale.ROOT, "accuracy %.3f, loss %.3f", m.validationAccuracy(), m.validationLoss());
+        return figures + (run.kept() != null ? " (kept epoch " + m.epoch() + ")" : "");
     }
 
     /**

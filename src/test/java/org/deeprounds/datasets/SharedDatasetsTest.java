@@ -78,6 +78,10 @@ class SharedDatasetsTest {
                 .mapToInt(s -> s.classCounts().get("+"))
                 .sum();
         assertThat(plus).isEqualTo(53);
+        assertThat(info.duplicates().any())
+                .as("106 different sequences: nothing merged, the plain stratified split")
+                .isFalse();
+        assertThat(info.duplicates().describe()).startsWith("No duplicates");
     }
 
     @Test
@@ -124,6 +128,24 @@ class SharedDatasetsTest {
                         .filter(s -> s.contains((byte) 'S'))
                         .count())
                 .isPositive();
+
+        // Rows equal in all nine scores (the Id left out) are flagged and share a split too: 48 score patterns occur
+        // more than once, on 284 rows; the 8 rows that repeat a patient entirely are among them.
+        var duplicates = info.duplicates();
+        assertThat(duplicates.compared()).isEqualTo("every column except 'Id' and the target 'Class'");
+        assertThat(duplicates.repeated()).isEqualTo(48);
+        assertThat(duplicates.rows()).isEqualTo(284);
+        assertThat(duplicates.conflicting()).isZero();
+        assertThat(duplicates.examples().getFirst().members().getFirst()).startsWith("Id ");
+        Map<String, Set<Byte>> splitsPerScores = new HashMap<>();
+        for (int row = 1; row < lines.size(); row++) {
+            var values = lines.get(row).split(",");
+            var scores = String.join(",", List.of(values).subList(1, values.length - 1));
+            splitsPerScores.computeIfAbsent(scores, k -> new HashSet<>()).add(splits[row - 1]);
+        }
+        assertThat(splitsPerScores.values()).allSatisfy(s -> assertThat(s).hasSize(1));
+        var test = info.splits().get("test").size();
+        assertThat(test).as("the test split still holds about 15%% of the rows").isBetween(95, 115);
     }
 
     private DatasetInfo importFile(String relative, DatasetService.ImportRequest request) throws IOException {

@@ -110,6 +110,9 @@ final class TabularScanner {
         var labelIndex = new LinkedHashMap<String, Integer>();
         var rowLabels = new IntList();
         var rowLines = new IntList();
+        // Copies are compared on every column but the target and the identifiers known by name (and the group).
+        var knownCompared = new IntList();
+        var copies = new DuplicateFinder();
         var groupValues = new ArrayList<String>();
         var previewRows = new ArrayList<List<String>>();
         String target;
@@ -131,6 +134,11 @@ final class TabularScanner {
             header.forEach(h -> columns.add(new Column(h)));
             int targetIndex = header.indexOf(target);
             int groupIndex = group == null ? -1 : header.indexOf(group);
+            for (int c = 0; c < header.size(); c++) {
+                if (c != targetIndex && c != groupIndex && !isIdName(header.get(c))) {
+                    knownCompared.add(c);
+                }
+            }
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
@@ -139,6 +147,11 @@ final class TabularScanner {
                 for (int c = 0; c < header.size(); c++) {
                     columns.get(c).add(record.get(c), line);
                 }
+                var fingerprint = new DuplicateFinder.Fingerprint();
+                for (int i = 0; i < knownCompared.size(); i++) {
+                    fingerprint.add(record.get(knownCompared.get(i)));
+                }
+                copies.add(fingerprint);
                 var label = record.get(targetIndex).strip();
                 if (isMissing(label)) {
                     throw new DatasetFormatException(
@@ -194,7 +207,10 @@ final class TabularScanner {
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElse(null);
-        var found = duplicateRows(file, layout, name, types);
+        // Text that never repeats is an identifier too, known only now: then compare again without it.
+        boolean moreIdentifiers = java.util.stream.IntStream.range(0, header.size())
+                .anyMatch(c -> types.get(header.get(c)) == ColumnType.IDENTIFIER && knownCompared.contains(c));
+        var found = moreIdentifiers ? duplicateRows(file, layout, name, types) : copies.find();
         var groups = group == null ? null : groupValues.toArray(String[]::new);
         Split[] splits;
         if (found.any()) {
@@ -266,8 +282,8 @@ final class TabularScanner {
     }
 
     /**
-     * Pass two: rows equal in every column but the identifiers and the target. Identifiers are known only once the
-     * whole file was read (text that never repeats), hence a pass of its own.
+     * Rows equal in every column but the identifiers and the target, in a pass of its own: for a table whose
+     * identifiers are not all known by name (text that never repeats, known once the whole file was read).
      */
     private static DuplicateFinder.Found duplicateRows(
             Path file, TableLayout layout, String name, Map<String, ColumnType> types) throws IOException {
@@ -355,6 +371,11 @@ final class TabularScanner {
         return wanted;
     }
 
+    /** "id", "patient_id": a column that names rows by its name. */
+    private static boolean isIdName(String column) {
+        return column.equalsIgnoreCase("id") || column.toLowerCase(Locale.ROOT).endsWith("_id");
+    }
+
     private static ColumnType inferType(Column column, String target, String group, String name) {
         if (column.name.equals(target)) {
             return ColumnType.TARGET;
@@ -363,8 +384,7 @@ final class TabularScanner {
             return ColumnType.IDENTIFIER;
         }
         int present = column.present();
-        boolean idName = column.name.equalsIgnoreCase("id")
-                || column.name.toLowerCase(Locale.ROOT).endsWith("_id");
+        boolean idName = isIdName(column.name);
         if (column.numeric > 0 && column.text > 0 && column.numeric >= NUMERIC_SHARE * present && !idName) {
             throw new DatasetFormatException(name + " line " + column.firstTextLine + ", column '" + column.name
                     + "': '" + column.firstText + "' is not a number (the column's other " + column.numeric
@@ -390,7 +410,7 @@ final class TabularScanner {
         return column.text == 0 ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
     }
 
-    /** Pass three: histograms over all rows; imputation and scaling values from the training rows only. */
+    /** Pass two: histograms over all rows; imputation and scaling values from the training rows only. */
     private static List<DatasetSummary.ColumnSummary> trainStatistics(
             Path file,
             TableLayout layout,

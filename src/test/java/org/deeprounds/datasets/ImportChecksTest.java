@@ -234,6 +234,30 @@ class ImportChecksTest {
     }
 
     @Test
+    void copies_are_found_when_the_id_column_is_known_only_by_its_values_never_repeating() throws Exception {
+        var random = new Random(8);
+        var csv = new StringBuilder("mrn,age,sex,crp,outcome\n");
+        for (int i = 1; i <= 40; i++) {
+            csv.append(String.format("MRN-%04d,%s,%s%n", i, randomValues(random), i % 2 == 0 ? "sepsis" : "well"));
+        }
+        var copied = randomValues(random);
+        for (int i = 41; i <= 44; i++) {
+            csv.append(String.format("MRN-%04d,%s,well%n", i, copied));
+        }
+        var file = write("records.csv", csv.toString());
+
+        var info = datasets.importUpload(
+                table("Records with copies", "outcome"), DatasetService.Upload.ofFile("records.csv", file), null);
+
+        var duplicates = info.duplicates();
+        assertThat(duplicates.compared()).isEqualTo("every column except 'mrn' and the target 'outcome'");
+        assertThat(duplicates.repeated()).isEqualTo(1);
+        assertThat(duplicates.rows()).isEqualTo(4);
+        assertThat(duplicates.examples().getFirst().members()).startsWith("mrn MRN-0041, line 42");
+        assertNoExampleInTwoSplits(info.id());
+    }
+
+    @Test
     void a_file_without_copies_says_so_and_keeps_the_plain_stratified_split() throws Exception {
         var random = new Random(9);
         var csv = new StringBuilder("patient_id,age,sex,crp,outcome\n");

@@ -31,6 +31,15 @@ class ImportChecksTest {
     @Autowired
     DatasetService datasets;
 
+    @Autowired
+    DatasetRepository repository;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @TempDir
     Path folder;
 
@@ -326,6 +335,40 @@ class ImportChecksTest {
             assertThat(info.duplicates().any()).as(key).isFalse();
             assertThat(info.suggestedColumnTypes()).as(key).isEmpty();
         }
+    }
+
+    @Test
+    void a_dataset_stored_before_these_checks_loads_and_reads_as_it_was() throws Exception {
+        var random = new Random(12);
+        var csv = new StringBuilder("patient_id,age,sex,crp,outcome\n");
+        for (int i = 1; i <= 30; i++) {
+            csv.append(patient(i, random, i % 2 == 0 ? "sepsis" : "well"));
+        }
+        var file = write("old.csv", csv.toString());
+        var info = datasets.importUpload(
+                table("Stored long ago", "outcome"), DatasetService.Upload.ofFile("old.csv", file), null);
+        var train = new java.util.ArrayList<Example>();
+        datasets.readExamples(info.id(), Split.TRAIN, train::add);
+        // The summary as it was stored before: no duplicates, no headerless flag, no suggested types.
+        var stored = (tools.jackson.databind.node.ObjectNode)
+                json.readTree(json.writeValueAsString(datasets.summary(info.id())));
+        stored.remove("duplicates");
+        var tabular = (tools.jackson.databind.node.ObjectNode) stored.get("tabular");
+        tabular.remove("headerless");
+        tabular.get("columns").forEach(c -> ((tools.jackson.databind.node.ObjectNode) c).remove("suggestedType"));
+        transactions.executeWithoutResult(
+                status -> repository.findById(info.id()).orElseThrow().setSummaryJson(stored.toString()));
+
+        var old = datasets.get(info.id());
+
+        assertThat(old.duplicates()).isNull();
+        assertThat(old.suggestedColumnTypes()).isEmpty();
+        assertThat(old.splits()).isEqualTo(info.splits());
+        assertThat(datasets.summary(info.id()).tabular().headerless()).isFalse();
+        var again = new java.util.ArrayList<Example>();
+        datasets.readExamples(info.id(), Split.TRAIN, again::add);
+        assertThat(again).hasSameSizeAs(train);
+        assertThat(again.getFirst().features()).containsExactly(train.getFirst().features());
     }
 
     // ---- helpers ----

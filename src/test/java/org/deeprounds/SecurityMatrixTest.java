@@ -93,6 +93,7 @@ class SecurityMatrixTest {
             Map.entry("POST /api/v1/datasets", Access.SIGNED_IN),
             Map.entry("GET /api/v1/datasets/{id}", Access.SIGNED_IN),
             Map.entry("DELETE /api/v1/datasets/{id}", Access.SIGNED_IN),
+            Map.entry("PUT /api/v1/datasets/{id}/column-types", Access.SIGNED_IN),
             Map.entry("GET /api/v1/datasets/usage", Access.SIGNED_IN),
             Map.entry("GET /api/v1/templates", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs", Access.SIGNED_IN),

@@ -44,6 +44,15 @@ public final class TestUsers {
         return execute(request);
     }
 
+    /** PUT a JSON body, signed in with HTTP Basic. */
+    public static HttpResponse<String> putJson(int port, String path, String json, Credentials who) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", who.basicHeader())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        return execute(request);
+    }
+
     /** Any method, no body, signed in with HTTP Basic when {@code who} is not null. */
     public static HttpResponse<String> send(int port, String method, String path, Credentials who) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -8,6 +8,10 @@ import java.util.Map;
  * A dataset as the API and views show it. Field names are an API contract ({@code GET /api/v1/datasets/{id}}).
  *
  * @param shared true for the shared library, false for a trainee's private dataset
+ * @param duplicates rows or sequences with identical content, and whether their labels disagree; null for images and
+ *     datasets imported before the check existed
+ * @param suggestedColumnTypes table columns the import suggests another type for (whole numbers with a few values:
+ *     {@code CATEGORICAL}), by column; accepted with {@code PUT /api/v1/datasets/{id}/column-types}; empty for none
  */
 public record DatasetInfo(
         Long id,
@@ -29,4 +33,6 @@ public record DatasetInfo(
         String sha256,
         String splitMethod,
         Instant createdAt,
-        PublishedResult publishedResult) {}
+        PublishedResult publishedResult,
+        Duplicates duplicates,
+        Map<String, ColumnType> suggestedColumnTypes) {}

@@ -73,7 +73,14 @@ public class DatasetService {
         void to(Path target) throws IOException;
     }
 
-    /** Everything the uploader says about the file. Only {@code name} is required. */
+    /**
+     * Everything the uploader says about the file. Only {@code name} is required.
+     *
+     * @param header whether a CSV table's first row names its columns; null to read it as names unless it looks like
+     *     data, which is refused ({@link HeaderlessCsvException})
+     * @param columnNames the columns of a table without a header row ({@code header} false), in order; empty for
+     *     {@code column_1}, {@code column_2}, ...
+     */
     public record ImportRequest(
             String name,
             Modality modality,
@@ -84,10 +91,60 @@ public class DatasetService {
             List<String> classNames,
             Integer sequenceLength,
             String licence,
-            String citation) {
+            String citation,
+            Boolean header,
+            List<String> columnNames) {
+
+        public ImportRequest {
+            columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+        }
+
+        /** A request for any file but a table without a header row. */
+        public ImportRequest(
+                String name,
+                Modality modality,
+                String targetColumn,
+                String groupColumn,
+                List<String> sensitiveColumns,
+                String positiveClass,
+                List<String> classNames,
+                Integer sequenceLength,
+                String licence,
+                String citation) {
+            this(
+                    name,
+                    modality,
+                    targetColumn,
+                    groupColumn,
+                    sensitiveColumns,
+                    positiveClass,
+                    classNames,
+                    sequenceLength,
+                    licence,
+                    citation,
+                    null,
+                    List.of());
+        }
 
         public static ImportRequest named(String name) {
             return new ImportRequest(name, null, null, null, List.of(), null, List.of(), null, null, null);
+        }
+
+        /** The same request, saying whether the table's first row names its columns (and naming them if not). */
+        public ImportRequest withHeader(Boolean hasHeader, List<String> names) {
+            return new ImportRequest(
+                    name,
+                    modality,
+                    targetColumn,
+                    groupColumn,
+                    sensitiveColumns,
+                    positiveClass,
+                    classNames,
+                    sequenceLength,
+                    licence,
+                    citation,
+                    hasHeader,
+                    names);
         }
 
         /** "a, b,,c" as [a, b, c]: how forms and the API take lists of column or class names. */
@@ -239,7 +296,9 @@ public class DatasetService {
                     Splitter.DEFAULT_SEED,
                     Splitter.DEFAULT_VALIDATION_RATIO,
                     Splitter.DEFAULT_TEST_RATIO,
-                    limits.maxUncompressedSize().toBytes());
+                    limits.maxUncompressedSize().toBytes(),
+                    request.header(),
+                    request.columnNames());
             if (labels != null) {
                 var labelsPath = incoming.resolve(DatasetStorage.LABELS);
                 receive(labels, labelsPath, null);
@@ -683,9 +742,20 @@ public class DatasetService {
                 d.getFileName(),
                 d.getSizeBytes(),
                 d.getSha256(),
-                summary.splitPlan().describe(),
+                splitMethod(summary),
                 d.getCreatedAt(),
-                d.getPublishedResult() == null ? null : json.readValue(d.getPublishedResult(), PublishedResult.class));
+                d.getPublishedResult() == null ? null : json.readValue(d.getPublishedResult(), PublishedResult.class),
+                summary.duplicates(),
+                summary.tabular() == null ? Map.of() : summary.tabular().suggestedTypes());
+    }
+
+    private static String splitMethod(DatasetSummary summary) {
+        var method = summary.splitPlan().describe();
+        var duplicates = summary.duplicates();
+        if (duplicates != null && duplicates.any() && duplicates.keptTogether()) {
+            return method + "; identical " + duplicates.unit() + "s kept in one split";
+        }
+        return method;
     }
 
     private static String requireName(String name) {

@@ -8,6 +8,8 @@ import java.util.Map;
  * how the splits were made, and the modality's own statistics and previews.
  *
  * @param splits keyed by {@link Split#key()}: "train", "validation", "test"
+ * @param duplicates rows or sequences with identical content; null for images and for datasets imported before the
+ *     check existed
  */
 public record DatasetSummary(
         Modality modality,
@@ -19,7 +21,23 @@ public record DatasetSummary(
         SplitPlan splitPlan,
         ImagingSummary imaging,
         GenomicsSummary genomics,
-        TabularSummary tabular) {
+        TabularSummary tabular,
+        Duplicates duplicates) {
+
+    /** A summary without a duplicate check (images). */
+    public DatasetSummary(
+            Modality modality,
+            Task task,
+            String format,
+            List<String> classes,
+            String positiveClass,
+            Map<String, SplitSummary> splits,
+            SplitPlan splitPlan,
+            ImagingSummary imaging,
+            GenomicsSummary genomics,
+            TabularSummary tabular) {
+        this(modality, task, format, classes, positiveClass, splits, splitPlan, imaging, genomics, tabular, null);
+    }
 
     /** Size and class counts of one split. */
     public record SplitSummary(int size, Map<String, Integer> classCounts) {}
@@ -79,7 +97,14 @@ public record DatasetSummary(
     /** One sequence to show (upper case, as stored). */
     public record SequencePreview(String id, String label, String split, String sequence) {}
 
-    /** A patient table: its columns with types and statistics, and its first rows. */
+    /**
+     * A patient table: its columns with types and statistics, and its first rows.
+     *
+     * @param header the column names, from the file's first row or, for a file without a header row, as given (or
+     *     generated) at import
+     * @param headerless the file has no header row: its first row is data (false for tables imported before this was
+     *     recorded, which all had one)
+     */
     public record TabularSummary(
             String targetColumn,
             String groupColumn,
@@ -89,7 +114,8 @@ public record DatasetSummary(
             List<String> header,
             List<List<String>> previewRows,
             int rows,
-            boolean missingIndicators) {
+            boolean missingIndicators,
+            boolean headerless) {
 
         /**
          * Inputs per example once encoded: one per numeric or binary column, one per category of a categorical
@@ -147,7 +173,19 @@ public record DatasetSummary(
                     header,
                     previewRows,
                     rows,
-                    indicators);
+                    indicators,
+                    headerless);
+        }
+
+        /** The columns whose values look like codes for categories but are used as numbers: column to suggested type. */
+        public Map<String, ColumnType> suggestedTypes() {
+            var suggested = new java.util.LinkedHashMap<String, ColumnType>();
+            for (var column : columns) {
+                if (column.suggestedType() != null && column.suggestedType() != column.type()) {
+                    suggested.put(column.name(), column.suggestedType());
+                }
+            }
+            return suggested;
         }
     }
 
@@ -158,6 +196,8 @@ public record DatasetSummary(
      * @param categories every distinct value, sorted, when there are at most 50 (the one-hot encoding); else empty
      * @param wholeNumbers every value present is a whole number (ages, counts): statistics are shown without
      *     decimals; false for tables imported before this was recorded
+     * @param suggestedType a type the import suggests but did not apply, for the user to accept or not: {@code
+     *     CATEGORICAL} for whole numbers with a few values (codes 1-4 for a symptom type); null for none
      */
     public record ColumnSummary(
             String name,
@@ -175,7 +215,18 @@ public record DatasetSummary(
             List<Integer> histogram,
             boolean sensitive,
             List<String> categories,
-            boolean wholeNumbers) {
+            boolean wholeNumbers,
+            ColumnType suggestedType) {
+
+        /** Why {@link #suggestedType} is suggested, for the dataset page and the column types dialog. */
+        public String suggestion() {
+            if (suggestedType != ColumnType.CATEGORICAL) {
+                return null;
+            }
+            return "Only " + categories.size() + " different whole numbers (" + String.join(", ", categories)
+                    + "): if they are codes for kinds (e.g. 1-4 for a type of symptom), use categorical; if they"
+                    + " are an ordered score or a count, keep numeric.";
+        }
 
         ColumnSummary withType(ColumnType newType) {
             return new ColumnSummary(
@@ -194,12 +245,23 @@ public record DatasetSummary(
                     histogram,
                     sensitive,
                     categories,
-                    wholeNumbers);
+                    wholeNumbers,
+                    suggestedType);
         }
     }
 
     DatasetSummary withTabular(TabularSummary newTabular) {
         return new DatasetSummary(
-                modality, task, format, classes, positiveClass, splits, splitPlan, imaging, genomics, newTabular);
+                modality,
+                task,
+                format,
+                classes,
+                positiveClass,
+                splits,
+                splitPlan,
+                imaging,
+                genomics,
+                newTabular,
+                duplicates);
     }
 }

@@ -1,12 +1,10 @@
 package org.deeprounds.datasets;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.deeprounds.datasets.formats.NpyArray;
 import org.deeprounds.datasets.formats.SafeZip;
 
@@ -164,9 +162,8 @@ final class ExampleReader {
         var tabular = summary.tabular();
         var columns = tabular.columns();
         int targetIndex = tabular.header().indexOf(tabular.targetColumn());
-        var format = withHeader();
         int features = tabular.encodedFeatures();
-        try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (var parser = TableLayout.of(tabular).open(file)) {
             int row = 0;
             for (var record : parser) {
                 if (!wanted.contains(Split.ofCode(splits[row++]))) {
@@ -198,11 +195,10 @@ final class ExampleReader {
                 .orElseThrow(() -> new IllegalArgumentException("No column '" + column + "'"));
         boolean numeric = columnSummary.type() == ColumnType.NUMERIC;
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
-        var format = withHeader();
         var raws = new java.util.ArrayList<String>();
         var trainingValues = new java.util.ArrayList<Double>();
         var file = folder.resolve(DatasetStorage.SOURCE + ".csv");
-        try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (var parser = TableLayout.of(tabular).open(file)) {
             int row = 0;
             for (var record : parser) {
                 var split = Split.ofCode(splits[row++]);
@@ -267,9 +263,7 @@ final class ExampleReader {
         int index = tabular.header().indexOf(column);
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
         var out = new java.util.ArrayList<String>();
-        try (var parser = withHeader()
-                .parse(Files.newBufferedReader(
-                        folder.resolve(DatasetStorage.SOURCE + ".csv"), StandardCharsets.UTF_8))) {
+        try (var parser = TableLayout.of(tabular).open(folder.resolve(DatasetStorage.SOURCE + ".csv"))) {
             int row = 0;
             for (var record : parser) {
                 if (Split.ofCode(splits[row++]) == wanted) {
@@ -278,17 +272,6 @@ final class ExampleReader {
             }
         }
         return out;
-    }
-
-    /** CSV with a header row, blank lines skipped and cells trimmed: how stored tables are read back. */
-    private static CSVFormat withHeader() {
-        return CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .get();
     }
 
     /** Writes one column's encoding at {@code at}; returns the next position. */

@@ -9,6 +9,10 @@ import java.util.List;
  * @param classNames names for integer labels 0..K-1 (imaging npz), optional
  * @param labelsFile a CSV of {@code id,label} for a FASTA file whose headers carry no labels, optional
  * @param sequenceLength pad or crop DNA to this length; null means the longest sequence
+ * @param header whether a CSV table's first row names its columns: true, false (the first row is data), or null to
+ *     read it as names unless it looks like data (then the import is refused, see {@link HeaderlessCsvException})
+ * @param columnNames names for the columns of a table without a header row ({@code header=false}), in order; empty
+ *     for {@code column_1}, {@code column_2}, ...
  */
 public record ImportOptions(
         String name,
@@ -23,11 +27,47 @@ public record ImportOptions(
         long seed,
         double validationRatio,
         double testRatio,
-        long maxUncompressedBytes) {
+        long maxUncompressedBytes,
+        Boolean header,
+        List<String> columnNames) {
 
     public ImportOptions {
         sensitiveColumns = sensitiveColumns == null ? List.of() : List.copyOf(sensitiveColumns);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
+        columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+    }
+
+    /** Options for a table with a header row, or whose header row is detected. */
+    public ImportOptions(
+            String name,
+            Modality modality,
+            String targetColumn,
+            String groupColumn,
+            List<String> sensitiveColumns,
+            String positiveClass,
+            List<String> classNames,
+            Path labelsFile,
+            Integer sequenceLength,
+            long seed,
+            double validationRatio,
+            double testRatio,
+            long maxUncompressedBytes) {
+        this(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                classNames,
+                labelsFile,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes,
+                null,
+                List.of());
     }
 
     /** Defaults for everything but the name and modality. */
@@ -62,7 +102,9 @@ public record ImportOptions(
                 seed,
                 validationRatio,
                 testRatio,
-                maxUncompressedBytes);
+                maxUncompressedBytes,
+                header,
+                columnNames);
     }
 
     public ImportOptions withLabelsFile(Path labels) {
@@ -79,6 +121,28 @@ public record ImportOptions(
                 seed,
                 validationRatio,
                 testRatio,
-                maxUncompressedBytes);
+                maxUncompressedBytes,
+                header,
+                columnNames);
+    }
+
+    /** Says whether a table's first row names its columns, and names them for a file without a header row. */
+    public ImportOptions withHeader(Boolean hasHeader, List<String> names) {
+        return new ImportOptions(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                classNames,
+                labelsFile,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes,
+                hasHeader,
+                names);
     }
 }

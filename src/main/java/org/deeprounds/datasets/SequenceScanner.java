@@ -49,13 +49,17 @@ final class SequenceScanner {
         var labelNames = new ArrayList<String>();
         var lengths = new ArrayList<Integer>();
         var ids = new HashSet<String>();
+        var idsInOrder = new ArrayList<String>();
+        var copies = new DuplicateFinder();
         read(file, csv, options, name, labelsById, seq -> {
             if (!ids.add(seq.id())) {
                 throw new DatasetFormatException(
                         name + " line " + seq.line() + ": sequence id '" + seq.id() + "' appears twice");
             }
+            idsInOrder.add(seq.id());
             labelNames.add(seq.label());
             lengths.add(seq.bases().length());
+            copies.add(new DuplicateFinder.Fingerprint().add(seq.bases()));
         });
         if (labelNames.isEmpty()) {
             throw new DatasetFormatException(name + ": the file holds no sequences");
@@ -66,8 +70,14 @@ final class SequenceScanner {
                     + "'; a classifier needs two or more");
         }
         var labels = labelNames.stream().mapToInt(classes::indexOf).toArray();
-        var splits = Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
+        // Copies of one sequence share a split; without copies the split is the plain stratified one, as before.
+        var found = copies.find();
+        var splits = found.any()
+                ? Splitter.keepingTogether(
+                        labels, found.groupKeys(null), options.seed(), options.validationRatio(), options.testRatio())
+                : Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
         ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
+        var duplicates = found.report("sequence", "their bases", labelNames::get, idsInOrder::get);
 
         // Second pass: composition per class, ambiguity codes, previews.
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -133,7 +143,8 @@ final class SequenceScanner {
                         ambiguous[0],
                         previews,
                         csv ? labelColumn(file, options, name) : null),
-                null);
+                null,
+                duplicates);
     }
 
     static String lengthPolicy(int min, int max, int encoded) {
@@ -307,9 +318,9 @@ final class SequenceScanner {
             var idColumn = find(header, List.of("id", "name"));
             for (var record : parser) {
                 long line = parser.getCurrentLineNumber();
-                if (!record.isConsistent()) {
-                    throw new DatasetFormatException(name + " line " + line + ": " + record.size()
-                            + " values, but the header has " + header.size() + " columns");
+                if (record.size() != header.size()) {
+                    throw new DatasetFormatException(
+                            new TableLayout(header, false).raggedRow(name, line, record.toList()));
                 }
                 var id = idColumn == null ? "row" + record.getRecordNumber() : record.get(idColumn);
                 var label = record.get(target);

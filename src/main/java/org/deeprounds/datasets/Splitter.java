@@ -41,15 +41,8 @@ public final class Splitter {
         }
         // Each group joins the stratum of its most frequent label.
         Map<Integer, List<String>> strata = new java.util.TreeMap<>();
-        members.forEach((group, rows) -> {
-            var counts = new HashMap<Integer, Integer>();
-            rows.forEach(r -> counts.merge(labels[r], 1, Integer::sum));
-            int label = counts.entrySet().stream()
-                    .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .orElseThrow()
-                    .getKey();
-            strata.computeIfAbsent(label, l -> new ArrayList<>()).add(group);
-        });
+        members.forEach((group, rows) -> strata.computeIfAbsent(majority(labels, rows), l -> new ArrayList<>())
+                .add(group));
         var result = new Split[labels.length];
         var random = new Random(seed);
         for (var stratum : strata.values()) {
@@ -68,5 +61,72 @@ public final class Splitter {
             }
         }
         return result;
+    }
+
+    /**
+     * One split per example; all examples of one group (copies of one content, a patient's rows) share a split, and
+     * each split gets its share of the examples, not of the groups: per class, seeded, groups are taken in shuffled
+     * order into test, then validation, while that brings the split closer to its share, the rest into training. A
+     * group of copies larger than a split's share therefore usually trains. With groups of one example each this
+     * is exactly {@link #stratified}.
+     */
+    public static Split[] keepingTogether(
+            int[] labels, String[] groups, long seed, double validationRatio, double testRatio) {
+        if (validationRatio < 0 || testRatio < 0 || validationRatio + testRatio >= 1) {
+            throw new IllegalArgumentException(
+                    "validation and test ratios must be at least 0 and add up to less than 1");
+        }
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            members.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, List<String>> strata = new java.util.TreeMap<>();
+        members.forEach((group, rows) -> strata.computeIfAbsent(majority(labels, rows), l -> new ArrayList<>())
+                .add(group));
+        var result = new Split[labels.length];
+        var random = new Random(seed);
+        for (var stratum : strata.values()) {
+            java.util.Collections.shuffle(stratum, random);
+            int rows = stratum.stream().mapToInt(g -> members.get(g).size()).sum();
+            int testTarget = (int) Math.round(rows * testRatio);
+            int validationTarget = (int) Math.round(rows * validationRatio);
+            if (testTarget + validationTarget > rows) {
+                validationTarget = rows - testTarget;
+            }
+            int test = 0;
+            int validation = 0;
+            for (var group : stratum) {
+                int size = members.get(group).size();
+                Split split;
+                if (closer(test, size, testTarget)) {
+                    split = Split.TEST;
+                    test += size;
+                } else if (closer(validation, size, validationTarget)) {
+                    split = Split.VALIDATION;
+                    validation += size;
+                } else {
+                    split = Split.TRAIN;
+                }
+                for (int row : members.get(group)) {
+                    result[row] = split;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Whether adding {@code size} examples to a split holding {@code have} brings it closer to {@code target}. */
+    private static boolean closer(int have, int size, int target) {
+        return have < target && have + size - target < target - have;
+    }
+
+    /** A group's most frequent label (the later class on a tie, as {@link #grouped} decides): the stratum it joins. */
+    private static int majority(int[] labels, List<Integer> rows) {
+        var counts = new HashMap<Integer, Integer>();
+        rows.forEach(r -> counts.merge(labels[r], 1, Integer::sum));
+        return counts.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
     }
 }

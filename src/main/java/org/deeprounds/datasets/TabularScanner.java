@@ -1,8 +1,6 @@
 package org.deeprounds.datasets;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,15 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A patient table: CSV with a header, one row per patient (or visit), a target column. Column types are inferred
- * (numeric, binary, categorical, identifier); {@code NA}, empty, {@code ?} and {@code NaN} count as missing.
- * Imputation values (median, most frequent) and normalisation (mean, spread) are fitted on the training split only.
- * With a group column (a patient id on several rows) all rows of one group land in one split.
+ * A patient table: CSV with a header row (or without one, when told: {@link TableLayout}), one row per patient (or
+ * visit), a target column. Column types are inferred (numeric, binary, categorical, identifier); {@code NA}, empty,
+ * {@code ?} and {@code NaN} count as missing. Imputation values (median, most frequent) and normalisation (mean,
+ * spread) are fitted on the training split only. With a group column (a patient id on several rows) all rows of one
+ * group land in one split, and so do rows equal in every column but the identifiers and the target ({@link
+ * Duplicates}). Whole-number columns with a few values are suggested as categorical, never made so silently.
  */
 final class TabularScanner {
 
@@ -34,6 +34,12 @@ final class TabularScanner {
     static final double NUMERIC_SHARE = 0.9;
     /** Below this many rows, all-different values are no evidence of an identifier. */
     static final int MIN_ROWS_FOR_ID = 10;
+    /** Whole-number columns with this many values may be codes for categories (two values are binary already). */
+    static final int MIN_CODES = 3;
+    /** More different whole numbers than this are a measurement (an age, a count), not codes. */
+    static final int MAX_CODES = 10;
+    /** Codes repeat: a column of ten values on twelve rows is more likely a measurement than ten kinds. */
+    static final int ROWS_PER_CODE = 5;
 
     private TabularScanner() {}
 
@@ -98,19 +104,20 @@ final class TabularScanner {
 
     static DatasetSummary scan(Path file, ImportOptions options, ScanContext context) throws IOException {
         var name = context.fileName();
-        List<String> header;
+        var layout = TableLayout.decide(file, options, name);
+        List<String> header = layout.names();
         var columns = new ArrayList<Column>();
         var labelIndex = new LinkedHashMap<String, Integer>();
         var rowLabels = new IntList();
+        var rowLines = new IntList();
+        // Copies are compared on every column but the target and the identifiers known by name (and the group).
+        var knownCompared = new IntList();
+        var copies = new DuplicateFinder();
         var groupValues = new ArrayList<String>();
         var previewRows = new ArrayList<List<String>>();
         String target;
         String group;
-        try (var parser = open(file, name)) {
-            header = parser.getHeaderNames();
-            if (header.isEmpty()) {
-                throw new DatasetFormatException(name + ": the file is empty; expected a header row");
-            }
+        try (var parser = open(layout, file, name)) {
             if (header.size() > context.maxColumns()) {
                 throw new DatasetFormatException(name + ": the table has " + header.size() + " columns; at most "
                         + context.maxColumns() + " are accepted. Keep the columns the model should learn from (and the"
@@ -127,15 +134,24 @@ final class TabularScanner {
             header.forEach(h -> columns.add(new Column(h)));
             int targetIndex = header.indexOf(target);
             int groupIndex = group == null ? -1 : header.indexOf(group);
+            for (int c = 0; c < header.size(); c++) {
+                if (c != targetIndex && c != groupIndex && !isIdName(header.get(c))) {
+                    knownCompared.add(c);
+                }
+            }
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
-                if (!record.isConsistent()) {
-                    throw new DatasetFormatException(name + " line " + line + ": " + record.size()
-                            + " values, but the header has " + header.size() + " columns");
+                if (record.size() != header.size()) {
+                    throw new DatasetFormatException(layout.raggedRow(name, line, record.toList()));
                 }
                 for (int c = 0; c < header.size(); c++) {
                     columns.get(c).add(record.get(c), line);
                 }
+                var fingerprint = new DuplicateFinder.Fingerprint();
+                for (int i = 0; i < knownCompared.size(); i++) {
+                    fingerprint.add(record.get(knownCompared.get(i)));
+                }
+                copies.add(fingerprint);
                 var label = record.get(targetIndex).strip();
                 if (isMissing(label)) {
                     throw new DatasetFormatException(
@@ -145,6 +161,7 @@ final class TabularScanner {
                     labelIndex.putIfAbsent(label, labelIndex.size());
                 }
                 rowLabels.add(labelIndex.getOrDefault(label, -1));
+                rowLines.add((int) Math.min(Integer.MAX_VALUE, line));
                 if (groupIndex >= 0) {
                     var g = record.get(groupIndex).strip();
                     if (isMissing(g)) {
@@ -174,40 +191,56 @@ final class TabularScanner {
         for (var column : columns) {
             types.put(column.name, inferType(column, target, group, name));
         }
+        var suggested = new java.util.HashSet<String>();
+        for (var column : columns) {
+            if (types.get(column.name) == ColumnType.NUMERIC && looksLikeCodes(column)) {
+                suggested.add(column.name);
+            }
+        }
         // Rows carry the index of first appearance; classes are listed sorted.
         var sortedIndex =
                 labelIndex.keySet().stream().mapToInt(classes::indexOf).toArray();
         var labels = rowLabels.map(i -> sortedIndex[i]);
-        Split[] splits;
-        DatasetSummary.SplitPlan plan;
-        if (group != null) {
-            splits = Splitter.grouped(
-                    labels,
-                    groupValues.toArray(String[]::new),
-                    options.seed(),
-                    options.validationRatio(),
-                    options.testRatio());
-            plan = new DatasetSummary.SplitPlan(
-                    "GROUPED",
-                    options.seed(),
-                    options.validationRatio(),
-                    options.testRatio(),
-                    group,
-                    new java.util.HashSet<>(groupValues).size());
-        } else {
-            splits = Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
-            plan = new DatasetSummary.SplitPlan(
-                    "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0);
-        }
-        ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
-        var summaries = trainStatistics(file, name, columns, types, splits, options.sensitiveColumns());
-        context.writeSplits(splits);
         var idColumn = types.entrySet().stream()
                 .filter(e ->
                         e.getValue() == ColumnType.IDENTIFIER && !e.getKey().equals(group))
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElse(null);
+        // Text that never repeats is an identifier too, known only now: then compare again without it.
+        boolean moreIdentifiers = java.util.stream.IntStream.range(0, header.size())
+                .anyMatch(c -> types.get(header.get(c)) == ColumnType.IDENTIFIER && knownCompared.contains(c));
+        var found = moreIdentifiers ? duplicateRows(file, layout, name, types) : copies.find();
+        var groups = group == null ? null : groupValues.toArray(String[]::new);
+        Split[] splits;
+        if (found.any()) {
+            splits = Splitter.keepingTogether(
+                    labels, found.groupKeys(groups), options.seed(), options.validationRatio(), options.testRatio());
+        } else if (group != null) {
+            splits = Splitter.grouped(labels, groups, options.seed(), options.validationRatio(), options.testRatio());
+        } else {
+            splits = Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
+        }
+        var plan = group != null
+                ? new DatasetSummary.SplitPlan(
+                        "GROUPED",
+                        options.seed(),
+                        options.validationRatio(),
+                        options.testRatio(),
+                        group,
+                        new java.util.HashSet<>(groupValues).size())
+                : new DatasetSummary.SplitPlan(
+                        "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0);
+        ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
+        var rowNames = new RowNames(idColumn != null ? idColumn : group, rowLines);
+        var duplicates = found.report(
+                "row",
+                comparedDescription(header, types, target),
+                row -> classes.get(labels[row]),
+                rowNames.lookUp(file, layout, name, found));
+        var summaries =
+                trainStatistics(file, layout, name, columns, types, suggested, splits, options.sensitiveColumns());
+        context.writeSplits(splits);
         return new DatasetSummary(
                 Modality.EHR,
                 Task.forClassCount(classes.size()),
@@ -227,20 +260,95 @@ final class TabularScanner {
                         List.copyOf(header),
                         previewRows,
                         labels.length,
-                        true));
+                        true,
+                        layout.headerless()),
+                duplicates);
     }
 
-    private static CSVParser open(Path file, String name) throws IOException {
-        var format = CSVFormat.DEFAULT
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .setAllowMissingColumnNames(false)
-                .get();
+    /**
+     * Whole numbers with a few values, each on several rows: codes for kinds (1-4 for a type of chest pain) as often
+     * as an ordered score or a count, which only the user can tell apart. Suggested, never applied: one-hot encoding
+     * a score throws its order away, and changing types silently would change what existing lessons train on. Two
+     * values are already binary (one input either way), so a 0/1 column such as smoker or diabetes stays as it is.
+     */
+    private static boolean looksLikeCodes(Column column) {
+        int values = column.distinct.size();
+        return !column.manyDistinct
+                && !column.fractional
+                && column.text == 0
+                && values >= MIN_CODES
+                && values <= MAX_CODES
+                && column.numeric >= ROWS_PER_CODE * values;
+    }
+
+    /**
+     * Rows equal in every column but the identifiers and the target, in a pass of its own: for a table whose
+     * identifiers are not all known by name (text that never repeats, known once the whole file was read).
+     */
+    private static DuplicateFinder.Found duplicateRows(
+            Path file, TableLayout layout, String name, Map<String, ColumnType> types) throws IOException {
+        var header = layout.names();
+        var compared = java.util.stream.IntStream.range(0, header.size())
+                .filter(c -> {
+                    var type = types.get(header.get(c));
+                    return type != ColumnType.IDENTIFIER && type != ColumnType.TARGET;
+                })
+                .toArray();
+        var finder = new DuplicateFinder();
+        try (var parser = open(layout, file, name)) {
+            for (CSVRecord record : parser) {
+                var fingerprint = new DuplicateFinder.Fingerprint();
+                for (int c : compared) {
+                    fingerprint.add(record.get(c));
+                }
+                finder.add(fingerprint);
+            }
+        }
+        return finder.find();
+    }
+
+    private static String comparedDescription(List<String> header, Map<String, ColumnType> types, String target) {
+        var skipped = header.stream()
+                .filter(h -> types.get(h) == ColumnType.IDENTIFIER)
+                .map(h -> "'" + h + "'")
+                .toList();
+        return "every column except " + (skipped.isEmpty() ? "" : String.join(", ", skipped) + " and ") + "the target '"
+                + target + "'";
+    }
+
+    /** How the duplicate report names a row: by its id where the table has one ("Id 1182404, line 140"), else by line. */
+    private record RowNames(String column, IntList lines) {
+
+        IntFunction<String> lookUp(Path file, TableLayout layout, String name, DuplicateFinder.Found found)
+                throws IOException {
+            var ids = new HashMap<Integer, String>();
+            if (found.any() && column != null) {
+                var wanted = new java.util.HashSet<Integer>();
+                for (var set : found.sets()) {
+                    for (int k = 0; k < Math.min(set.length, DuplicateFinder.EXAMPLE_MEMBERS); k++) {
+                        wanted.add(set[k]);
+                    }
+                }
+                int index = layout.names().indexOf(column);
+                try (var parser = open(layout, file, name)) {
+                    int row = 0;
+                    for (CSVRecord record : parser) {
+                        if (wanted.contains(row)) {
+                            ids.put(row, record.get(index));
+                        }
+                        row++;
+                    }
+                }
+            }
+            return row -> ids.containsKey(row)
+                    ? column + " " + ids.get(row) + ", line " + lines.get(row)
+                    : "line " + lines.get(row);
+        }
+    }
+
+    private static CSVParser open(TableLayout layout, Path file, String name) throws IOException {
         try {
-            return format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            return layout.open(file);
         } catch (IllegalArgumentException e) {
             throw new DatasetFormatException(name + " line 1: the header is not usable: " + e.getMessage());
         }
@@ -263,6 +371,11 @@ final class TabularScanner {
         return wanted;
     }
 
+    /** "id", "patient_id": a column that names rows by its name. */
+    private static boolean isIdName(String column) {
+        return column.equalsIgnoreCase("id") || column.toLowerCase(Locale.ROOT).endsWith("_id");
+    }
+
     private static ColumnType inferType(Column column, String target, String group, String name) {
         if (column.name.equals(target)) {
             return ColumnType.TARGET;
@@ -271,8 +384,7 @@ final class TabularScanner {
             return ColumnType.IDENTIFIER;
         }
         int present = column.present();
-        boolean idName = column.name.equalsIgnoreCase("id")
-                || column.name.toLowerCase(Locale.ROOT).endsWith("_id");
+        boolean idName = isIdName(column.name);
         if (column.numeric > 0 && column.text > 0 && column.numeric >= NUMERIC_SHARE * present && !idName) {
             throw new DatasetFormatException(name + " line " + column.firstTextLine + ", column '" + column.name
                     + "': '" + column.firstText + "' is not a number (the column's other " + column.numeric
@@ -301,9 +413,11 @@ final class TabularScanner {
     /** Pass two: histograms over all rows; imputation and scaling values from the training rows only. */
     private static List<DatasetSummary.ColumnSummary> trainStatistics(
             Path file,
+            TableLayout layout,
             String name,
             List<Column> columns,
             Map<String, ColumnType> types,
+            Set<String> codes,
             Split[] splits,
             List<String> sensitive)
             throws IOException {
@@ -318,7 +432,7 @@ final class TabularScanner {
             categoryCounts.add(new HashMap<>());
             trainCategoryCounts.add(new HashMap<>());
         }
-        try (var parser = open(file, name)) {
+        try (var parser = open(layout, file, name)) {
             int row = 0;
             for (CSVRecord record : parser) {
                 boolean inTrain = splits[row++] == Split.TRAIN;
@@ -336,6 +450,10 @@ final class TabularScanner {
                         bins[c][bin]++;
                         if (inTrain) {
                             train[c].add(v);
+                            if (codes.contains(column.name)) {
+                                // The most frequent code fills gaps if the user makes the column categorical.
+                                trainCategoryCounts.get(c).merge(value, 1, Integer::sum);
+                            }
                         }
                     } else if (type == ColumnType.CATEGORICAL
                             || type == ColumnType.BINARY
@@ -373,22 +491,20 @@ final class TabularScanner {
                                 : column.fractional ? round4(stats.median()) : (double) Math.round(stats.median()),
                         stats.count == 0 ? null : round4(stats.mean),
                         stats.count == 0 ? null : round4(stats.std()),
-                        null,
+                        mode(trainCategoryCounts.get(c)),
                         labels,
                         Arrays.stream(bins[c]).boxed().toList(),
                         isSensitive,
                         categories(column),
-                        column.numeric > 0 && !column.fractional));
+                        column.numeric > 0 && !column.fractional,
+                        codes.contains(column.name) ? ColumnType.CATEGORICAL : null));
             } else {
                 var counts = categoryCounts.get(c);
                 var top = counts.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .limit(MAX_CATEGORIES)
                         .toList();
-                var mode = trainCategoryCounts.get(c).entrySet().stream()
-                        .max(Map.Entry.comparingByValue())
-                        .map(Map.Entry::getKey)
-                        .orElse(null);
+                var mode = mode(trainCategoryCounts.get(c));
                 result.add(new DatasetSummary.ColumnSummary(
                         column.name,
                         type,
@@ -405,7 +521,8 @@ final class TabularScanner {
                         top.stream().map(Map.Entry::getValue).toList(),
                         isSensitive,
                         categories(column),
-                        column.numeric > 0 && column.text == 0 && !column.fractional));
+                        column.numeric > 0 && column.text == 0 && !column.fractional,
+                        null));
             }
         }
         return result;
@@ -470,6 +587,10 @@ final class TabularScanner {
             return size;
         }
 
+        int get(int index) {
+            return values[index];
+        }
+
         boolean contains(int value) {
             for (int i = 0; i < size; i++) {
                 if (values[i] == value) {
@@ -486,6 +607,14 @@ final class TabularScanner {
             }
             return out;
         }
+    }
+
+    /** The most frequent value, or null where none was counted. */
+    private static String mode(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     private static List<String> categories(Column column) {

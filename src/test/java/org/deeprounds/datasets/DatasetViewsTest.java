@@ -3,6 +3,7 @@ package org.deeprounds.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -80,6 +81,69 @@ class DatasetViewsTest extends SpringBrowserlessTest {
         assertThat(test(columns).getCellText(1, 5)).startsWith("median ").contains("mean", "SD");
         assertThat($(Div.class).id("tabular-preview").getElement().getTextRecursively())
                 .contains("569 rows");
+    }
+
+    @Test
+    void a_table_shows_its_copies_and_suggested_types_and_the_suggestions_are_accepted_in_the_column_dialog()
+            throws Exception {
+        var heart = RealFileFixtures.heartWithoutHeader(120, 21);
+        var copy = heart.lines().skip(5).findFirst().orElseThrow();
+        var file = java.nio.file.Files.createTempFile("cleveland", ".csv");
+        java.nio.file.Files.writeString(file, heart + copy + "\n" + copy + "\n");
+        DatasetInfo info;
+        try {
+            info = datasets.importUpload(
+                    new DatasetService.ImportRequest(
+                                    "My heart table",
+                                    null,
+                                    "num",
+                                    null,
+                                    java.util.List.of(),
+                                    null,
+                                    java.util.List.of(),
+                                    null,
+                                    null,
+                                    null)
+                            .withHeader(false, RealFileFixtures.HEART_COLUMNS),
+                    DatasetService.Upload.ofFile("cleveland.csv", file),
+                    null);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+
+        navigate(DatasetView.class, info.id());
+
+        assertThat($(Div.class).id("import-findings").getElement().getTextRecursively())
+                .contains(
+                        "1 different row occurs more than once: 3 rows in all, 2 of them extra copies",
+                        "'cp', 'restecg', 'slope', 'ca', 'thal'",
+                        "may be codes for kinds");
+        assertThat($(Div.class).id("tabular-preview").getElement().getTextRecursively())
+                .contains("122 rows, 14 columns (the file has no header row");
+        @SuppressWarnings("unchecked")
+        var columns = (Grid<DatasetSummary.ColumnSummary>) $(Grid.class).id("column-summary");
+        assertThat(test(columns).getCellText(2, 1)).isEqualTo("numeric · categorical?");
+
+        test($(Button.class).all().stream()
+                        .filter(b -> b.getText().equals("Edit column types"))
+                        .findFirst()
+                        .orElseThrow())
+                .click();
+        test($(Button.class).id("accept-suggested-types")).click();
+        test($(Button.class).all().stream()
+                        .filter(b -> b.getText().equals("Save"))
+                        .findFirst()
+                        .orElseThrow())
+                .click();
+
+        var tabular = datasets.summary(info.id()).tabular();
+        assertThat(tabular.columns().stream()
+                        .filter(c -> c.suggestedType() != null)
+                        .map(DatasetSummary.ColumnSummary::type))
+                .hasSize(5)
+                .containsOnly(ColumnType.CATEGORICAL);
+        assertThat(datasets.get(info.id()).suggestedColumnTypes()).isEmpty();
+        datasets.delete(info.id());
     }
 
     private long idOf(Modality modality) {

@@ -30,6 +30,9 @@ class SharedDatasetsTest {
     @Autowired
     org.deeprounds.base.DataDirectory dataDirectory;
 
+    @Autowired
+    DatasetRepository repository;
+
     static boolean sharedDatasetsPresent() {
         return Files.isDirectory(SHARED);
     }
@@ -78,6 +81,10 @@ class SharedDatasetsTest {
                 .mapToInt(s -> s.classCounts().get("+"))
                 .sum();
         assertThat(plus).isEqualTo(53);
+        assertThat(info.duplicates().any())
+                .as("106 different sequences: nothing merged, the plain stratified split")
+                .isFalse();
+        assertThat(info.duplicates().describe()).startsWith("No duplicates");
     }
 
     @Test
@@ -124,6 +131,24 @@ class SharedDatasetsTest {
                         .filter(s -> s.contains((byte) 'S'))
                         .count())
                 .isPositive();
+
+        // Rows equal in all nine scores (the Id left out) are flagged and share a split too: 48 score patterns occur
+        // more than once, on 284 rows; the 8 rows that repeat a patient entirely are among them.
+        var duplicates = info.duplicates();
+        assertThat(duplicates.compared()).isEqualTo("every column except 'Id' and the target 'Class'");
+        assertThat(duplicates.repeated()).isEqualTo(48);
+        assertThat(duplicates.rows()).isEqualTo(284);
+        assertThat(duplicates.conflicting()).isZero();
+        assertThat(duplicates.examples().getFirst().members().getFirst()).startsWith("Id ");
+        Map<String, Set<Byte>> splitsPerScores = new HashMap<>();
+        for (int row = 1; row < lines.size(); row++) {
+            var values = lines.get(row).split(",");
+            var scores = String.join(",", List.of(values).subList(1, values.length - 1));
+            splitsPerScores.computeIfAbsent(scores, k -> new HashSet<>()).add(splits[row - 1]);
+        }
+        assertThat(splitsPerScores.values()).allSatisfy(s -> assertThat(s).hasSize(1));
+        var test = info.splits().get("test").size();
+        assertThat(test).as("the test split still holds about 15%% of the rows").isBetween(95, 115);
     }
 
     private DatasetInfo importFile(String relative, DatasetService.ImportRequest request) throws IOException {
@@ -134,19 +159,12 @@ class SharedDatasetsTest {
         }
     }
 
-    private Path storageFolder(DatasetInfo info) throws IOException {
-        try (var folders = Files.list(dataDirectory.resolve("datasets"))) {
-            return folders.filter(f -> Files.exists(f.resolve("source.csv")))
-                    .filter(f -> {
-                        try {
-                            return Files.size(f.resolve("source.csv")) == info.sizeBytes()
-                                    && Files.size(f.resolve(ScanContext.SPLITS_FILE)) == 699;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
-                    .findFirst()
-                    .orElseThrow();
-        }
+    /**
+     * The dataset's own folder. Not found by file size: the test data directory outlives a run, so an older import of
+     * the same file would match too, and its splits would be checked instead.
+     */
+    private Path storageFolder(DatasetInfo info) {
+        var key = repository.findById(info.id()).orElseThrow().getStorageKey();
+        return dataDirectory.resolve("datasets").resolve(key);
     }
 }

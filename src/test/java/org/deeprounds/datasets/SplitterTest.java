@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,56 @@ class SplitterTest {
         }
         assertThat(splitsPerGroup.values()).allSatisfy(s -> assertThat(s).hasSize(1));
         assertThat(count(splits, Split.TEST)).isBetween(80L, 100L);
+    }
+
+    @Test
+    void keeping_together_examples_without_copies_gives_exactly_the_stratified_split() {
+        var labels = new int[537];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 7 == 0 ? 2 : i % 3 == 0 ? 1 : 0;
+        }
+        var alone = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            alone[i] = "row" + i;
+        }
+        for (long seed : new long[] {1, Splitter.DEFAULT_SEED, 99}) {
+            assertThat(Splitter.keepingTogether(labels, alone, seed, 0.15, 0.15))
+                    .containsExactly(Splitter.stratified(labels, seed, 0.15, 0.15));
+            assertThat(Splitter.keepingTogether(labels, alone, seed, 0.1, 0.25))
+                    .containsExactly(Splitter.stratified(labels, seed, 0.1, 0.25));
+        }
+    }
+
+    @Test
+    void copies_share_a_split_and_every_split_still_gets_its_share_of_rows_and_of_each_class() {
+        // 500 rows alone and 100 contents with 5 copies each; a fifth positive.
+        int n = 1000;
+        var labels = new int[n];
+        var groups = new String[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = i < 500 ? "alone" + i : "copy" + ((i - 500) / 5);
+            labels[i] = (i < 500 ? i : (i - 500) / 5) % 5 == 0 ? 1 : 0;
+        }
+
+        var splits = Splitter.keepingTogether(labels, groups, 3, 0.15, 0.15);
+
+        Map<String, Set<Split>> splitsPerGroup = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            splitsPerGroup
+                    .computeIfAbsent(groups[i], g -> new java.util.HashSet<>())
+                    .add(splits[i]);
+        }
+        assertThat(splitsPerGroup.values()).allSatisfy(s -> assertThat(s).hasSize(1));
+        for (var split : List.of(Split.TEST, Split.VALIDATION)) {
+            assertThat(count(splits, split)).as(split.key()).isBetween(145L, 155L);
+            long positive = java.util.stream.IntStream.range(0, n)
+                    .filter(i -> splits[i] == split && labels[i] == 1)
+                    .count();
+            assertThat(positive).as(split.key() + " positives").isBetween(28L, 32L);
+        }
+        assertThat(Splitter.keepingTogether(labels, groups, 3, 0.15, 0.15))
+                .as("seeded")
+                .containsExactly(splits);
     }
 
     private static long count(Split[] splits, Split split) {

@@ -55,6 +55,19 @@ class DatasetUploadBrowserTest extends BrowserTest {
         HeadlessChromium.screenshot(driver, "import-dialog");
         importButton.click();
 
+        // Thirty sequences of two kinds: the dialog says so before the dataset opens.
+        var findings = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-findings")));
+        assertThat(findings.getText())
+                .contains(
+                        "2 different sequences occur more than once: 30 sequences in all, 28 of them extra copies",
+                        "The validation and the test splits are empty");
+        HeadlessChromium.screenshot(driver, "import-findings");
+        driver.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getText().equals("Open the dataset"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+
         var preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("genomics-preview")));
         assertThat(preview.getText()).contains("Base composition per class", "motif", "plain", "TATAAT");
         assertThat(driver.findElement(By.id("dataset-facts")).getText())

@@ -2,6 +2,9 @@ package org.deeprounds.datasets.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import org.deeprounds.datasets.ColumnType;
+import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Modality;
@@ -12,6 +15,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -33,6 +38,11 @@ class DatasetController {
      * Imports a file: instructors and administrators into the shared library, trainees privately. 201 with the
      * dataset; 400 with {"error"} naming the problem; 413 when over the size limit or the uploader's storage quota.
      * The parts are moved into the library rather than copied where the file system allows.
+     *
+     * <p>A CSV table's first row names its columns unless {@code header=false}: then it is data, and {@code
+     * columnNames} names the columns (else {@code column_1}, {@code column_2}, ...). Without {@code header}, a first
+     * row that looks like data is refused (400 with {"error", "headerless": true, "firstRow", "proposedColumnNames"}),
+     * never guessed.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetInfo> create(
@@ -47,6 +57,8 @@ class DatasetController {
             @RequestParam(value = "sequenceLength", required = false) Integer sequenceLength,
             @RequestParam(value = "licence", required = false) String licence,
             @RequestParam(value = "citation", required = false) String citation,
+            @RequestParam(value = "header", required = false) Boolean header,
+            @RequestParam(value = "columnNames", required = false) String columnNames,
             @RequestPart(value = "labels", required = false) MultipartFile labels) {
         var request = new DatasetService.ImportRequest(
                 name,
@@ -58,7 +70,9 @@ class DatasetController {
                 DatasetService.ImportRequest.commaList(classNames),
                 sequenceLength,
                 licence,
-                citation);
+                citation,
+                header,
+                DatasetService.ImportRequest.commaList(columnNames));
         var created = datasets.importUpload(request, upload(file), labels == null ? null : upload(labels));
         return ResponseEntity.created(URI.create("/api/v1/datasets/" + created.id()))
                 .body(created);
@@ -91,6 +105,28 @@ class DatasetController {
     DatasetInfo get(@PathVariable("id") long id) {
         return datasets.get(id);
     }
+
+    /**
+     * How a table's columns are used: {"columnTypes": {"chest_pain": "CATEGORICAL"}, "missingIndicators": true}, both
+     * optional (columns not named keep their type). Accepts the import's {@code suggestedColumnTypes}, or corrects any
+     * inferred type. 200 with the dataset; 400 naming a type a column cannot take; 403 for a trainee on the shared
+     * library.
+     */
+    @PutMapping(value = "/{id}/column-types", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DatasetInfo columnTypes(@PathVariable("id") long id, @RequestBody ColumnTypesChange change) {
+        var tabular = datasets.summary(id).tabular();
+        if (tabular == null) {
+            throw new DatasetFormatException("dataset " + id + " is not a table; only tables have column types");
+        }
+        datasets.updateTabularSettings(
+                id,
+                change.columnTypes() == null ? Map.of() : change.columnTypes(),
+                change.missingIndicators() == null ? tabular.missingIndicators() : change.missingIndicators());
+        return datasets.get(id);
+    }
+
+    /** The body of {@code PUT /{id}/column-types}. */
+    record ColumnTypesChange(Map<String, ColumnType> columnTypes, Boolean missingIndicators) {}
 
     /** 204 when deleted; 409 with {"error", "usedBy", "othersNotShown"} when runs or lessons use it. */
     @DeleteMapping("/{id}")

@@ -2,13 +2,16 @@ package org.deeprounds.datasets.api;
 
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.datasets.ColumnType;
 import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetInUseException;
 import org.deeprounds.datasets.DatasetTooLargeException;
+import org.deeprounds.datasets.HeaderlessCsvException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +30,26 @@ class DatasetErrors {
     @ExceptionHandler(DatasetFormatException.class)
     ResponseEntity<Map<String, String>> badContent(DatasetFormatException e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A table whose first row looks like data: the message, the row, and the names header=false would give. */
+    @ExceptionHandler(HeaderlessCsvException.class)
+    ResponseEntity<Map<String, Object>> headerless(HeaderlessCsvException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(Map.of(
+                        "error", e.getMessage(),
+                        "headerless", true,
+                        "firstRow", e.firstRow(),
+                        "proposedColumnNames", e.proposedColumnNames()));
+    }
+
+    /** A JSON body that does not parse, or names a column type that does not exist. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return error(
+                HttpStatus.BAD_REQUEST,
+                "the request body is not valid JSON of the expected shape; column types are "
+                        + java.util.Arrays.toString(ColumnType.values()));
     }
 
     @ExceptionHandler(DatasetTooLargeException.class)

@@ -25,6 +25,10 @@ class ColumnTypesDialog extends Dialog {
     final Map<String, Select<ColumnType>> selects = new LinkedHashMap<>();
     final Checkbox indicators = new Checkbox("Add a 0/1 'was missing' column for each column with missing values");
     final Paragraph error = new Paragraph();
+    /** Types the import suggests but did not apply (whole numbers that may be codes for categories). */
+    final Map<String, ColumnType> suggestions = new LinkedHashMap<>();
+
+    final Button acceptSuggestions = new Button("Use the suggested types");
 
     ColumnTypesDialog(DatasetService datasets, long id, DatasetSummary.TabularSummary tabular, Runnable saved) {
         setHeaderTitle("Column types");
@@ -40,6 +44,11 @@ class ColumnTypesDialog extends Dialog {
             select.setItems(CHOICES);
             select.setItemLabelGenerator(t -> t.name().toLowerCase(Locale.ROOT));
             select.setValue(column.type());
+            if (column.suggestedType() != null && column.suggestedType() != column.type()) {
+                select.setHelperText("Suggested: "
+                        + column.suggestedType().name().toLowerCase(Locale.ROOT) + ". " + column.suggestion());
+                suggestions.put(column.name(), column.suggestedType());
+            }
             selects.put(column.name(), select);
             form.add(select);
         }
@@ -52,6 +61,10 @@ class ColumnTypesDialog extends Dialog {
                 form,
                 indicators,
                 error);
+        acceptSuggestions.setId("accept-suggested-types");
+        acceptSuggestions.setVisible(!suggestions.isEmpty());
+        acceptSuggestions.addClickListener(
+                e -> suggestions.forEach((name, type) -> selects.get(name).setValue(type)));
         var save = new Button("Save", e -> {
             var types = new LinkedHashMap<String, ColumnType>();
             selects.forEach((name, select) -> types.put(name, select.getValue()));
@@ -65,6 +78,6 @@ class ColumnTypesDialog extends Dialog {
             saved.run();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(acceptSuggestions, new Button("Cancel", e -> close()), save);
     }
 }

@@ -94,6 +94,13 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
             add(warning);
         }
         add(facts(info), classTable(info));
+        var findings = ImportFindings.of(info);
+        if (!findings.isEmpty()) {
+            var section = fitting(new Div(new H3("Before you train")));
+            section.setId("import-findings");
+            findings.forEach(f -> section.add(new Paragraph(f)));
+            add(section);
+        }
         switch (info.modality()) {
             case IMAGING -> add(imaging(id, summary.imaging()));
             case GENOMICS -> add(genomics(summary.genomics()));
@@ -290,8 +297,9 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         section.setId("tabular-preview");
         fitting(section);
         section.add(new H3("Table"));
-        section.add(new Paragraph(tabular.rows() + " rows, " + tabular.columns().size() + " columns. Target: '"
-                + tabular.targetColumn() + "'."
+        section.add(new Paragraph(tabular.rows() + " rows, " + tabular.columns().size() + " columns"
+                + (tabular.headerless() ? " (the file has no header row; its columns were named at import)" : "")
+                + ". Target: '" + tabular.targetColumn() + "'."
                 + (tabular.groupColumn() == null
                         ? ""
                         : " Rows grouped by '" + tabular.groupColumn() + "': all rows of one group stay in one split.")
@@ -310,7 +318,10 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
                 .setHeader("Column")
                 .setAutoWidth(true)
                 .setFrozen(true);
-        columns.addColumn(c -> c.type().name().toLowerCase(Locale.ROOT) + (c.sensitive() ? " · sensitive" : ""))
+        columns.addColumn(c -> c.type().name().toLowerCase(Locale.ROOT)
+                        + (c.sensitive() ? " · sensitive" : "")
+                        + (suggested(c) ? " · " + c.suggestedType().name().toLowerCase(Locale.ROOT) + "?" : ""))
+                .setTooltipGenerator(c -> suggested(c) ? c.suggestion() : null)
                 .setHeader("Type")
                 .setAutoWidth(true);
         columns.addColumn(DatasetSummary.ColumnSummary::missing)
@@ -377,6 +388,11 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setWidthFull();
         return grid;
+    }
+
+    /** Whether the import suggests another type for the column than the one it has. */
+    private static boolean suggested(DatasetSummary.ColumnSummary column) {
+        return column.suggestedType() != null && column.suggestedType() != column.type();
     }
 
     /** A section as wide as the page and no wider: its wide content scrolls inside it, not the page. */

@@ -2,10 +2,12 @@ package org.deeprounds.datasets.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
+import org.deeprounds.datasets.CsvFirstRow;
 import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetLimits;
@@ -50,8 +53,15 @@ class ImportDatasetDialog extends Dialog {
     final TextField citation = new TextField("Citation (optional)");
     final Paragraph error = new Paragraph();
     final Button importButton = new Button("Import");
+    final Paragraph headerNotice = new Paragraph();
+    final Checkbox firstRowIsHeader = new Checkbox("The first row holds column names");
+    final TextField columnNames = new TextField("Column names, in order (comma-separated)");
     private File uploaded;
     private String uploadedName;
+    /** The chosen CSV's first row; null for other files. */
+    private CsvFirstRow firstRow;
+    /** The chosen CSV's first row read as column names. */
+    private List<String> headerColumns = List.of();
 
     ImportDatasetDialog(DatasetService datasets, DatasetLimits limits, Consumer<DatasetInfo> imported) {
         setHeaderTitle("Import a dataset");
@@ -66,11 +76,12 @@ class ImportDatasetDialog extends Dialog {
                         previous.delete();
                     }
                     var columns = header(file.toPath(), uploadedName);
+                    var first = firstRow(file.toPath(), uploadedName);
                     getUI().ifPresent(ui -> ui.access(() -> {
                         if (name.isEmpty()) {
                             name.setValue(stripExtension(uploadedName));
                         }
-                        offerColumns(columns);
+                        offerHeaderChoice(columns, first);
                         importButton.setEnabled(true);
                     }));
                 },
@@ -100,12 +111,31 @@ class ImportDatasetDialog extends Dialog {
         sensitiveColumns.setId("import-sensitive");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setId("import-error");
+        headerNotice.setId("import-header-notice");
+        headerNotice.getStyle().set("color", "var(--lumo-warning-text-color, #8a6d00)");
+        headerNotice.setVisible(false);
+        firstRowIsHeader.setId("import-first-row-is-header");
+        firstRowIsHeader.setValue(true);
+        firstRowIsHeader.setVisible(false);
+        firstRowIsHeader.addValueChangeListener(e -> {
+            if (!e.getValue() && columnNames.isEmpty() && firstRow != null) {
+                columnNames.setValue(String.join(", ", firstRow.generatedNames()));
+            }
+            applyHeaderChoice();
+        });
+        columnNames.setId("import-column-names");
+        columnNames.setHelperText("Rename them as you like; the target and other columns are picked from these names");
+        columnNames.setVisible(false);
+        columnNames.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_BLUR);
+        columnNames.addValueChangeListener(e -> applyHeaderChoice());
         var help = new Paragraph("Imaging: MedMNIST .npz, or a .zip with one folder per class (optionally under"
                 + " train/, val/, test/). Genomics: FASTA with '>id class=LABEL' or '>id|LABEL' headers, or a CSV with"
-                + " a sequence column. EHR: a CSV table with a header row.");
+                + " a sequence column. EHR: a CSV table, with a header row or with the columns named here.");
         var form = new FormLayout(
                 name,
                 modality,
+                firstRowIsHeader,
+                columnNames,
                 targetColumn,
                 groupColumn,
                 sensitiveColumns,
@@ -115,7 +145,9 @@ class ImportDatasetDialog extends Dialog {
                 licence,
                 citation);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-        add(help, upload, form, error);
+        form.setColspan(firstRowIsHeader, 2);
+        form.setColspan(columnNames, 2);
+        add(help, upload, headerNotice, form, error);
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importButton.setEnabled(false);
         importButton.addClickListener(e -> {
@@ -129,12 +161,15 @@ class ImportDatasetDialog extends Dialog {
                     DatasetService.ImportRequest.commaList(classNames.getValue()),
                     sequenceLength.getValue(),
                     licence.getValue(),
-                    citation.getValue());
+                    citation.getValue(),
+                    headerAnswer(),
+                    headerAnswer() == Boolean.FALSE
+                            ? DatasetService.ImportRequest.commaList(columnNames.getValue())
+                            : List.of());
             try {
                 var created = datasets.importUpload(
                         request, DatasetService.Upload.ofFile(uploadedName, uploaded.toPath()), null);
-                close();
-                imported.accept(created);
+                showResult(created, imported);
             } catch (DatasetFormatException | DatasetTooLargeException ex) {
                 error.setText(ex.getMessage());
             } catch (IOException ex) {
@@ -167,11 +202,96 @@ class ImportDatasetDialog extends Dialog {
         }
     }
 
-    /** Lets the user pick the target, group and sensitive columns from the file's own header. */
+    /** The first row of a chosen CSV, to tell names from data; null for other files or a file that cannot be read. */
+    static CsvFirstRow firstRow(Path file, String fileName) {
+        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return null;
+        }
+        try {
+            return CsvFirstRow.read(file);
+        } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            return null; // the import itself reports what is wrong with the file
+        }
+    }
+
+    /**
+     * For a CSV: whether its first row names the columns. A first row of numbers is read as the first patient, with
+     * the columns named column_1, column_2, ... for the user to rename, and the target picked among those names.
+     */
+    void offerHeaderChoice(List<String> header, CsvFirstRow first) {
+        firstRow = first == null || first.cells().isEmpty() ? null : first;
+        headerColumns = header;
+        boolean data = firstRow != null && firstRow.looksLikeData();
+        firstRowIsHeader.setVisible(firstRow != null);
+        headerNotice.setVisible(data);
+        if (data) {
+            var numbers = firstRow.numbers();
+            headerNotice.setText("The first row of this file looks like data, not column names ("
+                    + String.join(", ", numbers.subList(0, Math.min(6, numbers.size())))
+                    + (numbers.size() > 6 ? ", ..." : "") + "), so it will be read as the first patient. Name the "
+                    + firstRow.cells().size() + " columns below, in order, or keep the names given.");
+            columnNames.setValue(String.join(", ", firstRow.generatedNames()));
+        } else {
+            columnNames.clear();
+        }
+        firstRowIsHeader.setValue(!data);
+        applyHeaderChoice();
+    }
+
+    private void applyHeaderChoice() {
+        boolean named = firstRow == null || firstRowIsHeader.getValue();
+        columnNames.setVisible(!named);
+        offerColumns(named ? headerColumns : DatasetService.ImportRequest.commaList(columnNames.getValue()));
+    }
+
+    /** True or false for a CSV table (the user's answer), null for other files. */
+    private Boolean headerAnswer() {
+        return firstRow == null ? null : firstRowIsHeader.getValue();
+    }
+
+    /**
+     * After an import: what it found (copies, columns that may be codes) before the dataset opens; straight to the
+     * dataset when there is nothing to say.
+     */
+    void showResult(DatasetInfo created, Consumer<DatasetInfo> imported) {
+        var findings = ImportFindings.of(created);
+        if (findings.isEmpty()) {
+            close();
+            imported.accept(created);
+            return;
+        }
+        removeAll();
+        setHeaderTitle("Imported: " + created.name());
+        var result = new Div();
+        result.setId("import-findings");
+        result.add(new Paragraph("The dataset is in the library. Before training on it, note what the import found:"));
+        findings.forEach(f -> result.add(new Paragraph(f)));
+        add(result);
+        getFooter().removeAll();
+        var open = new Button("Open the dataset", e -> {
+            close();
+            imported.accept(created);
+        });
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(open);
+    }
+
+    /** Lets the user pick the target, group and sensitive columns from the file's own header (or the names given). */
     void offerColumns(List<String> columns) {
+        var target = targetColumn.getValue();
+        var group = groupColumn.getValue();
+        var sensitive = sensitiveColumns.getValue();
         targetColumn.setItems(columns);
         groupColumn.setItems(columns);
         sensitiveColumns.setItems(columns);
+        if (target != null && columns.contains(target)) {
+            targetColumn.setValue(target);
+        }
+        if (group != null && columns.contains(group)) {
+            groupColumn.setValue(group);
+        }
+        sensitiveColumns.setValue(
+                sensitive.stream().filter(columns::contains).collect(java.util.stream.Collectors.toSet()));
         targetColumn.setHelperText(
                 columns.isEmpty()
                         ? "Type the name of the column to predict"

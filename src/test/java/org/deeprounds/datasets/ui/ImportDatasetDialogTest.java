@@ -38,6 +38,64 @@ class ImportDatasetDialogTest {
     }
 
     @Test
+    void a_csv_whose_first_row_is_a_patient_offers_names_to_rename_and_the_target_is_picked_among_them()
+            throws Exception {
+        var csv = Files.createTempFile("cleveland", ".csv");
+        Files.writeString(csv, "63.0,1.0,145.0,0\n67.0,1.0,160.0,2\n");
+        try {
+            var dialog = new ImportDatasetDialog(
+                    null,
+                    new DatasetLimits(
+                            DataSize.ofMegabytes(200), DataSize.ofGigabytes(4), 2000, DataSize.ofGigabytes(1)),
+                    d -> {});
+            dialog.offerHeaderChoice(
+                    ImportDatasetDialog.header(csv, "cleveland.csv"),
+                    ImportDatasetDialog.firstRow(csv, "cleveland.csv"));
+
+            assertThat(dialog.firstRowIsHeader.getValue()).isFalse();
+            assertThat(dialog.headerNotice.isVisible()).isTrue();
+            assertThat(dialog.headerNotice.getText()).contains("looks like data", "63.0, 1.0, 145.0, 0", "4 columns");
+            assertThat(dialog.columnNames.isVisible()).isTrue();
+            assertThat(dialog.columnNames.getValue()).isEqualTo("column_1, column_2, column_3, column_4");
+            assertThat(dialog.targetColumn.getListDataView().getItems()).contains("column_4");
+
+            dialog.columnNames.setValue("age, sex, trestbps, num");
+            dialog.targetColumn.setValue("num");
+            assertThat(dialog.targetColumn.getListDataView().getItems())
+                    .containsExactly("age", "sex", "trestbps", "num");
+            assertThat(dialog.targetColumn.getValue()).isEqualTo("num");
+
+            dialog.firstRowIsHeader.setValue(true);
+            assertThat(dialog.columnNames.isVisible()).isFalse();
+            assertThat(dialog.targetColumn.getListDataView().getItems()).contains("63.0");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void a_csv_with_a_header_row_asks_nothing_about_names() throws Exception {
+        var csv = Files.createTempFile("cohort", ".csv");
+        Files.writeString(csv, "patient_id,age,event\nP1,60,yes\n");
+        try {
+            var dialog = new ImportDatasetDialog(
+                    null,
+                    new DatasetLimits(
+                            DataSize.ofMegabytes(200), DataSize.ofGigabytes(4), 2000, DataSize.ofGigabytes(1)),
+                    d -> {});
+            dialog.offerHeaderChoice(
+                    ImportDatasetDialog.header(csv, "cohort.csv"), ImportDatasetDialog.firstRow(csv, "cohort.csv"));
+
+            assertThat(dialog.firstRowIsHeader.getValue()).isTrue();
+            assertThat(dialog.headerNotice.isVisible()).isFalse();
+            assertThat(dialog.columnNames.isVisible()).isFalse();
+            assertThat(dialog.targetColumn.getListDataView().getItems()).containsExactly("patient_id", "age", "event");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
     void files_other_than_csv_offer_no_columns_and_the_name_can_still_be_typed() throws Exception {
         var fasta = Files.createTempFile("seqs", ".fasta");
         Files.writeString(fasta, ">s1 class=a\nACGT\n");

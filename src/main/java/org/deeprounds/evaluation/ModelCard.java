@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeprounds.datasets.DatasetInfo;
+import org.deeprounds.models.AugmentationRules;
 import org.deeprounds.models.LayerSpec;
 import org.deeprounds.training.EpochMetrics;
 import org.deeprounds.training.RunInfo;
@@ -83,7 +84,8 @@ public final class ModelCard {
                                 run.epoch(),
                                 run.epochs(),
                                 run.backend(),
-                                run.bestEpoch())),
+                                run.bestEpoch()),
+                        augmentation(spec)),
                 layers));
         sections.add(evaluationSection(e, run));
         sections.add(subgroupSection(e));
@@ -101,6 +103,16 @@ public final class ModelCard {
                 + " chosen by a trainee, not validated for a clinical purpose.");
         sections.add(new Section("Limitations", limitations, List.of()));
         return new ModelCard("Model card: run " + run.id() + ", " + design + " on " + dataset.name(), sections);
+    }
+
+    /** Whether, and how, the training images were changed; validation and test never are. */
+    private static String augmentation(org.deeprounds.models.NetworkSpec spec) {
+        var augmentation = spec.augmentation();
+        if (augmentation == null || !augmentation.active()) {
+            return "Augmentation: none.";
+        }
+        return "Augmentation: " + AugmentationRules.describe(augmentation)
+                + ", drawn afresh for each training image every epoch; validation and test images were not changed.";
     }
 
     private static Section evaluationSection(Evaluation e, RunInfo run) {

@@ -345,6 +345,12 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         layers.getDataProvider().refreshAll();
     }
 
+    /** Starts the design with this augmentation (a lesson's setting); ignored for data that are not images. */
+    public void setAugmentation(org.deeprounds.models.Augmentation value) {
+        augmentation.setValue(value);
+        refresh();
+    }
+
     /** The design as it stands (null before a dataset and template are chosen). */
     public NetworkSpec spec() {
         return spec;

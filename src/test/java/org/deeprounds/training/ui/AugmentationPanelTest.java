@@ -72,8 +72,19 @@ class AugmentationPanelTest extends SpringBrowserlessTest {
                         .single()
                         .isEnabled())
                 .isTrue();
+    }
 
+    @Test
+    void a_lesson_can_start_the_design_with_augmentation_and_lock_it() {
+        var view = builder("synthetic-chest-films", "imaging-cnn");
+        var chestFilms = new Augmentation(false, 10, 0.1, 0.1, 0.07, 0.02);
+
+        view.setAugmentation(chestFilms);
         view.lock(Set.of("augmentation"));
+
+        var panel = $(AugmentationPanel.class).single();
+        assertThat(view.spec().augmentation()).isEqualTo(chestFilms);
+        assertThat(panel.contrast.getValue()).as("shown as a percentage").isEqualTo(7.0);
         assertThat(panel.rotation.isReadOnly()).isTrue();
         assertThat(panel.flip.isReadOnly()).isTrue();
     }

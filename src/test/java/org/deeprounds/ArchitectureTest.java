@@ -73,6 +73,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_training_batches_and_the_builders_preview_are_augmented() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("org.deeprounds.training.Trainer")
+                .and()
+                .doNotHaveFullyQualifiedName("org.deeprounds.training.ui.AugmentationPanel")
+                // RunService only writes the settings into the run's provenance.
+                .and()
+                .doNotHaveFullyQualifiedName("org.deeprounds.training.RunService")
+                .and()
+                .doNotHaveFullyQualifiedName("org.deeprounds.training.ImageAugmenter")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.deeprounds.training.ImageAugmenter")
+                .because("validation, test, evaluation, explanations and single cases see the images as they are")
+                .check(classes);
+    }
+
+    @Test
     void only_a_run_check_grants_a_runs_dataset() {
         noClasses()
                 .that()

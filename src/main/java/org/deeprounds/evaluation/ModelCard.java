@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeprounds.datasets.DatasetInfo;
+import org.deeprounds.models.AugmentationRules;
 import org.deeprounds.models.LayerSpec;
 import org.deeprounds.training.KeptEpochReading;
 import org.deeprounds.training.RunInfo;
@@ -83,7 +84,8 @@ public final class ModelCard {
                                 run.epochsTrained(),
                                 run.epochs(),
                                 run.backend()),
-                        keptEpoch(run)),
+                        keptEpoch(run),
+                        augmentation(spec)),
                 layers));
         sections.add(evaluationSection(e, run));
         sections.add(subgroupSection(e));
@@ -107,6 +109,16 @@ public final class ModelCard {
     private static String keptEpoch(RunInfo run) {
         var reading = KeptEpochReading.of(run);
         return reading != null ? reading : "No epoch ended, so the model keeps its starting weights.";
+    }
+
+    /** Whether, and how, the training images were changed; validation and test never are. */
+    private static String augmentation(org.deeprounds.models.NetworkSpec spec) {
+        var augmentation = spec.augmentation();
+        if (augmentation == null || !augmentation.active()) {
+            return "Augmentation: none.";
+        }
+        return "Augmentation: " + AugmentationRules.describe(augmentation)
+                + ", drawn afresh for each training image every epoch; validation and test images were not changed.";
     }
 
     private static Section evaluationSection(Evaluation e, RunInfo run) {

@@ -110,6 +110,7 @@ public class NetworkDesigner {
                         || spec.schedule().everyEpochs() < 1)) {
             problems.add("Learning-rate schedule: the factor must be between 0 and 1 and the step at least 1 epoch.");
         }
+        AugmentationRules.check(spec, problems);
     }
 
     private static void checkLayerValues(NetworkSpec spec, List<String> problems) {

@@ -167,7 +167,7 @@ public class RunService implements AutoCloseable {
                 specJson,
                 design.seed(),
                 design.epochs(),
-                provenance(dataset.sha256(), specJson, design.seed()),
+                provenance(dataset.sha256(), specJson, design),
                 clock.instant());
         transactions.executeWithoutResult(status -> {
             // A delete of the dataset waits for this run to be stored and then refuses; or this waits for the delete.
@@ -755,7 +755,7 @@ public class RunService implements AutoCloseable {
                 json.readTree(run.getProvenanceJson()).path("backend").asString("CPU"));
     }
 
-    private String provenance(String datasetSha, String specJson, long seed) {
+    private String provenance(String datasetSha, String specJson, NetworkSpec design) {
         var info = backend.describe();
         var provenance = new LinkedHashMap<String, Object>();
         provenance.put("dl4jVersion", info.dl4jVersion());
@@ -769,7 +769,8 @@ public class RunService implements AutoCloseable {
         provenance.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         provenance.put("datasetSha256", datasetSha);
         provenance.put("specSha256", sha256(specJson));
-        provenance.put("seed", seed);
+        provenance.put("seed", design.seed());
+        provenance.put("augmentation", ImageAugmenter.provenance(design));
         return json.writeValueAsString(provenance);
     }
 

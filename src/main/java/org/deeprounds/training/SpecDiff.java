@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.deeprounds.models.AugmentationRules;
 import org.deeprounds.models.NetworkSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +24,8 @@ public final class SpecDiff {
 
     /** Every setting of either design, differing or not. */
     public static List<Row> rows(NetworkSpec a, NetworkSpec b, JsonMapper json) {
-        var left = flatten(json.valueToTree(a));
-        var right = flatten(json.valueToTree(b));
+        var left = flatten(tree(a, json));
+        var right = flatten(tree(b, json));
         var names = new LinkedHashSet<>(left.keySet());
         names.addAll(right.keySet());
         var rows = new ArrayList<Row>();
@@ -32,6 +33,13 @@ public final class SpecDiff {
             rows.add(new Row(label(name), left.getOrDefault(name, ""), right.getOrDefault(name, "")));
         }
         return rows;
+    }
+
+    /** The design as JSON, with its augmentation as one plain-words setting ("flip left-right, rotate up to ±10°"). */
+    private static JsonNode tree(NetworkSpec spec, JsonMapper json) {
+        tools.jackson.databind.node.ObjectNode tree = json.valueToTree(spec);
+        tree.put("augmentation", AugmentationRules.describe(spec.augmentation()));
+        return tree;
     }
 
     /** Only the settings that differ. */
@@ -66,7 +74,8 @@ public final class SpecDiff {
             Map.entry("activation", "activation"),
             Map.entry("pool", "pooling"),
             Map.entry("size", "window"),
-            Map.entry("rate", "dropout rate"));
+            Map.entry("rate", "dropout rate"),
+            Map.entry("augmentation", "Augmentation"));
 
     /** "learningRate" as "Learning rate", "layer 1 · kernel" as "Layer 1 · kernel size"; unknown parts unchanged. */
     static String label(String path) {

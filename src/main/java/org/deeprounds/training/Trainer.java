@@ -117,6 +117,8 @@ public final class Trainer {
         var started = clock.instant();
         var epochs = new ArrayList<>(start.done());
         var batcher = new Batcher(train.data());
+        // Training batches only: validation below, and the test split later, see the images as they are.
+        var augmenter = ImageAugmenter.of(spec);
         INDArray bestParams = start.bestParams();
         int bestEpoch = start.bestEpoch();
         double bestLoss = bestEpoch > 0 ? epochs.get(bestEpoch - 1).validationLoss() : Double.POSITIVE_INFINITY;
@@ -129,7 +131,8 @@ public final class Trainer {
             double lossSum = 0;
             int batchCount = 0;
             while (batches.hasNext()) {
-                network.fit(batches.next());
+                var batch = batches.next();
+                network.fit(augmenter == null ? batch : augmenter.training(batch, spec.seed(), epoch, batchCount));
                 iteration++;
                 double loss = network.score();
                 if (diverged(loss, spec.classes())) {

@@ -32,6 +32,13 @@ class BuilderBrowserTest extends BrowserTest {
         assertThat(totals.getText()).startsWith("Input 28 x 28 x 1 · 427,072 parameters in total");
         assertThat(driver.findElement(By.id("model-summary")).getText()).contains("24 x 24 x 20", "4 x 4 x 50");
         HeadlessChromium.screenshot(driver, "builder");
+        var preview = driver.findElement(By.id("augmentation-preview"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", preview);
+        assertThat(preview.findElements(By.tagName("img")))
+                .as("training images before and after augmentation")
+                .hasSize(8)
+                .allMatch(org.openqa.selenium.WebElement::isDisplayed);
+        HeadlessChromium.screenshot(driver, "builder-augmentation");
     }
 
     @Test

@@ -53,4 +53,19 @@ class SpecDiffTest {
         assertThat(diff).noneMatch(row -> row.setting().equals("Batch size"));
         assertThat(diff).as("no raw spec keys").noneMatch(row -> row.setting().matches(".*[a-z][A-Z].*"));
     }
+
+    @Test
+    void augmentation_is_one_setting_in_plain_words() {
+        var augmented = base.withAugmentation(new org.deeprounds.models.Augmentation(true, 10, 0.1, 0, 0, 0));
+
+        assertThat(SpecDiff.differences(base, augmented, json))
+                .containsExactly(new SpecDiff.Row(
+                        "Augmentation", "none", "flip left-right, rotate up to ±10°, shift up to ±10%"));
+        assertThat(SpecDiff.differences(
+                        base,
+                        base.withAugmentation(new org.deeprounds.models.Augmentation(false, 0, 0, 0, 0, 0)),
+                        json))
+                .as("all changes off is no augmentation")
+                .isEmpty();
+    }
 }

@@ -53,7 +53,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
 
     /** Spec paths a lesson can lock. */
     public static final Set<String> LOCKABLE =
-            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed");
+            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed", "augmentation");
 
     final ComboBox<DatasetInfo> dataset = new ComboBox<>("Dataset");
     final Select<Templates.Template> template = new Select<>();
@@ -70,6 +70,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
     final Div problems = new Div();
     final Pre json = new Pre();
     final Button train = new Button("Train this design");
+    final AugmentationPanel augmentation;
 
     private final transient DatasetService datasets;
     private final transient RunService runs;
@@ -107,6 +108,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         this.runs = runs;
         this.designer = designer;
         this.mapper = mapper;
+        this.augmentation = new AugmentationPanel(datasets, this::refresh);
         dataset.setItems(datasets.list());
         dataset.setItemLabelGenerator(d -> d.name() + " (" + d.modality().label() + ")");
         dataset.setWidthFull();
@@ -191,6 +193,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                 addLayer,
                 new H3("Training settings"),
                 settingsForm,
+                augmentation,
                 new H3("Summary"),
                 problems,
                 summary,
@@ -337,8 +340,15 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         epochs.setReadOnly(locked.contains("epochs"));
         l2.setReadOnly(locked.contains("l2"));
         seed.setReadOnly(locked.contains("seed"));
+        augmentation.setLocked(locked.contains("augmentation"));
         addLayer.setReadOnly(locked.contains("layers"));
         layers.getDataProvider().refreshAll();
+    }
+
+    /** Starts the design with this augmentation (a lesson's setting); ignored for data that are not images. */
+    public void setAugmentation(org.deeprounds.models.Augmentation value) {
+        augmentation.setValue(value);
+        refresh();
     }
 
     /** The design as it stands (null before a dataset and template are chosen). */
@@ -380,8 +390,10 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         epochs.setValue(spec.epochs());
         l2.setValue(spec.l2());
         seed.setValue((int) spec.seed());
+        augmentation.setValue(spec.augmentation());
         updating = false;
         setVisibleParts(true);
+        augmentation.show(chosen.id(), input);
         refresh();
     }
 
@@ -390,16 +402,17 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
             return;
         }
         spec = new NetworkSpec(
-                spec.input(),
-                current,
-                spec.classes(),
-                optimiser.getValue() == null ? NetworkSpec.Optimiser.ADAM : optimiser.getValue(),
-                valueOr(learningRate.getValue(), 0),
-                null,
-                valueOr(l2.getValue(), 0),
-                batchSize.getValue() == null ? 0 : batchSize.getValue(),
-                epochs.getValue() == null ? 0 : epochs.getValue(),
-                seed.getValue() == null ? 0 : seed.getValue());
+                        spec.input(),
+                        current,
+                        spec.classes(),
+                        optimiser.getValue() == null ? NetworkSpec.Optimiser.ADAM : optimiser.getValue(),
+                        valueOr(learningRate.getValue(), 0),
+                        null,
+                        valueOr(l2.getValue(), 0),
+                        batchSize.getValue() == null ? 0 : batchSize.getValue(),
+                        epochs.getValue() == null ? 0 : epochs.getValue(),
+                        seed.getValue() == null ? 0 : seed.getValue())
+                .withAugmentation(augmentation.value());
         layers.setItems(
                 java.util.stream.IntStream.range(0, current.size()).boxed().toList());
         problems.removeAll();

@@ -44,6 +44,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     final H2 title = new H2();
     /** Design, data by name, and the lesson that started the run. */
     final Paragraph about = new Paragraph();
+    /** How the training images were changed each epoch; hidden for a design without augmentation. */
+    final Paragraph augmentation = new Paragraph();
 
     final Paragraph status = new Paragraph();
     final ProgressBar progress = new ProgressBar(0, 1);
@@ -75,6 +77,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         this.sectionTypes = sectionTypes;
         status.setId("run-status");
         about.setId("run-about");
+        augmentation.setId("run-augmentation");
         evaluate.setId("evaluate-link");
         message.setId("run-message");
         kept.setId("run-kept");
@@ -114,6 +117,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
         add(
                 title,
                 about,
+                augmentation,
                 status,
                 progress,
                 message,
@@ -157,6 +161,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             // Names and origin do not change while a run trains: looked up once, not at every epoch.
             about.setText(RunLabels.summary(
                     run, runs.datasetNames(), runs.origins(List.of(run.id())).get(run.id())));
+            augmentation.setText(AugmentationPanel.summary(run.spec()));
+            augmentation.setVisible(!augmentation.getText().isEmpty());
             aboutId = run.id();
         }
         status.setText(statusText(run) + " · epoch " + run.epoch() + " of " + run.epochs() + " · " + run.backend()

@@ -144,6 +144,7 @@ public class NetworkDesigner {
                     }
                 }
                 case LayerSpec.GlobalPool g -> {}
+                case LayerSpec.Flatten f -> {}
                 case LayerSpec.BatchNorm b -> {}
                 case LayerSpec.Output o -> {}
             }

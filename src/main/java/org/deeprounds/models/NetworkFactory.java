@@ -1,5 +1,6 @@
 package org.deeprounds.models;
 
+import java.util.ArrayList;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -40,10 +41,22 @@ public final class NetworkFactory {
                 .l2(spec.l2())
                 .weightInit(WeightInit.XAVIER)
                 .list();
-        for (var layer : spec.layers()) {
+        var inputs = ShapeWalker.inputs(spec, ShapeWalker.walk(spec, new ArrayList<>()));
+        var flattened = new ArrayList<Integer>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            var layer = spec.layers().get(i);
             list.layer(layer(layer, spec));
+            var flatten = Flattening.preProcessor(layer, inputs.get(i));
+            if (flatten != null) {
+                list.inputPreProcessor(i, flatten);
+                flattened.add(i);
+            }
         }
-        return list.setInputType(inputType(spec.input())).build();
+        var conf = list.setInputType(inputType(spec.input())).build();
+        for (int i : flattened) {
+            Flattening.fixInputSize(conf.getConf(i).getLayer(), inputs.get(i));
+        }
+        return conf;
     }
 
     static InputType inputType(InputShape input) {
@@ -100,6 +113,7 @@ public final class NetworkFactory {
                         .stride(p.stride())
                         .build();
             case LayerSpec.GlobalPool g -> new GlobalPoolingLayer.Builder(poolType(g.pool())).build();
+            case LayerSpec.Flatten f -> Flattening.layer();
             case LayerSpec.BatchNorm b -> new BatchNormalization.Builder().build();
             case LayerSpec.Dropout d -> new DropoutLayer.Builder(1 - d.rate()).build();
             case LayerSpec.Lstm l ->

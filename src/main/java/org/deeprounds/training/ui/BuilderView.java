@@ -89,6 +89,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         POOL2D("2-D pooling", new LayerSpec.Pool2D(LayerSpec.PoolType.MAX, 2, 2)),
         POOL1D("1-D pooling", new LayerSpec.Pool1D(LayerSpec.PoolType.MAX, 2, 2)),
         GLOBAL("Global pooling", new LayerSpec.GlobalPool(LayerSpec.PoolType.MAX)),
+        FLATTEN("Flatten", new LayerSpec.Flatten()),
         BATCHNORM("Batch normalisation", new LayerSpec.BatchNorm()),
         DROPOUT("Dropout", new LayerSpec.Dropout(0.2)),
         LSTM("LSTM", new LayerSpec.Lstm(32, LayerSpec.Activation.TANH));
@@ -479,6 +480,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
             case LayerSpec.Lstm l -> l.units() + " units, " + name(l.activation());
             case LayerSpec.Dropout d -> "drops " + Math.round(d.rate() * 100) + "% of units while training";
             case LayerSpec.GlobalPool g -> "";
+            case LayerSpec.Flatten f -> "keeps the position of every value";
             case LayerSpec.BatchNorm b -> "";
             case LayerSpec.Output o -> "one probability per class";
         };

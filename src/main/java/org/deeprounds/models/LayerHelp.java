@@ -66,5 +66,8 @@ public final class LayerHelp {
             "seed",
             "Fixes the random starting weights and shuffling, so a run can be repeated exactly.",
             "optimiser",
-            "Adam adapts the step size for each weight and is a robust default; SGD with momentum is the classic.");
+            "Adam adapts the step size for each weight and is a robust default; SGD with momentum is the classic.",
+            "classWeights",
+            "Makes a mistake on a rare class cost more while training, in proportion to how rare it is in the"
+                    + " training split, so the network cannot do well by mostly answering the common class.");
 }

@@ -20,10 +20,13 @@ import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
@@ -123,11 +126,23 @@ public final class NetworkFactory {
                         .dataFormat(RNNFormat.NCW)
                         .build();
             case LayerSpec.Output o ->
-                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                new OutputLayer.Builder(loss(spec))
                         .nOut(spec.classes())
                         .activation(Activation.SOFTMAX)
                         .build();
         };
+    }
+
+    /** Cross-entropy; with class weights, each case's loss is multiplied by the weight of its true class. */
+    private static ILossFunction loss(NetworkSpec spec) {
+        if (spec.classWeights().isEmpty()) {
+            return new LossMCXENT();
+        }
+        var weights = new float[spec.classWeights().size()];
+        for (int c = 0; c < weights.length; c++) {
+            weights[c] = spec.classWeights().get(c).floatValue();
+        }
+        return new LossMCXENT(Nd4j.create(weights, new long[] {1, weights.length}, DataType.FLOAT));
     }
 
     private static Activation activation(LayerSpec.Activation activation) {

@@ -53,7 +53,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
 
     /** Spec paths a lesson can lock. */
     public static final Set<String> LOCKABLE =
-            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed");
+            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed", "classWeights");
 
     final ComboBox<DatasetInfo> dataset = new ComboBox<>("Dataset");
     final Select<Templates.Template> template = new Select<>();
@@ -65,6 +65,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
     final IntegerField epochs = new IntegerField("Epochs");
     final NumberField l2 = new NumberField("L2 (weight decay)");
     final IntegerField seed = new IntegerField("Seed");
+    final ClassWeightsField classWeights = new ClassWeightsField();
     final Grid<ModelSummary.Row> summary = new Grid<>();
     final Paragraph totals = new Paragraph();
     final Div problems = new Div();
@@ -166,6 +167,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         List.<HasValue<?, ?>>of(optimiser, learningRate, batchSize, epochs, l2, seed)
                 .forEach(f -> f.addValueChangeListener(e -> refresh()));
         var settingsForm = new FormLayout(optimiser, learningRate, batchSize, epochs, l2, seed);
+        classWeights.addChangeListener(this::refresh);
 
         summary.setId("model-summary");
         summary.addColumn(ModelSummary.Row::layer)
@@ -192,6 +194,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                 addLayer,
                 new H3("Training settings"),
                 settingsForm,
+                classWeights,
                 new H3("Summary"),
                 problems,
                 summary,
@@ -338,6 +341,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         epochs.setReadOnly(locked.contains("epochs"));
         l2.setReadOnly(locked.contains("l2"));
         seed.setReadOnly(locked.contains("seed"));
+        classWeights.setReadOnly(locked.contains("classWeights"));
         addLayer.setReadOnly(locked.contains("layers"));
         layers.getDataProvider().refreshAll();
     }
@@ -381,6 +385,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         epochs.setValue(spec.epochs());
         l2.setValue(spec.l2());
         seed.setValue((int) spec.seed());
+        classWeights.show(chosen);
         updating = false;
         setVisibleParts(true);
         refresh();
@@ -391,16 +396,17 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
             return;
         }
         spec = new NetworkSpec(
-                spec.input(),
-                current,
-                spec.classes(),
-                optimiser.getValue() == null ? NetworkSpec.Optimiser.ADAM : optimiser.getValue(),
-                valueOr(learningRate.getValue(), 0),
-                null,
-                valueOr(l2.getValue(), 0),
-                batchSize.getValue() == null ? 0 : batchSize.getValue(),
-                epochs.getValue() == null ? 0 : epochs.getValue(),
-                seed.getValue() == null ? 0 : seed.getValue());
+                        spec.input(),
+                        current,
+                        spec.classes(),
+                        optimiser.getValue() == null ? NetworkSpec.Optimiser.ADAM : optimiser.getValue(),
+                        valueOr(learningRate.getValue(), 0),
+                        null,
+                        valueOr(l2.getValue(), 0),
+                        batchSize.getValue() == null ? 0 : batchSize.getValue(),
+                        epochs.getValue() == null ? 0 : epochs.getValue(),
+                        seed.getValue() == null ? 0 : seed.getValue())
+                .withClassWeights(classWeights.weights());
         layers.setItems(
                 java.util.stream.IntStream.range(0, current.size()).boxed().toList());
         problems.removeAll();

@@ -57,7 +57,7 @@ public final class CourseLoader {
             "quizAttempts");
     static final List<String> SETTINGS = List.of("learningRate", "batchSize", "epochs", "seed", "l2", "optimiser");
     static final List<String> LOCKABLE =
-            List.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "seed", "l2");
+            List.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "seed", "l2", "classWeights");
     static final List<String> OPTIMISERS = List.of("ADAM", "SGD_MOMENTUM");
     static final Map<StepKind, List<String>> STEP_FIELDS = Map.of(
             StepKind.READ, List.of(),

@@ -38,6 +38,7 @@ final class LockedSettings {
             case "epochs" -> NetworkSpec::epochs;
             case "l2" -> NetworkSpec::l2;
             case "seed" -> NetworkSpec::seed;
+            case "classWeights" -> NetworkSpec::classWeights;
             default -> null;
         };
     }

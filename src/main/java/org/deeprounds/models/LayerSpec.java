@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = LayerSpec.Pool2D.class, name = "pool2d"),
     @JsonSubTypes.Type(value = LayerSpec.Pool1D.class, name = "pool1d"),
     @JsonSubTypes.Type(value = LayerSpec.GlobalPool.class, name = "globalPool"),
+    @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
     @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batchNorm"),
     @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout"),
     @JsonSubTypes.Type(value = LayerSpec.Lstm.class, name = "lstm"),
@@ -79,6 +80,16 @@ public sealed interface LayerSpec {
     record GlobalPool(PoolType pool) implements LayerSpec {
         public String describe() {
             return "global " + pool.name().toLowerCase() + " pooling";
+        }
+    }
+
+    /**
+     * Lays an image or sequence out as one long list of values, keeping where each value came from: the dense layer
+     * after it gives every position its own weight. A dense layer straight after a convolution flattens the same way.
+     */
+    record Flatten() implements LayerSpec {
+        public String describe() {
+            return "flatten";
         }
     }
 

@@ -111,6 +111,27 @@ public class NetworkDesigner {
             problems.add("Learning-rate schedule: the factor must be between 0 and 1 and the step at least 1 epoch.");
         }
         AugmentationRules.check(spec, problems);
+        checkClassWeights(spec, problems);
+    }
+
+    /** One positive, finite weight per class, in the dataset's class order; none means equal weights. */
+    private static void checkClassWeights(NetworkSpec spec, List<String> problems) {
+        var weights = spec.classWeights();
+        if (weights.isEmpty()) {
+            return;
+        }
+        if (weights.size() != spec.classes()) {
+            problems.add("Class weights (classWeights): give one weight per class, " + spec.classes() + " in all, or"
+                    + " none for equal weights; the design has " + weights.size() + ".");
+            return;
+        }
+        for (int c = 0; c < weights.size(); c++) {
+            var weight = weights.get(c);
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                problems.add("Class weights (classWeights): the weight of class " + (c + 1) + " is " + weight
+                        + "; each must be a positive number such as 1 or 2.5.");
+            }
+        }
     }
 
     private static void checkLayerValues(NetworkSpec spec, List<String> problems) {
@@ -145,6 +166,7 @@ public class NetworkDesigner {
                     }
                 }
                 case LayerSpec.GlobalPool g -> {}
+                case LayerSpec.Flatten f -> {}
                 case LayerSpec.BatchNorm b -> {}
                 case LayerSpec.Output o -> {}
             }

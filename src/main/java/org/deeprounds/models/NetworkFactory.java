@@ -1,5 +1,6 @@
 package org.deeprounds.models;
 
+import java.util.ArrayList;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -19,10 +20,13 @@ import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
@@ -40,10 +44,22 @@ public final class NetworkFactory {
                 .l2(spec.l2())
                 .weightInit(WeightInit.XAVIER)
                 .list();
-        for (var layer : spec.layers()) {
+        var inputs = ShapeWalker.inputs(spec, ShapeWalker.walk(spec, new ArrayList<>()));
+        var flattened = new ArrayList<Integer>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            var layer = spec.layers().get(i);
             list.layer(layer(layer, spec));
+            var flatten = Flattening.preProcessor(layer, inputs.get(i));
+            if (flatten != null) {
+                list.inputPreProcessor(i, flatten);
+                flattened.add(i);
+            }
         }
-        return list.setInputType(inputType(spec.input())).build();
+        var conf = list.setInputType(inputType(spec.input())).build();
+        for (int i : flattened) {
+            Flattening.fixInputSize(conf.getConf(i).getLayer(), inputs.get(i));
+        }
+        return conf;
     }
 
     static InputType inputType(InputShape input) {
@@ -100,6 +116,7 @@ public final class NetworkFactory {
                         .stride(p.stride())
                         .build();
             case LayerSpec.GlobalPool g -> new GlobalPoolingLayer.Builder(poolType(g.pool())).build();
+            case LayerSpec.Flatten f -> Flattening.layer();
             case LayerSpec.BatchNorm b -> new BatchNormalization.Builder().build();
             case LayerSpec.Dropout d -> new DropoutLayer.Builder(1 - d.rate()).build();
             case LayerSpec.Lstm l ->
@@ -109,11 +126,23 @@ public final class NetworkFactory {
                         .dataFormat(RNNFormat.NCW)
                         .build();
             case LayerSpec.Output o ->
-                new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                new OutputLayer.Builder(loss(spec))
                         .nOut(spec.classes())
                         .activation(Activation.SOFTMAX)
                         .build();
         };
+    }
+
+    /** Cross-entropy; with class weights, each case's loss is multiplied by the weight of its true class. */
+    private static ILossFunction loss(NetworkSpec spec) {
+        if (spec.classWeights().isEmpty()) {
+            return new LossMCXENT();
+        }
+        var weights = new float[spec.classWeights().size()];
+        for (int c = 0; c < weights.length; c++) {
+            weights[c] = spec.classWeights().get(c).floatValue();
+        }
+        return new LossMCXENT(Nd4j.create(weights, new long[] {1, weights.length}, DataType.FLOAT));
     }
 
     private static Activation activation(LayerSpec.Activation activation) {

@@ -6,7 +6,8 @@ import org.deeprounds.models.LayerSpec.Padding;
 
 /**
  * Follows the data through a design layer by layer, as DL4J's shape inference would, and says in plain words where
- * it stops making sense (a kernel larger than what reaches it, a dense layer fed a sequence, ...).
+ * it stops making sense (a kernel larger than what reaches it, an LSTM fed a flat list, ...). A dense or output layer
+ * after an image or a sequence sees it flattened: every value with its own weight.
  */
 final class ShapeWalker {
 
@@ -77,18 +78,36 @@ final class ShapeWalker {
                     }
                     yield new Shape(InputShape.Kind.SEQUENCE, 0, 0, l.units(), Math.max(1, shape.length()), 0);
                 }
+                case LayerSpec.Flatten f -> {
+                    if (shape.kind() == InputShape.Kind.TABULAR) {
+                        problems.add(where + "its input is already a flat list of " + shape.features()
+                                + " values; remove it.");
+                    }
+                    yield flat(shape);
+                }
                 case LayerSpec.BatchNorm b -> shape;
                 case LayerSpec.Dropout d -> shape;
             };
-            if ((layer instanceof LayerSpec.Dense || layer instanceof LayerSpec.Output)
-                    && shape.kind() == InputShape.Kind.SEQUENCE) {
-                problems.add(where + "it needs one value per feature, but it receives a sequence of " + shape.length()
-                        + " steps; add a global pooling layer before it.");
-            }
             shapes.add(next);
             shape = next;
         }
         return shapes;
+    }
+
+    /** Every value of an image or sequence in one list (a dense layer after a convolution flattens this way too). */
+    static Shape flat(Shape in) {
+        return new Shape(InputShape.Kind.TABULAR, 0, 0, 0, 0, (int) in.values());
+    }
+
+    /**
+     * What each layer receives: the input, then the output of the layer before it. A dense or output layer fed an
+     * image or a sequence flattens it first, keeping position (not a global pooling, which would forget it).
+     */
+    static List<Shape> inputs(NetworkSpec spec, List<Shape> outputs) {
+        var inputs = new ArrayList<Shape>();
+        inputs.add(Shape.of(spec.input()));
+        inputs.addAll(outputs.subList(0, Math.max(0, outputs.size() - 1)));
+        return inputs;
     }
 
     private static Shape conv2d(

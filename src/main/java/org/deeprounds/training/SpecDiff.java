@@ -75,15 +75,22 @@ public final class SpecDiff {
             Map.entry("pool", "pooling"),
             Map.entry("size", "window"),
             Map.entry("rate", "dropout rate"),
-            Map.entry("augmentation", "Augmentation"));
+            Map.entry("augmentation", "Augmentation"),
+            Map.entry("classWeights", "Class weight, class"));
+
+    /** One element of a list setting, e.g. "classWeights[2]". */
+    private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)]");
 
     /** "learningRate" as "Learning rate", "layer 1 · kernel" as "Layer 1 · kernel size"; unknown parts unchanged. */
     static String label(String path) {
         var parts = path.split(" · ");
         var out = new ArrayList<String>();
         for (var part : parts) {
+            var item = ITEM.matcher(part);
             if (part.startsWith("layer ")) {
                 out.add("Layer " + part.substring("layer ".length()));
+            } else if (item.matches()) {
+                out.add(FIELDS.getOrDefault(item.group(1), item.group(1)) + " " + item.group(2));
             } else {
                 out.add(FIELDS.getOrDefault(part, part));
             }

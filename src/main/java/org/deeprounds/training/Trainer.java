@@ -166,12 +166,7 @@ public final class Trainer {
             // fit(DataSet) counts iterations but not epochs; epoch-based learning-rate schedules read this count.
             network.setEpochCount(epoch);
             var metrics = evaluate(
-                    network,
-                    validation,
-                    epoch,
-                    lossSum / Math.max(1, batchCount),
-                    clock.millis() - epochStart,
-                    spec.classes());
+                    network, validation, epoch, lossSum / Math.max(1, batchCount), clock.millis() - epochStart, spec);
             epochs.add(metrics);
             progress.epochEnded(metrics);
             if (metrics.validationLoss() < bestLoss) {
@@ -199,7 +194,13 @@ public final class Trainer {
     }
 
     private static EpochMetrics evaluate(
-            MultiLayerNetwork network, SplitData validation, int epoch, double trainLoss, long millis, int classes) {
+            MultiLayerNetwork network,
+            SplitData validation,
+            int epoch,
+            double trainLoss,
+            long millis,
+            NetworkSpec spec) {
+        int classes = spec.classes();
         var output = network.output(validation.data().getFeatures(), false);
         var evaluation = new Evaluation(classes);
         evaluation.eval(validation.data().getLabels(), output);
@@ -209,18 +210,27 @@ public final class Trainer {
             roc.eval(validation.data().getLabels(), output);
             auc = roc.calculateAUC();
         }
-        double validationLoss = crossEntropy(output, validation.data().getLabels());
+        double validationLoss = crossEntropy(output, validation.data().getLabels(), spec.classWeights());
         return new EpochMetrics(epoch, trainLoss, validationLoss, evaluation.accuracy(), auc, millis);
     }
 
     /**
      * Mean cross-entropy of softmax outputs, computed from the output already at hand rather than by a second forward
      * pass. Probabilities are clipped as DL4J's loss does; unlike DL4J's score it leaves out the L2 penalty, which is
-     * part of the training objective, not of how well the validation cases are predicted.
+     * part of the training objective, not of how well the validation cases are predicted. With class weights each
+     * case counts with its class's weight, as in the training loss, so early stopping judges the objective the network
+     * is trained on (the unweighted loss would prefer the epochs where the weights have done least).
      */
-    static double crossEntropy(INDArray probabilities, INDArray oneHotLabels) {
-        var logs = Transforms.log(Transforms.max(probabilities, 1e-10, true), false);
-        return -logs.muli(oneHotLabels).sumNumber().doubleValue() / Math.max(1, probabilities.size(0));
+    static double crossEntropy(INDArray probabilities, INDArray oneHotLabels, List<Double> classWeights) {
+        var logs = Transforms.log(Transforms.max(probabilities, 1e-10, true), false)
+                .muli(oneHotLabels);
+        if (!classWeights.isEmpty()) {
+            var weights = Nd4j.create(
+                    classWeights.stream().mapToDouble(Double::doubleValue).toArray(),
+                    new long[] {1, classWeights.size()});
+            logs.muliRowVector(weights.castTo(logs.dataType()));
+        }
+        return -logs.sumNumber().doubleValue() / Math.max(1, probabilities.size(0));
     }
 
     private static MultiLayerNetwork restore(MultiLayerNetwork network, INDArray params) {

@@ -114,14 +114,6 @@ class NetworkDesignerTest {
         assertThat(designer.problems(with(lstmOnImage, InputShape.image(28, 28, 1))))
                 .anyMatch(p -> p.startsWith("Layer 1 (LSTM 8): an LSTM reads a sequence step by step"));
 
-        var denseOnSequence = List.<LayerSpec>of(
-                new LayerSpec.Conv1D(8, 3, 1, Padding.SAME, Activation.RELU),
-                new LayerSpec.Dense(8, Activation.RELU),
-                new LayerSpec.Output());
-        assertThat(designer.problems(with(denseOnSequence, InputShape.sequence(4, 57))))
-                .contains("Layer 2 (dense 8): it needs one value per feature, but it receives a sequence of 57 steps;"
-                        + " add a global pooling layer before it.");
-
         var noOutput = List.<LayerSpec>of(new LayerSpec.Dense(8, Activation.RELU));
         assertThat(designer.problems(with(noOutput, InputShape.tabular(5))))
                 .anyMatch(p -> p.startsWith("The last layer must be the output layer"));

@@ -92,7 +92,10 @@ class AugmentationApiTest {
         var validationData =
                 Trainer.SplitData.of(validation, spec.input(), spec.classes()).data();
         int kept = run.get("bestEpoch").asInt();
-        assertThat(Trainer.crossEntropy(model.output(validationData.getFeatures(), false), validationData.getLabels()))
+        assertThat(Trainer.crossEntropy(
+                        model.output(validationData.getFeatures(), false),
+                        validationData.getLabels(),
+                        java.util.List.of()))
                 .as("the kept epoch's validation loss, recomputed on the stored validation images")
                 .isCloseTo(
                         run.get("history").get(kept - 1).get("validationLoss").asDouble(), within(1e-5));

@@ -69,7 +69,7 @@ class AugmentedTrainingTest {
                         // The network as it was scored: its loss on the stored validation images.
                         var output = checkpoint.network().output(storedValidationFeatures(spec), false);
                         rescored.add(
-                                Trainer.crossEntropy(output, validation.data().getLabels()));
+                                Trainer.crossEntropy(output, validation.data().getLabels(), List.of()));
                     }
                 });
 

@@ -52,8 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class BuilderView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     /** Spec paths a lesson can lock. */
-    public static final Set<String> LOCKABLE =
-            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed", "augmentation");
+    public static final Set<String> LOCKABLE = Set.of(
+            "layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed", "augmentation", "classWeights");
 
     final ComboBox<DatasetInfo> dataset = new ComboBox<>("Dataset");
     final Select<Templates.Template> template = new Select<>();
@@ -65,6 +65,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
     final IntegerField epochs = new IntegerField("Epochs");
     final NumberField l2 = new NumberField("L2 (weight decay)");
     final IntegerField seed = new IntegerField("Seed");
+    final ClassWeightsField classWeights = new ClassWeightsField();
     final Grid<ModelSummary.Row> summary = new Grid<>();
     final Paragraph totals = new Paragraph();
     final Div problems = new Div();
@@ -90,6 +91,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         POOL2D("2-D pooling", new LayerSpec.Pool2D(LayerSpec.PoolType.MAX, 2, 2)),
         POOL1D("1-D pooling", new LayerSpec.Pool1D(LayerSpec.PoolType.MAX, 2, 2)),
         GLOBAL("Global pooling", new LayerSpec.GlobalPool(LayerSpec.PoolType.MAX)),
+        FLATTEN("Flatten", new LayerSpec.Flatten()),
         BATCHNORM("Batch normalisation", new LayerSpec.BatchNorm()),
         DROPOUT("Dropout", new LayerSpec.Dropout(0.2)),
         LSTM("LSTM", new LayerSpec.Lstm(32, LayerSpec.Activation.TANH));
@@ -167,6 +169,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         List.<HasValue<?, ?>>of(optimiser, learningRate, batchSize, epochs, l2, seed)
                 .forEach(f -> f.addValueChangeListener(e -> refresh()));
         var settingsForm = new FormLayout(optimiser, learningRate, batchSize, epochs, l2, seed);
+        classWeights.addChangeListener(this::refresh);
 
         summary.setId("model-summary");
         summary.addColumn(ModelSummary.Row::layer)
@@ -194,6 +197,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                 new H3("Training settings"),
                 settingsForm,
                 augmentation,
+                classWeights,
                 new H3("Summary"),
                 problems,
                 summary,
@@ -341,6 +345,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         l2.setReadOnly(locked.contains("l2"));
         seed.setReadOnly(locked.contains("seed"));
         augmentation.setLocked(locked.contains("augmentation"));
+        classWeights.setReadOnly(locked.contains("classWeights"));
         addLayer.setReadOnly(locked.contains("layers"));
         layers.getDataProvider().refreshAll();
     }
@@ -391,6 +396,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         l2.setValue(spec.l2());
         seed.setValue((int) spec.seed());
         augmentation.setValue(spec.augmentation());
+        classWeights.show(chosen);
         updating = false;
         setVisibleParts(true);
         augmentation.show(chosen.id(), input);
@@ -412,7 +418,8 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                         batchSize.getValue() == null ? 0 : batchSize.getValue(),
                         epochs.getValue() == null ? 0 : epochs.getValue(),
                         seed.getValue() == null ? 0 : seed.getValue())
-                .withAugmentation(augmentation.value());
+                .withAugmentation(augmentation.value())
+                .withClassWeights(classWeights.weights());
         layers.setItems(
                 java.util.stream.IntStream.range(0, current.size()).boxed().toList());
         problems.removeAll();
@@ -492,6 +499,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
             case LayerSpec.Lstm l -> l.units() + " units, " + name(l.activation());
             case LayerSpec.Dropout d -> "drops " + Math.round(d.rate() * 100) + "% of units while training";
             case LayerSpec.GlobalPool g -> "";
+            case LayerSpec.Flatten f -> "keeps the position of every value";
             case LayerSpec.BatchNorm b -> "";
             case LayerSpec.Output o -> "one probability per class";
         };

@@ -402,17 +402,17 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
             return;
         }
         spec = new NetworkSpec(
-                        spec.input(),
-                        current,
-                        spec.classes(),
-                        optimiser.getValue() == null ? NetworkSpec.Optimiser.ADAM : optimiser.getValue(),
-                        valueOr(learningRate.getValue(), 0),
-                        null,
-                        valueOr(l2.getValue(), 0),
-                        batchSize.getValue() == null ? 0 : batchSize.getValue(),
-                        epochs.getValue() == null ? 0 : epochs.getValue(),
-                        seed.getValue() == null ? 0 : seed.getValue())
-                .withAugmentation(augmentation.value());
+                spec.input(),
+                current,
+                spec.classes(),
+                optimiser.getValue() == null ? NetworkSpec.Optimiser.ADAM : optimiser.getValue(),
+                valueOr(learningRate.getValue(), 0),
+                null,
+                valueOr(l2.getValue(), 0),
+                batchSize.getValue() == null ? 0 : batchSize.getValue(),
+                epochs.getValue() == null ? 0 : epochs.getValue(),
+                seed.getValue() == null ? 0 : seed.getValue());
+        spec = spec.withAugmentation(augmentation.value());
         layers.setItems(
                 java.util.stream.IntStream.range(0, current.size()).boxed().toList());
         problems.removeAll();

@@ -53,7 +53,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
 
     /** Spec paths a lesson can lock. */
     public static final Set<String> LOCKABLE =
-            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed");
+            Set.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "l2", "seed", "augmentation");
 
     final ComboBox<DatasetInfo> dataset = new ComboBox<>("Dataset");
     final Select<Templates.Template> template = new Select<>();
@@ -257,6 +257,9 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                 // an unknown optimiser leaves the template's
             }
         }
+        if (values.get("augmentation") instanceof org.deeprounds.models.Augmentation augmentation) {
+            spec = spec.withAugmentation(augmentation);
+        }
         updating = false;
         var paths = new HashSet<String>(locks);
         paths.retainAll(LOCKABLE);
@@ -389,6 +392,8 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
         if (updating || spec == null) {
             return;
         }
+        // A lesson's augmentation stays with the design while the trainee edits the rest.
+        var augmentation = spec.augmentation();
         spec = new NetworkSpec(
                 spec.input(),
                 current,
@@ -400,6 +405,7 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                 batchSize.getValue() == null ? 0 : batchSize.getValue(),
                 epochs.getValue() == null ? 0 : epochs.getValue(),
                 seed.getValue() == null ? 0 : seed.getValue());
+        spec = spec.withAugmentation(augmentation);
         layers.setItems(
                 java.util.stream.IntStream.range(0, current.size()).boxed().toList());
         problems.removeAll();

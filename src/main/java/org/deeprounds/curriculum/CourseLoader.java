@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.deeprounds.datasets.Modality;
+import org.deeprounds.models.Templates;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -55,9 +57,18 @@ public final class CourseLoader {
             "authors",
             "lessons",
             "quizAttempts");
-    static final List<String> SETTINGS = List.of("learningRate", "batchSize", "epochs", "seed", "l2", "optimiser");
-    static final List<String> LOCKABLE =
-            List.of("layers", "optimiser", "learningRate", "batchSize", "epochs", "seed", "l2", "classWeights");
+    static final List<String> SETTINGS =
+            List.of("learningRate", "batchSize", "epochs", "seed", "l2", "optimiser", LessonSettings.AUGMENTATION);
+    static final List<String> LOCKABLE = List.of(
+            "layers",
+            "optimiser",
+            "learningRate",
+            "batchSize",
+            "epochs",
+            "seed",
+            "l2",
+            LessonSettings.AUGMENTATION,
+            "classWeights");
     static final List<String> OPTIMISERS = List.of("ADAM", "SGD_MOMENTUM");
     static final Map<StepKind, List<String>> STEP_FIELDS = Map.of(
             StepKind.READ, List.of(),
@@ -355,6 +366,15 @@ public final class CourseLoader {
                                 + String.join(", ", catalog.templates()));
             }
             var set = settings(step.get("set"), offset);
+            if (set.containsKey(LessonSettings.AUGMENTATION) && template != null) {
+                Templates.ALL.stream()
+                        .filter(t -> t.name().equals(template) && t.modality() != Modality.IMAGING)
+                        .findFirst()
+                        .ifPresent(t -> problem(
+                                line(step.get("set"), offset),
+                                "set.augmentation: augmentation changes images, but template '" + template + "' reads "
+                                        + t.modality().name().toLowerCase(java.util.Locale.ROOT) + " data"));
+            }
             var locked = texts(step, "locked", offset, false);
             for (var name : locked) {
                 if (!LOCKABLE.contains(name)) {
@@ -424,6 +444,13 @@ public final class CourseLoader {
                                 + String.join(", ", SETTINGS));
                 continue;
             }
+            if (key.equals(LessonSettings.AUGMENTATION)) {
+                var augmentation = augmentation(entry.getValue(), offset);
+                if (augmentation != null) {
+                    out.put(key, augmentation);
+                }
+                continue;
+            }
             var value = scalar(entry.getValue(), "set." + key, offset);
             if (value == null) {
                 continue;
@@ -451,6 +478,65 @@ public final class CourseLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code augmentation: {horizontalFlip: false, rotationDegrees: 10, ...}}: each field named and in its range, or a
+     * problem on its line; null when any field is wrong, so a broken setting never reaches the builder.
+     */
+    private org.deeprounds.models.Augmentation augmentation(Node node, int offset) {
+        if (!(node instanceof MappingNode)) {
+            problem(
+                    line(node, offset),
+                    "set.augmentation: expected fields, e.g. {rotationDegrees: 10, shiftFraction: 0.1}; fields: "
+                            + String.join(", ", LessonSettings.augmentationFields()));
+            return null;
+        }
+        var fields = LessonSettings.augmentationFields();
+        boolean ok = true;
+        boolean flip = false;
+        var values = new LinkedHashMap<String, Double>();
+        for (var entry : mapping(node, "set.augmentation", offset).entrySet()) {
+            var key = entry.getKey();
+            int at = line(entry.getValue(), offset);
+            var field = "set.augmentation." + key;
+            if (!fields.contains(key)) {
+                problem(
+                        at,
+                        "set.augmentation: unknown field '" + key + "'" + Suggestions.didYouMean(key, fields)
+                                + "; fields: " + String.join(", ", fields));
+                ok = false;
+                continue;
+            }
+            var value = scalar(entry.getValue(), field, offset);
+            if (value == null) {
+                ok = false;
+            } else if (key.equals(LessonSettings.FLIP)) {
+                if (!value.equals("true") && !value.equals("false")) {
+                    problem(at, field + ": true or false, not '" + value + "'");
+                    ok = false;
+                }
+                flip = value.equals("true");
+            } else {
+                double max = LessonSettings.AUGMENTATION_LIMITS.get(key);
+                try {
+                    double number = Double.parseDouble(value);
+                    if (!(number >= 0 && number <= max)) {
+                        problem(at, field + ": must be from 0 to " + show(max) + ", not " + value);
+                        ok = false;
+                    }
+                    values.put(key, number);
+                } catch (NumberFormatException e) {
+                    problem(at, field + ": '" + value + "' is not a number");
+                    ok = false;
+                }
+            }
+        }
+        return ok ? LessonSettings.augmentation(flip, values) : null;
+    }
+
+    private static String show(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     private List<Step.Question> questions(Node node, int offset, int stepLine) {

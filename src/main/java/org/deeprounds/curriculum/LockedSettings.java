@@ -20,13 +20,21 @@ final class LockedSettings {
         for (var path : locked) {
             Function<NetworkSpec, Object> read = reader(path);
             if (read != null && !Objects.equals(read.apply(lesson), read.apply(design))) {
-                changed.add(path + " (the lesson sets " + read.apply(lesson) + ")");
+                changed.add(path + " (the lesson sets " + show(read.apply(lesson)) + ")");
             }
         }
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException(
                     "This lesson locks " + String.join(", ", changed) + "; train the design with it unchanged.");
         }
+    }
+
+    /** A locked value as the trainee reads it: an augmentation in words, a missing one as "none". */
+    private static String show(Object value) {
+        if (value instanceof org.deeprounds.models.Augmentation augmentation) {
+            return LessonSettings.describe(augmentation);
+        }
+        return value == null ? "none" : String.valueOf(value);
     }
 
     private static Function<NetworkSpec, Object> reader(String path) {
@@ -39,6 +47,9 @@ final class LockedSettings {
             case "l2" -> NetworkSpec::l2;
             case "seed" -> NetworkSpec::seed;
             case "classWeights" -> NetworkSpec::classWeights;
+            // No augmentation and one that changes nothing are the same lock.
+            case "augmentation" ->
+                spec -> spec.augmentation() == null || !spec.augmentation().active() ? null : spec.augmentation();
             default -> null;
         };
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.deeprounds.datasets.DatasetService;
@@ -439,19 +438,7 @@ public class ProgressService {
                 step.template(),
                 DatasetInputs.shapeOf(summary),
                 datasets.get(datasetId).classes().size());
-        Map<String, Object> set = step.set();
-        double rate = set.containsKey("learningRate")
-                ? ((Number) set.get("learningRate")).doubleValue()
-                : spec.learningRate();
-        int batch = set.containsKey("batchSize") ? ((Number) set.get("batchSize")).intValue() : spec.batchSize();
-        int epochs = set.containsKey("epochs") ? ((Number) set.get("epochs")).intValue() : spec.epochs();
-        long seed = set.containsKey("seed") ? ((Number) set.get("seed")).longValue() : spec.seed();
-        double l2 = set.containsKey("l2") ? ((Number) set.get("l2")).doubleValue() : spec.l2();
-        var optimiser = set.containsKey("optimiser")
-                ? NetworkSpec.Optimiser.valueOf(set.get("optimiser").toString())
-                : spec.optimiser();
-        return new NetworkSpec(
-                spec.input(), spec.layers(), spec.classes(), optimiser, rate, spec.schedule(), l2, batch, epochs, seed);
+        return LessonSettings.apply(spec, step.set());
     }
 
     private interface Action {

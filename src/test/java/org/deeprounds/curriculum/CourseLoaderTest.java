@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.deeprounds.models.Augmentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,8 @@ class CourseLoaderTest {
 
         @Override
         public Set<String> templates() {
-            return Set.of("imaging-cnn", "genomics-cnn", "ehr-mlp", "sequence-lstm");
+            // genomics-position-cnn: the template that keeps where a motif sits (its own branch adds it to Templates).
+            return Set.of("imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm");
         }
     };
 
@@ -187,6 +189,67 @@ class CourseLoaderTest {
         assertThat(problems(COURSE, LESSON.replaceFirst("---\n", "")))
                 .containsExactly("lessons/01-first.md line 1: a lesson starts with YAML front matter between two '---'"
                         + " lines");
+    }
+
+    @Test
+    void a_lesson_sets_image_augmentation_and_may_lock_it() throws IOException {
+        var result = load(
+                COURSE,
+                LESSON.replace(
+                        "set: {epochs: 3}",
+                        "set: {epochs: 3, augmentation: {horizontalFlip: false, rotationDegrees: 10,"
+                                + " shiftFraction: 0.1, brightness: 0.1, contrast: 0.1, noise: 0.02}}\n"
+                                + "    locked: [augmentation]"));
+        assertThat(result.problems()).isEmpty();
+        var train = result.course().lessons().getFirst().step("train");
+        assertThat(train.set())
+                .containsEntry("epochs", 3L)
+                .containsEntry("augmentation", new Augmentation(false, 10, 0.1, 0.1, 0.1, 0.02));
+        assertThat(train.locked()).containsExactly("augmentation");
+        var some = load(COURSE, LESSON.replace("set: {epochs: 3}", "set:\n      augmentation:\n        noise: 0.05"));
+        assertThat(some.course().lessons().getFirst().step("train").set())
+                .containsEntry("augmentation", new Augmentation(false, 0, 0, 0, 0, 0.05));
+        assertThat(LessonSettings.describe("augmentation", new Augmentation(false, 10, 0.1, 0.1, 0.1, 0.02)))
+                .isEqualTo("augmentation: no flips, rotation up to 10°, shift up to 10%, brightness ±0.1, contrast"
+                        + " ±10%, noise 0.02");
+    }
+
+    @Test
+    void a_wrong_augmentation_is_named_with_its_field_line_and_range() throws IOException {
+        assertThat(problems(
+                        COURSE,
+                        LESSON.replace(
+                                "set: {epochs: 3}",
+                                "set:\n      epochs: 3\n      augmentation:\n        rotationDegrees: 10\n"
+                                        + "        roationDegrees: 5")))
+                .containsExactly(
+                        "lessons/01-first.md line 16: set.augmentation: unknown field 'roationDegrees'; did you"
+                                + " mean 'rotationDegrees'?; fields: horizontalFlip, rotationDegrees, shiftFraction,"
+                                + " brightness, contrast, noise");
+        assertThat(problems(
+                        COURSE,
+                        LESSON.replace(
+                                "set: {epochs: 3}",
+                                "set: {augmentation: {rotationDegrees: 45, shiftFraction: 0.25, brightness: 0.6,"
+                                        + " contrast: -0.1, noise: 0.3, horizontalFlip: maybe}}")))
+                .containsExactly(
+                        "lessons/01-first.md line 12: set.augmentation.rotationDegrees: must be from 0 to 30, not 45",
+                        "lessons/01-first.md line 12: set.augmentation.shiftFraction: must be from 0 to 0.2, not 0.25",
+                        "lessons/01-first.md line 12: set.augmentation.brightness: must be from 0 to 0.5, not 0.6",
+                        "lessons/01-first.md line 12: set.augmentation.contrast: must be from 0 to 0.5, not -0.1",
+                        "lessons/01-first.md line 12: set.augmentation.noise: must be from 0 to 0.2, not 0.3",
+                        "lessons/01-first.md line 12: set.augmentation.horizontalFlip: true or false, not 'maybe'");
+        assertThat(problems(COURSE, LESSON.replace("set: {epochs: 3}", "set: {augmentation: strong}")))
+                .containsExactly("lessons/01-first.md line 12: set.augmentation: expected fields, e.g."
+                        + " {rotationDegrees: 10, shiftFraction: 0.1}; fields: horizontalFlip, rotationDegrees,"
+                        + " shiftFraction, brightness, contrast, noise");
+        assertThat(problems(
+                        COURSE,
+                        LESSON.replace("dataset: pneumoniamnist-balanced", "dataset: ecoli-promoters")
+                                .replace("template: imaging-cnn", "template: genomics-cnn")
+                                .replace("set: {epochs: 3}", "set: {augmentation: {noise: 0.02}}")))
+                .containsExactly("lessons/01-first.md line 12: set.augmentation: augmentation changes images, but"
+                        + " template 'genomics-cnn' reads genomics data");
     }
 
     private List<String> problems(String course, String lesson) throws IOException {

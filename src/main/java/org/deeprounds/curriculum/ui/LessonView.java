@@ -253,7 +253,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
             return created;
         });
         var settings = new ArrayList<String>();
-        step.set().forEach((k, v) -> settings.add(k + " " + v));
+        step.set().forEach((k, v) -> settings.add(org.deeprounds.curriculum.LessonSettings.describe(k, v)));
         content.add(new Paragraph(besideOrBelow("The builder is shown") + ": the " + step.template()
                 + " template on " + step.dataset()
                 + (settings.isEmpty() ? "" : ", with " + String.join(", ", settings))

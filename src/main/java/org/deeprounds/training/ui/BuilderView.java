@@ -264,6 +264,10 @@ public class BuilderView extends VerticalLayout implements com.vaadin.flow.route
                 // an unknown optimiser leaves the template's
             }
         }
+        if (values.get("augmentation") instanceof org.deeprounds.models.Augmentation lessonAugmentation) {
+            spec = spec.withAugmentation(lessonAugmentation);
+            augmentation.setValue(lessonAugmentation);
+        }
         updating = false;
         var paths = new HashSet<String>(locks);
         paths.retainAll(LOCKABLE);

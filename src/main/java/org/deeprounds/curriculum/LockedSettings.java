@@ -20,13 +20,18 @@ final class LockedSettings {
         for (var path : locked) {
             Function<NetworkSpec, Object> read = reader(path);
             if (read != null && !Objects.equals(read.apply(lesson), read.apply(design))) {
-                changed.add(path + " (the lesson sets " + read.apply(lesson) + ")");
+                changed.add(path + " (the lesson sets " + shown(read.apply(lesson)) + ")");
             }
         }
         if (!changed.isEmpty()) {
             throw new IllegalArgumentException(
                     "This lesson locks " + String.join(", ", changed) + "; train the design with it unchanged.");
         }
+    }
+
+    /** An empty list (no class weights) as "none", not "[]". */
+    private static Object shown(Object value) {
+        return value instanceof List<?> list && list.isEmpty() ? "none" : value;
     }
 
     private static Function<NetworkSpec, Object> reader(String path) {

@@ -29,10 +29,13 @@ final class LockedSettings {
         }
     }
 
-    /** A locked value as the trainee reads it: an augmentation in words, a missing one as "none". */
+    /** A locked value as the trainee reads it: an augmentation in words, a missing one or no class weights as "none". */
     private static String show(Object value) {
         if (value instanceof org.deeprounds.models.Augmentation augmentation) {
             return LessonSettings.describe(augmentation);
+        }
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return "none";
         }
         return value == null ? "none" : String.valueOf(value);
     }

@@ -29,7 +29,8 @@ class RunStatisticsCoverageTest {
     @Test
     void a_five_epoch_run_of_every_template_is_recorded_every_iteration_and_every_epoch() throws Exception {
         var owner = TestUsers.formSession(port, TestUsers.TRAINEE);
-        for (var template : List.of("imaging-cnn", "genomics-cnn", "ehr-mlp", "sequence-lstm")) {
+        for (var template :
+                List.of("imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm")) {
             var modality = template.equals("imaging-cnn") ? "IMAGING" : template.equals("ehr-mlp") ? "EHR" : "GENOMICS";
             long run = train(dataset(modality), template, "\"epochs\": 5, \"seed\": 3");
             var info = json.readTree(TestUsers.get(port, "/api/v1/runs/" + run, TestUsers.TRAINEE)

@@ -30,7 +30,7 @@ class NetworkDesignerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"imaging-cnn", "genomics-cnn", "ehr-mlp", "sequence-lstm"})
+    @CsvSource({"imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm"})
     void every_template_is_valid_and_its_summary_matches_deeplearning4j(String template) {
         var spec = Templates.create(template, inputFor(template), 2);
 
@@ -55,7 +55,7 @@ class NetworkDesignerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"imaging-cnn", "genomics-cnn", "ehr-mlp", "sequence-lstm"})
+    @CsvSource({"imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm"})
     void every_template_learns_on_tiny_data(String template) {
         var spec = Templates.create(template, inputFor(template), 2);
         var network = new MultiLayerNetwork(NetworkFactory.configuration(spec));

@@ -26,10 +26,10 @@ class ExampleReaderTest {
         var train = read(id, Split.TRAIN);
         var validation = read(id, Split.VALIDATION);
 
-        assertThat(train).hasSize(800);
-        assertThat(validation).hasSize(200);
+        assertThat(train).hasSize(2428);
+        assertThat(validation).hasSize(270);
         assertThat(train.getFirst().features()).hasSize(28 * 28);
-        assertThat(train.stream().filter(e -> e.label() == 1)).hasSize(400);
+        assertThat(train.stream().filter(e -> e.label() == 1)).hasSize(1214);
         for (float v : train.get(3).features()) {
             assertThat(v).isBetween(0f, 1f);
         }
@@ -44,7 +44,7 @@ class ExampleReaderTest {
                 .hasMessageContaining("read only by evaluation");
         var test = new ArrayList<Example>();
         datasets.readTestExamples(id, test::add);
-        assertThat(test).hasSize(200);
+        assertThat(test).hasSize(468);
     }
 
     @Test
@@ -53,11 +53,11 @@ class ExampleReaderTest {
 
         var train = read(id, Split.TRAIN);
 
-        assertThat(train).hasSize(420);
+        assertThat(train).hasSize(74);
         var features = train.getFirst().features();
-        assertThat(features).hasSize(4 * 80);
-        for (int p = 0; p < 80; p++) {
-            assertThat(features[p] + features[80 + p] + features[160 + p] + features[240 + p])
+        assertThat(features).hasSize(4 * 57);
+        for (int p = 0; p < 57; p++) {
+            assertThat(features[p] + features[57 + p] + features[114 + p] + features[171 + p])
                     .isEqualTo(1f);
         }
     }
@@ -127,7 +127,7 @@ class ExampleReaderTest {
 
     private long sample(Modality modality) {
         return datasets.list().stream()
-                .filter(d -> d.modality() == modality && d.synthetic())
+                .filter(d -> d.modality() == modality && d.shared() && !d.synthetic())
                 .findFirst()
                 .orElseThrow()
                 .id();

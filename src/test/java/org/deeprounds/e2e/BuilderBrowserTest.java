@@ -64,7 +64,7 @@ class BuilderBrowserTest extends BrowserTest {
         assertThat(status.getText()).contains("epoch 4 of 4");
         assertThat(driver.findElement(By.id("loss-chart")).findElements(By.tagName("polyline")))
                 .hasSize(2);
-        assertThat(driver.findElement(By.id("run-message")).getText()).contains("best validation loss");
+        assertThat(driver.findElement(By.id("run-kept")).getText()).contains("The model keeps epoch");
         HeadlessChromium.screenshot(driver, "run-completed");
     }
 }

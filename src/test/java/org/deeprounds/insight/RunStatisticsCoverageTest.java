@@ -153,9 +153,12 @@ class RunStatisticsCoverageTest {
     private long dataset(String modality) throws Exception {
         for (JsonNode d : json.readTree(
                 TestUsers.get(port, "/api/v1/datasets", TestUsers.TRAINEE).body())) {
-            boolean fits = modality.equals("EHR")
-                    ? d.get("name").asString().startsWith("Breast cancer biopsies")
-                    : d.get("synthetic").asBoolean();
+            var name = d.get("name").asString();
+            boolean fits = switch (modality) {
+                case "EHR" -> name.startsWith("Breast cancer biopsies");
+                case "GENOMICS" -> name.startsWith("E. coli promoters");
+                default -> name.startsWith("Chest X-rays");
+            };
             if (d.get("modality").asString().equals(modality) && fits) {
                 return d.get("id").asLong();
             }

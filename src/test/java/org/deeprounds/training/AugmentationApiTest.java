@@ -57,7 +57,7 @@ class AugmentationApiTest {
 
     @Test
     void a_design_with_augmentation_is_stored_returned_trained_and_described() throws Exception {
-        long films = datasets.sampleId("synthetic-chest-films").orElseThrow();
+        long films = datasets.sampleId("pneumoniamnist-balanced").orElseThrow();
         var body = body(films, design("imaging-cnn", 3).withAugmentation(AUGMENTATION));
 
         var submitted = post(body);
@@ -122,7 +122,7 @@ class AugmentationApiTest {
 
     @Test
     void out_of_range_settings_and_augmenting_a_table_are_refused_naming_the_field() throws Exception {
-        long films = datasets.sampleId("synthetic-chest-films").orElseThrow();
+        long films = datasets.sampleId("pneumoniamnist-balanced").orElseThrow();
         long biopsies = datasets.sampleId("wdbc-breast-cancer").orElseThrow();
         long before = runs.count();
 

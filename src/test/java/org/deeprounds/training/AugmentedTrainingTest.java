@@ -175,7 +175,7 @@ class AugmentedTrainingTest {
 
     /** The imaging template on the synthetic films, two epochs (no dropout, so only the data decide the losses). */
     private NetworkSpec films() {
-        long id = datasets.sampleId("synthetic-chest-films").orElseThrow();
+        long id = datasets.sampleId("pneumoniamnist-balanced").orElseThrow();
         var dataset = datasets.get(id);
         var input = DatasetInputs.shapeOf(datasets.summary(id));
         return Templates.create("imaging-cnn", input, dataset.classes().size()).withTraining(0.001, 64, 2, 42);
@@ -183,7 +183,7 @@ class AugmentedTrainingTest {
 
     private Trainer.SplitData split(NetworkSpec spec, Split split) {
         var examples = new ArrayList<Example>();
-        datasets.readExamples(datasets.sampleId("synthetic-chest-films").orElseThrow(), split, examples::add);
+        datasets.readExamples(datasets.sampleId("pneumoniamnist-balanced").orElseThrow(), split, examples::add);
         return Trainer.SplitData.of(examples, spec.input(), spec.classes());
     }
 

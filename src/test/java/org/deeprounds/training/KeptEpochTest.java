@@ -23,8 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the API on the breast-biopsy table.
  */
 @IntegrationTest
-@WithMockUser(username = "trainee1", roles = "TRAINEE")
+@WithMockUser(username = "trainee2", roles = "TRAINEE")
 class KeptEpochTest extends SpringBrowserlessTest {
+
+    /** Not trainee1, whose first lesson must start without a finished run on the biopsies. */
+    static final TestUsers.Credentials OWNER = new TestUsers.Credentials("trainee2", "Learn-Rounds-2026b");
 
     @LocalServerPort
     int port;
@@ -128,8 +131,8 @@ class KeptEpochTest extends SpringBrowserlessTest {
 
     private JsonNode train(String overrides) throws Exception {
         long dataset = -1;
-        for (JsonNode d : json.readTree(
-                TestUsers.get(port, "/api/v1/datasets", TestUsers.TRAINEE).body())) {
+        for (JsonNode d :
+                json.readTree(TestUsers.get(port, "/api/v1/datasets", OWNER).body())) {
             if (d.get("name").asString().startsWith("Breast cancer biopsies")) {
                 dataset = d.get("id").asLong();
             }
@@ -138,11 +141,11 @@ class KeptEpochTest extends SpringBrowserlessTest {
                 port,
                 "/api/v1/runs",
                 "{\"datasetId\": " + dataset + ", \"template\": \"ehr-mlp\", \"overrides\": " + overrides + "}",
-                TestUsers.TRAINEE);
+                OWNER);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         long id = json.readTree(submitted.body()).get("id").asLong();
         for (int i = 0; i < 600; i++) {
-            var response = TestUsers.get(port, "/api/v1/runs/" + id, TestUsers.TRAINEE);
+            var response = TestUsers.get(port, "/api/v1/runs/" + id, OWNER);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             var run = json.readTree(response.body());
             if (RunStatus.valueOf(run.get("status").asString()).finished()) {
@@ -155,8 +158,7 @@ class KeptEpochTest extends SpringBrowserlessTest {
     }
 
     private String modelCard(JsonNode run) {
-        var card = TestUsers.get(
-                port, "/api/v1/runs/" + run.get("id").asLong() + "/model-card?format=markdown", TestUsers.TRAINEE);
+        var card = TestUsers.get(port, "/api/v1/runs/" + run.get("id").asLong() + "/model-card?format=markdown", OWNER);
         assertThat(card.statusCode()).as(card.body()).isEqualTo(200);
         return card.body();
     }

@@ -29,7 +29,7 @@ class AugmentationPanelTest extends SpringBrowserlessTest {
 
     @Test
     void an_image_dataset_shows_its_training_images_before_and_after_and_the_design_keeps_the_settings() {
-        var view = builder("synthetic-chest-films", "imaging-cnn");
+        var view = builder("pneumoniamnist-balanced", "imaging-cnn");
         var panel = $(AugmentationPanel.class).single();
 
         assertThat(panel.isVisible()).isTrue();
@@ -76,7 +76,7 @@ class AugmentationPanelTest extends SpringBrowserlessTest {
 
     @Test
     void a_lesson_can_start_the_design_with_augmentation_and_lock_it() {
-        var view = builder("synthetic-chest-films", "imaging-cnn");
+        var view = builder("pneumoniamnist-balanced", "imaging-cnn");
         var chestFilms = new Augmentation(false, 10, 0.1, 0.1, 0.07, 0.02);
 
         view.setAugmentation(chestFilms);

@@ -20,6 +20,7 @@ class CourseLoaderTest {
         public Set<String> datasets() {
             return Set.of(
                     "wdbc-breast-cancer",
+                    "wisconsin-original-breast-cancer",
                     "pneumoniamnist-balanced",
                     "ecoli-promoters",
                     "synthetic-heart-cohort",

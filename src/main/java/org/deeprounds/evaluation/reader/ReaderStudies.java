@@ -218,6 +218,19 @@ public class ReaderStudies {
                 probability);
     }
 
+    /** Why the model called the case what it did, in the assisted round: maps, mutagenesis or contributions. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public org.deeprounds.evaluation.Explanation explanation(long studyId, String caseId) {
+        var study = visible(studyId);
+        var index = study.testIndexByCase().get(caseId);
+        if (index == null) {
+            throw new NoSuchElementException("No case '" + caseId + "' in reader study " + studyId);
+        }
+        requireUnassistedDone(study);
+        return evaluations.explain(study.runId(), "test-" + (index + 1)).withoutLabel(caseId);
+    }
+
     /** Records the reader's call; only the reader makes calls, and the assisted round waits for the first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional

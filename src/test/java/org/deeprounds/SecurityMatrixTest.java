@@ -103,6 +103,8 @@ class SecurityMatrixTest {
             Map.entry("POST /api/v1/runs/{id}/resume", Access.SIGNED_IN),
             Map.entry("POST /api/v1/runs/{id}/rerun", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/evaluation", Access.SIGNED_IN),
+            Map.entry("GET /api/v1/runs/{id}/validation-evaluation", Access.SIGNED_IN),
+            Map.entry("POST /api/v1/runs/{id}/threshold", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/predictions", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/model-card", Access.SIGNED_IN),
             Map.entry("GET /api/v1/runs/{id}/explanations/{caseId}", Access.SIGNED_IN),

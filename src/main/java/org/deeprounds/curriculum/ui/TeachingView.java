@@ -242,7 +242,7 @@ public class TeachingView extends VerticalLayout {
     }
 
     private VerticalLayout submission(CohortSummary c, TeachingService.Submission s) {
-        var text = s.kind().equals("model card") ? new Pre(s.text()) : new Paragraph(s.text());
+        var text = s.kind().contains("model card") ? new Pre(s.text()) : new Paragraph(s.text());
         text.getStyle()
                 .set("white-space", "pre-wrap")
                 .set("overflow-wrap", "anywhere")
@@ -268,10 +268,11 @@ public class TeachingView extends VerticalLayout {
         var box = new VerticalLayout(
                 new Paragraph(s.username() + " · " + s.lessonTitle() + " · " + s.stepTitle() + " (" + s.kind() + ") · "
                         + WHEN.format(s.at())),
-                text,
-                saved,
-                comment,
-                save);
+                text);
+        if (!s.rubric().isEmpty()) {
+            box.add(rubric(c, s));
+        }
+        box.add(saved, comment, save);
         box.setSpacing(false);
         box.getChildren()
                 .filter(child -> child instanceof Paragraph || child instanceof Pre)
@@ -280,6 +281,41 @@ public class TeachingView extends VerticalLayout {
         box.addClassName("submission");
         box.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)");
         return box;
+    }
+
+    /** The step's rubric as checkboxes, one per criterion, with the score saved so far. */
+    private Div rubric(CohortSummary c, TeachingService.Submission s) {
+        var boxes = new ArrayList<com.vaadin.flow.component.checkbox.Checkbox>();
+        var panel = new Div();
+        panel.setId("rubric-" + s.stepProgressId());
+        panel.addClassName("rubric");
+        var score = new Paragraph();
+        for (int i = 0; i < s.rubric().size(); i++) {
+            var box = new com.vaadin.flow.component.checkbox.Checkbox(s.rubric().get(i));
+            box.setValue(i < s.rubricMarks().size() && s.rubricMarks().get(i));
+            box.getElement().setAttribute("data-criterion", Integer.toString(i + 1));
+            boxes.add(box);
+            var line = new Div(box);
+            panel.add(line);
+        }
+        score.setText(
+                s.rubricMarks().isEmpty()
+                        ? "Rubric not scored yet."
+                        : "Scored " + s.rubricMarks().stream().filter(m -> m).count() + " of "
+                                + s.rubric().size() + (s.rubricScoredBy() == null ? "" : " by " + s.rubricScoredBy())
+                                + ".");
+        var save = new Button("Save rubric score", e -> {
+            var marks = boxes.stream()
+                    .map(com.vaadin.flow.component.checkbox.Checkbox::getValue)
+                    .toList();
+            teaching.scoreRubric(c.id(), s.stepProgressId(), marks);
+            long met = marks.stream().filter(m -> m).count();
+            score.setText("Scored " + met + " of " + marks.size() + "; the grades CSV has it.");
+            Notification.show("Rubric saved: " + met + " of " + marks.size() + " criteria met.");
+        });
+        save.setId("save-rubric-" + s.stepProgressId());
+        panel.add(score, save);
+        return panel;
     }
 
     /** The comment the trainee sees, shown back so the instructor knows what is saved. */

@@ -72,6 +72,7 @@ class SecurityMatrixTest {
             Map.entry("run", Access.SIGNED_IN),
             Map.entry("runs/compare", Access.SIGNED_IN),
             Map.entry("evaluation", Access.SIGNED_IN),
+            Map.entry("reader-study", Access.SIGNED_IN),
             Map.entry("courses", Access.SIGNED_IN),
             Map.entry("lesson/:course/:lesson", Access.SIGNED_IN),
             Map.entry("teaching", Access.TEACHERS),

@@ -36,6 +36,9 @@ class RealDataLessonsTest {
     @Autowired
     org.deeprounds.evaluation.ThresholdLocks locks;
 
+    @Autowired
+    org.deeprounds.evaluation.EvaluationService evaluations;
+
     @Test
     void the_chest_xray_lesson_passes_with_its_own_settings_and_early_stopping_decides() throws Exception {
         var trainee = trainee("xray-reader");
@@ -61,10 +64,23 @@ class RealDataLessonsTest {
         assertThat(unlocked.message()).contains("Lock a threshold");
         long runId = as(trainee, "TRAINEE", () -> progress.runForEvaluation("genomics", lesson, "evaluate"))
                 .orElseThrow();
-        as(trainee, "TRAINEE", () -> locks.lock(runId, 0.5, null));
-        var judged = check(trainee, "genomics", lesson, "evaluate");
+        // What the lesson asks: the rule-in preset, chosen on validation, locked, and the reasons written down.
+        var ruleIn = as(trainee, "TRAINEE", () -> evaluations.evaluateValidation(runId, null))
+                .presets()
+                .ruleIn();
+        assertThat(ruleIn).as("the rule-in preset exists on validation").isNotNull();
+        as(trainee, "TRAINEE", () -> locks.lock(runId, ruleIn, null));
+        var judged = as(
+                trainee,
+                "TRAINEE",
+                () -> progress.evaluate(
+                        "genomics",
+                        lesson,
+                        "evaluate",
+                        "Rule-in for choosing predicted promoters to test at the bench, where a false positive wastes"
+                                + " an assay; the validation specificity at the locked threshold is what I relied on."));
         assertThat(judged.passed()).as(judged.message()).isTrue();
-        assertThat(judged.message()).contains("test AUC");
+        assertThat(judged.message()).contains("validation specificity at the locked threshold");
     }
 
     @Test

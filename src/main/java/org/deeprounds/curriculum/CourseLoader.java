@@ -77,7 +77,8 @@ public final class CourseLoader {
             StepKind.TRAIN, List.of("dataset", "template", "set", "locked", "pass", "hint"),
             StepKind.EVALUATE, List.of("pass", "hint", "deliverable", "thresholdFrom", "rubric", "minWords"),
             StepKind.REFLECT, List.of("minWords", "rubric"),
-            StepKind.QUIZ, List.of("questions", "attempts"));
+            StepKind.QUIZ, List.of("questions", "attempts"),
+            StepKind.READER_STUDY, List.of("cases", "seed", "pass", "hint"));
 
     private final Path folder;
     private final Catalog catalog;
@@ -241,7 +242,9 @@ public final class CourseLoader {
                         step.questions(),
                         step.attempts(),
                         step.rubric(),
-                        step.thresholdFrom()));
+                        step.thresholdFrom(),
+                        step.readerCases(),
+                        step.readerSeed()));
             }
             byId.values().stream()
                     .filter(s -> !declared.contains(s.id()))
@@ -319,7 +322,9 @@ public final class CourseLoader {
             List<Step.Question> questions,
             int attempts,
             List<String> rubric,
-            String thresholdFrom) {}
+            String thresholdFrom,
+            int readerCases,
+            Long readerSeed) {}
 
     private List<StepDraft> steps(Map<String, Node> root, int offset) {
         var node = root.get("steps");
@@ -348,10 +353,8 @@ public final class CourseLoader {
             if (!ids.add(id)) {
                 problem(at, "id: step id '" + id + "' is used twice");
             }
-            StepKind kind;
-            try {
-                kind = StepKind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            StepKind kind = StepKind.of(kindText);
+            if (kind == null) {
                 var kinds = java.util.Arrays.stream(StepKind.values())
                         .map(StepKind::key)
                         .toList();
@@ -409,6 +412,14 @@ public final class CourseLoader {
                                 line(step.get("pass"), offset),
                                 "pass: a train step cannot be judged on the test"
                                         + " split; use validation measures, and test ones in an evaluate step");
+                    } else if (pass.measure().startsWith("reader.") != (kind == StepKind.READER_STUDY)) {
+                        problem(
+                                line(step.get("pass"), offset),
+                                kind == StepKind.READER_STUDY
+                                        ? "pass: a reader-study step is judged on the trainee's reading: reader.*"
+                                                + " measures"
+                                        : "pass: " + pass.measure() + " measures a reader study, so only a"
+                                                + " reader-study step can use it");
                     } else if (kind != StepKind.EVALUATE && pass.atLockedThreshold()) {
                         problem(
                                 line(step.get("pass"), offset),
@@ -450,6 +461,11 @@ public final class CourseLoader {
                         "thresholdFrom: 'validation' (the default) or 'any', not '" + thresholdFrom + "'");
                 thresholdFrom = null;
             }
+            var readerCases = number(step, "cases", offset, false);
+            if (readerCases != null && (readerCases.intValue() < 2 || readerCases.intValue() > 100)) {
+                problem(line(step.get("cases"), offset), "cases: from 2 to 100 test cases, not " + readerCases);
+            }
+            var readerSeed = number(step, "seed", offset, false);
             var questions =
                     kind == StepKind.QUIZ ? questions(step.get("questions"), offset, at) : List.<Step.Question>of();
             int attempts = kind == StepKind.QUIZ ? attempts(step, "attempts", offset, quizAttempts) : Step.UNLIMITED;
@@ -468,7 +484,9 @@ public final class CourseLoader {
                     questions,
                     attempts,
                     List.copyOf(rubric),
-                    thresholdFrom == null ? "validation" : thresholdFrom));
+                    thresholdFrom == null ? "validation" : thresholdFrom,
+                    kind == StepKind.READER_STUDY ? (readerCases == null ? 10 : readerCases.intValue()) : 0,
+                    readerSeed == null ? null : readerSeed.longValue()));
         }
         return out;
     }

@@ -27,7 +27,11 @@ public record Criterion(String measure, String op, String value) {
             "validation.npv",
             "validation.balancedAccuracy",
             "run.status",
-            "run.epochs");
+            "run.epochs",
+            "reader.accuracy",
+            "reader.sensitivity",
+            "reader.specificity",
+            "reader.assistedAccuracy");
 
     public static final List<String> STATUSES =
             List.of("COMPLETED", "DIVERGED", "CANCELLED", "FAILED", "INTERRUPTED", "RUNNING", "QUEUED");
@@ -124,6 +128,10 @@ public record Criterion(String measure, String op, String value) {
             case "validation.specificity" -> "validation specificity at the locked threshold";
             case "validation.balancedAccuracy" -> "validation balanced accuracy at the locked threshold";
             case "run.status" -> "run status";
+            case "reader.accuracy" -> "your accuracy without the model";
+            case "reader.sensitivity" -> "your sensitivity without the model";
+            case "reader.specificity" -> "your specificity without the model";
+            case "reader.assistedAccuracy" -> "your accuracy with the model";
             case "run.epochs" -> "epochs trained";
             default -> measure.replace('.', ' ');
         };

@@ -33,6 +33,7 @@ public class ProgressService {
     private final DatasetService datasets;
     private final EvaluationService evaluations;
     private final ThresholdLocks thresholdLocks;
+    private final org.deeprounds.evaluation.reader.ReaderStudies readerStudies;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -43,9 +44,11 @@ public class ProgressService {
             DatasetService datasets,
             EvaluationService evaluations,
             ThresholdLocks thresholdLocks,
+            org.deeprounds.evaluation.reader.ReaderStudies readerStudies,
             TransactionTemplate transactions,
             Clock clock) {
         this.thresholdLocks = thresholdLocks;
+        this.readerStudies = readerStudies;
         this.library = library;
         this.progress = progress;
         this.runs = runs;
@@ -234,6 +237,7 @@ public class ProgressService {
             return switch (step.kind()) {
                 case TRAIN, BUILD -> checkRun(lesson, step, p);
                 case EVALUATE -> checkEvaluation(lesson, step, p, reasons);
+                case READER_STUDY -> checkReading(lesson, step, p);
                 default -> throw new IllegalArgumentException("Step '" + stepId + "' is not checked against a run");
             };
         });
@@ -364,6 +368,95 @@ public class ProgressService {
                         + " " + show(measured) + (passed ? "" : ", needed " + what + ".")
                         + (!passed && step.hint() != null ? " Hint: " + step.hint() : "")
                         + (passed && answer != null ? "; saved for your instructor." : ""));
+    }
+
+    /**
+     * The reader study of a reader-study step for the trainee's run of the lesson (the last train or build step before
+     * it), set up on first use with the step's number of cases; a new run gets a new study.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<Long> readerStudy(String courseId, String lessonId, String stepId) {
+        var found = new java.util.concurrent.atomic.AtomicReference<Long>();
+        act(courseId, lessonId, stepId, (lesson, step, p) -> {
+            if (step.kind() != StepKind.READER_STUDY) {
+                throw new IllegalArgumentException("Step '" + stepId + "' is not a reader study");
+            }
+            Long runId = runBefore(lesson, stepId, p);
+            if (runId == null || runs.get(runId).status() != RunStatus.COMPLETED) {
+                return StepOutcome.of(
+                        false, "Train the lesson's network first: the study reads that run's test cases.");
+            }
+            var state = p.stepOrNew(stepId, clock.instant());
+            var figures = state.figureValues();
+            if (figures.containsKey("study") && String.valueOf(runId).equals(figures.get("run"))) {
+                found.set(Long.parseLong(figures.get("study")));
+            } else {
+                long seed = step.readerSeed() != null
+                        ? step.readerSeed()
+                        : Math.floorMod(
+                                SecurityContextHolder.getContext()
+                                        .getAuthentication()
+                                        .getName()
+                                        .hashCode(),
+                                1_000_000);
+                var study = readerStudies.create(runId, step.readerCases(), seed);
+                state.figures("study=" + study.id() + ";run=" + runId);
+                found.set(study.id());
+            }
+            return StepOutcome.of(false, "");
+        });
+        return java.util.Optional.ofNullable(found.get());
+    }
+
+    private StepOutcome checkReading(Lesson lesson, Step step, LessonProgress p) {
+        var state = p.stepOrNew(step.id(), clock.instant());
+        var figures = state.figureValues();
+        if (!figures.containsKey("study")) {
+            return StepOutcome.of(false, "Open the reader study beside this text and read its cases first.");
+        }
+        long studyId = Long.parseLong(figures.get("study"));
+        var summary = readerStudies.get(studyId);
+        if (!summary.done()) {
+            return StepOutcome.of(
+                    false,
+                    !summary.unassistedDone()
+                            ? "Read all " + summary.cases() + " cases on your own first (" + summary.unassistedRead()
+                                    + " so far)."
+                            : "Now read the same cases with the model (" + summary.assistedRead() + " of "
+                                    + summary.cases() + " so far).");
+        }
+        var r = readerStudies.results(studyId);
+        var u = r.unassisted();
+        var a = r.assisted();
+        double accuracy = (u.tp() + u.tn()) / (double) r.cases();
+        double assistedAccuracy = (a.tp() + a.tn()) / (double) r.cases();
+        state.figures("study=" + studyId + ";run=" + figures.get("run")
+                + ";sensitivity=" + u.sensitivity() + ";specificity=" + u.specificity()
+                + ";assistedSensitivity=" + a.sensitivity() + ";assistedSpecificity=" + a.specificity()
+                + ";modelSensitivity=" + r.model().sensitivity() + ";modelSpecificity="
+                + r.model().specificity());
+        var criterion = step.pass();
+        if (criterion == null) {
+            state.record(true, summary.runId(), show(accuracy), null, clock.instant());
+            return StepOutcome.of(
+                    true,
+                    "✓ Both rounds read: " + show(accuracy) + " of your own calls right, " + show(assistedAccuracy)
+                            + " with the model.");
+        }
+        Double measured = switch (criterion.measure()) {
+            case "reader.sensitivity" -> u.sensitivity();
+            case "reader.specificity" -> u.specificity();
+            case "reader.assistedAccuracy" -> assistedAccuracy;
+            default -> accuracy;
+        };
+        boolean passed = criterion.metBy(measured);
+        state.record(passed, summary.runId(), show(measured), null, clock.instant());
+        var what = criterion.label() + " " + criterion.op() + " " + criterion.value();
+        return StepOutcome.of(
+                passed,
+                (passed ? "✓ " : "✗ ") + criterion.label() + " " + show(measured)
+                        + (passed ? "." : ", needed " + what + ".")
+                        + (!passed && step.hint() != null ? " Hint: " + step.hint() : ""));
     }
 
     /** What lesson text may quote of an evaluate step: the locked threshold and the test confusion matrix at it. */

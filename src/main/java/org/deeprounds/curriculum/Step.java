@@ -14,6 +14,8 @@ import java.util.Map;
  * @param attempts how often a quiz may be answered: its own {@code attempts}, else the course's {@code quizAttempts};
  *     {@link #UNLIMITED} when neither is set
  * @param rubric what the instructor scores in a reflection or an evaluate step's written reasons; empty for none
+ * @param readerCases for a reader-study step, how many test cases the trainee reads (0 for other kinds)
+ * @param readerSeed for a reader-study step, the seed that draws its cases; null to draw each trainee's own
  * @param thresholdFrom for an evaluate step, {@code validation} (its check needs a threshold locked before the test
  *     split was shown) or {@code any}
  */
@@ -33,7 +35,9 @@ public record Step(
         List<Question> questions,
         int attempts,
         List<String> rubric,
-        String thresholdFrom) {
+        String thresholdFrom,
+        int readerCases,
+        Long readerSeed) {
 
     /** The values {@code thresholdFrom} takes. */
     public static final List<String> THRESHOLD_SOURCES = List.of("validation", "any");

@@ -89,7 +89,38 @@ public class TeachingService {
             Double quizFirstScore,
             Double bestMetric,
             Boolean late,
-            Double rubricScore) {}
+            Double rubricScore,
+            ReaderPoint reader) {}
+
+    /**
+     * A trainee's reader study in a lesson: their sensitivity and specificity without and with the model, and the
+     * model's on the same cases; null where the lesson has none or it is not finished.
+     */
+    public record ReaderPoint(
+            Double sensitivity,
+            Double specificity,
+            Double assistedSensitivity,
+            Double assistedSpecificity,
+            Double modelSensitivity,
+            Double modelSpecificity) {
+
+        static ReaderPoint of(java.util.Map<String, String> figures) {
+            if (!figures.containsKey("assistedSensitivity")) {
+                return null;
+            }
+            return new ReaderPoint(
+                    number(figures.get("sensitivity")),
+                    number(figures.get("specificity")),
+                    number(figures.get("assistedSensitivity")),
+                    number(figures.get("assistedSpecificity")),
+                    number(figures.get("modelSensitivity")),
+                    number(figures.get("modelSpecificity")));
+        }
+
+        private static Double number(String text) {
+            return text == null || text.equals("null") ? null : Double.valueOf(text);
+        }
+    }
 
     /** One trainee's row for one course. */
     public record Row(String username, String displayName, List<Cell> cells) {}
@@ -391,6 +422,15 @@ public class TeachingService {
                                         : metric.pass().measure()),
                         name + " late",
                         name + " rubric %"));
+                if (hasReaderStudy(lesson)) {
+                    header.addAll(List.of(
+                            name + " reader sensitivity",
+                            name + " reader specificity",
+                            name + " assisted sensitivity",
+                            name + " assisted specificity",
+                            name + " model sensitivity",
+                            name + " model specificity"));
+                }
             }
         }
         var rows = new LinkedHashMap<String, List<String>>();
@@ -414,6 +454,21 @@ public class TeachingService {
                     row.add(cell.bestMetric() == null ? "" : String.format(Locale.ROOT, "%.3f", cell.bestMetric()));
                     row.add(cell.late() == null ? "" : cell.late() ? "yes" : "no");
                     row.add(cell.rubricScore() == null ? "" : Long.toString(Math.round(cell.rubricScore() * 100)));
+                    if (hasReaderStudy(entry.course().lesson(cell.lessonId()))) {
+                        var point = cell.reader();
+                        var values = point == null
+                                ? java.util.Collections.<Double>nCopies(6, null)
+                                : java.util.Arrays.asList(
+                                        point.sensitivity(),
+                                        point.specificity(),
+                                        point.assistedSensitivity(),
+                                        point.assistedSpecificity(),
+                                        point.modelSensitivity(),
+                                        point.modelSpecificity());
+                        for (var value : values) {
+                            row.add(value == null ? "" : String.format(Locale.ROOT, "%.3f", value));
+                        }
+                    }
                 }
             }
         }
@@ -478,6 +533,7 @@ public class TeachingService {
                         null,
                         null,
                         due == null ? null : today.isAfter(due),
+                        null,
                         null));
                 continue;
             }
@@ -515,7 +571,8 @@ public class TeachingService {
                     quiz.firstScore(),
                     bestMetric(lesson, versions),
                     late,
-                    rubricScore(lesson, shown)));
+                    rubricScore(lesson, shown),
+                    readerPoint(lesson, shown)));
         }
         return new Row(username, displayName, cells);
     }
@@ -551,6 +608,22 @@ public class TeachingService {
             }
         }
         return new Quiz(attempts, allowed, questions == 0 ? null : right / (double) questions);
+    }
+
+    static boolean hasReaderStudy(Lesson lesson) {
+        return lesson.steps().stream().anyMatch(step -> step.kind() == StepKind.READER_STUDY);
+    }
+
+    /** The lesson's finished reader study, if it has a reader-study step. */
+    private static ReaderPoint readerPoint(Lesson lesson, LessonProgress shown) {
+        return lesson.steps().stream()
+                .filter(step -> step.kind() == StepKind.READER_STUDY)
+                .map(step -> shown.step(step.id())
+                        .map(s -> ReaderPoint.of(s.figureValues()))
+                        .orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .reduce((first, second) -> second)
+                .orElse(null);
     }
 
     /** The share of rubric criteria met over the lesson's scored reflections and justifications, or null. */

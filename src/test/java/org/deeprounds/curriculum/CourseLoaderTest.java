@@ -151,7 +151,7 @@ class CourseLoaderTest {
                 .containsExactly("course.yaml: lessons: 'lessons/01-frist.md' not found; did you mean '01-first.md'?");
         assertThat(problems(COURSE, LESSON.replace("kind: quiz", "kind: quizz")))
                 .containsExactly("lessons/01-first.md line 15: kind: unknown step kind 'quizz'; did you mean 'quiz'?;"
-                        + " kinds: read, explore, build, train, evaluate, reflect, quiz");
+                        + " kinds: read, explore, build, train, evaluate, reflect, quiz, reader-study");
         assertThat(problems(COURSE, LESSON.replace("template: imaging-cnn", "template: imaging")))
                 .singleElement()
                 .asString()

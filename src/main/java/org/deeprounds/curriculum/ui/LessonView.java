@@ -206,6 +206,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                 showTextOnly(true);
                 content.add(new QuizPanel(s, username, lessonId, this::fill, this::answer, () -> state.step(stepId)));
             }
+            case READER_STUDY -> readerStudy(s);
         }
         if (step.pass() != null) {
             var criterion = new Paragraph("To pass: " + step.pass().label() + " "
@@ -342,6 +343,30 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
             content.add(
                     new Paragraph("Train the lesson's network first: this step judges that run on its test split."));
         }
+    }
+
+    /** The reader study beside the text: the trainee reads, then checks; finishing both rounds checks at once. */
+    private void readerStudy(LessonState.StepState s) {
+        var step = s.step();
+        var study = progress.readerStudy(courseId, lessonId, step.id());
+        if (study.isEmpty()) {
+            showTextOnly(true);
+            content.add(new Paragraph("Train the lesson's network first: this step reads that run's test cases."));
+            return;
+        }
+        var reader = create(org.deeprounds.evaluation.reader.ui.ReaderStudyView.class);
+        reader.open(study.get());
+        reader.addFinishedListener(() -> {
+            var outcome = progress.check(courseId, lessonId, step.id());
+            refreshSteps();
+            result.setText(outcome.message());
+            offerNextStep(outcome.passed());
+        });
+        showTool(reader);
+        content.add(
+                new Paragraph(besideOrBelow("The cases are shown") + ": " + step.readerCases() + " test cases of your"
+                        + " run, first on your own, then again with the model's probability."),
+                action("Check", () -> progress.check(courseId, lessonId, step.id())));
     }
 
     /** What the check will use: the run's locked threshold, and where it was chosen. */

@@ -64,6 +64,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     private final transient RunService runs;
     private final transient DatasetService datasets;
     private final transient ThresholdLocks locks;
+    private final transient org.deeprounds.evaluation.reader.ReaderStudies readerStudies;
     private long id;
     private Evaluation current;
     /** The owner has locked no threshold yet: the page shows the validation split, where one is chosen. */
@@ -74,9 +75,14 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     private final List<java.util.function.DoubleConsumer> thresholdListeners = new java.util.ArrayList<>();
 
     public EvaluationView(
-            EvaluationService evaluations, RunService runs, DatasetService datasets, ThresholdLocks locks) {
+            EvaluationService evaluations,
+            RunService runs,
+            DatasetService datasets,
+            ThresholdLocks locks,
+            org.deeprounds.evaluation.reader.ReaderStudies readerStudies) {
         this.evaluations = evaluations;
         this.locks = locks;
+        this.readerStudies = readerStudies;
         this.runs = runs;
         this.datasets = datasets;
         threshold.setId("threshold");
@@ -288,6 +294,54 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                     subgroups);
         }
         addCaseSection();
+        add(readerStudySection());
+    }
+
+    /** Where a trainee measures themself against this model: their reader studies of it, and a new one. */
+    private Div readerStudySection() {
+        var section = new Div();
+        section.setId("reader-studies");
+        section.setWidthFull();
+        section.add(
+                new H3("You against the model: a reader study"),
+                new Paragraph("Read test cases yourself, first without the model and then with its probability, and"
+                        + " see your own sensitivity and specificity as points on its ROC curve, and how often its"
+                        + " advice changed your right calls into wrong ones."));
+        for (var study : readerStudies.ofRun(id)) {
+            var link = new com.vaadin.flow.component.html.Anchor(
+                    "reader-study/" + study.id(),
+                    "Reader study " + study.id() + " (" + study.reader() + "): " + study.cases() + " cases, "
+                            + (study.done()
+                                    ? "finished"
+                                    : study.unassistedRead() + study.assistedRead() + " of " + 2 * study.cases()
+                                            + " reads"));
+            section.add(new Div(link));
+        }
+        var cases = new com.vaadin.flow.component.textfield.IntegerField("Cases to read");
+        cases.setId("reader-cases");
+        cases.setMin(2);
+        cases.setMax(Math.min(org.deeprounds.evaluation.reader.ReaderStudies.MAX_CASES, current.cases()));
+        cases.setValue(Math.min(10, current.cases()));
+        cases.setStepButtonsVisible(true);
+        var start = new Button("Start a reader study", e -> {
+            try {
+                var study = readerStudies.create(
+                        id,
+                        cases.getValue() == null ? 10 : cases.getValue(),
+                        new java.util.Random().nextInt(1_000_000));
+                getUI().ifPresent(ui -> ui.navigate("reader-study/" + study.id()));
+            } catch (IllegalArgumentException
+                    | IllegalStateException
+                    | org.springframework.security.access.AccessDeniedException ex) {
+                com.vaadin.flow.component.notification.Notification.show(ex.getMessage());
+            }
+        });
+        start.setId("start-reader-study");
+        var row = new HorizontalLayout(cases, start);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        section.add(row);
+        return section;
     }
 
     /** Locks the slider's threshold for this run, then opens the test split at it. */

@@ -235,7 +235,10 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         var matrixAndCurve = new HorizontalLayout(confusion, roc);
         matrixAndCurve.setWrap(true);
         add(
-                new H3("Choose the threshold"),
+                new H3(
+                        choosing || lock == null
+                                ? "Choose the threshold"
+                                : "Explore other thresholds (the lock stays at " + format(lock.threshold()) + ")"),
                 new Paragraph("A case is called '" + current.positiveClass() + "' when the network's probability is at"
                         + " least the threshold. Lower it to miss fewer cases (screening, rule-out); raise it for fewer"
                         + " false alarms (confirming, rule-in)."),

@@ -185,6 +185,19 @@ public final class TeachingFixtures {
         return new org.deeprounds.TestUsers.Credentials(username, own);
     }
 
+    /** A trainee of one test class's own, created on first use: its runs are counted by no other test. */
+    public static synchronized org.deeprounds.TestUsers.Credentials ownTrainee(
+            AccountService accounts, String username) {
+        var known = OWN.get(username);
+        if (known == null) {
+            known = account(accounts, username, AppRoles.TRAINEE);
+            OWN.put(username, known);
+        }
+        return known;
+    }
+
+    private static final java.util.Map<String, org.deeprounds.TestUsers.Credentials> OWN = new java.util.HashMap<>();
+
     /** A new cohort taught by {@code instructor} with these trainees. */
     public static CohortSummary cohort(CohortService cohorts, String name, String instructor, List<String> trainees) {
         return as("admin", AppRoles.ADMIN, () -> {

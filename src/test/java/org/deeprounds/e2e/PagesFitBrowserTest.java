@@ -104,7 +104,12 @@ class PagesFitBrowserTest extends BrowserTest {
         throw new AssertionError("no dataset named " + prefix);
     }
 
+    /** A completed run with its threshold locked, so the evaluation page shows the test split in full. */
     private long trainedRun(long dataset) throws Exception {
-        return completedRun(dataset, "ehr-mlp", "{\"epochs\": 4, \"seed\": 3}");
+        long run = completedRun(dataset, "ehr-mlp", "{\"epochs\": 4, \"seed\": 3}");
+        var locked = TestUsers.postJson(
+                port, "/api/v1/runs/" + run + "/threshold", "{\"threshold\": 0.5}", TestUsers.TRAINEE);
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+        return run;
     }
 }

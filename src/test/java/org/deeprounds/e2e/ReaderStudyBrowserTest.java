@@ -35,6 +35,8 @@ class ReaderStudyBrowserTest extends BrowserTest {
 
         ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
         var wait = waitUpTo(60);
+        // Each save redraws the page: a wait looks again at a redrawn element.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         signInToHome("trainee1", "Learn-Rounds-2026a");
         driver.get(url("/evaluation/" + run));
         var start = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("start-reader-study")));
@@ -99,6 +101,7 @@ class ReaderStudyBrowserTest extends BrowserTest {
     private void waitForCase(int n) {
         try {
             waitUpTo(60)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.id("reader-progress"))
                             .getDomProperty("textContent")
                             .startsWith("Case " + n + " of 10"));

@@ -23,11 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
  * the API on the breast-biopsy table.
  */
 @IntegrationTest
-@WithMockUser(username = "trainee2", roles = "TRAINEE")
+@WithMockUser(username = "kept-epoch-owner", roles = "TRAINEE")
 class KeptEpochTest extends SpringBrowserlessTest {
 
-    /** Not trainee1, whose first lesson must start without a finished run on the biopsies. */
-    static final TestUsers.Credentials OWNER = new TestUsers.Credentials("trainee2", "Learn-Rounds-2026b");
+    /** A trainee of this class's own: other tests count trainee1's and trainee2's runs. */
+    static final String OWNER_NAME = "kept-epoch-owner";
+
+    TestUsers.Credentials OWNER;
+
+    @Autowired
+    org.deeprounds.accounts.AccountService accounts;
+
+    @org.junit.jupiter.api.BeforeEach
+    void owner() {
+        OWNER = org.deeprounds.curriculum.TeachingFixtures.ownTrainee(accounts, OWNER_NAME);
+    }
 
     @LocalServerPort
     int port;

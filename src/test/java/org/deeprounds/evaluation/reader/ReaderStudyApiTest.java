@@ -19,7 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ReaderStudyApiTest {
 
-    static final TestUsers.Credentials OWNER = new TestUsers.Credentials("trainee2", "Learn-Rounds-2026b");
+    /** A trainee of this class's own: other tests count trainee1's and trainee2's runs. */
+    static final String OWNER_NAME = "reader-api-owner";
+
+    TestUsers.Credentials OWNER;
+
+    @Autowired
+    org.deeprounds.accounts.AccountService accounts;
+
+    @org.junit.jupiter.api.BeforeEach
+    void owner() {
+        OWNER = org.deeprounds.curriculum.TeachingFixtures.ownTrainee(accounts, OWNER_NAME);
+    }
 
     @LocalServerPort
     int port;

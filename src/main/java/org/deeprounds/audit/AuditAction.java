@@ -26,6 +26,8 @@ public enum AuditAction {
     DATASET_DELETED,
     /** A completed run was scored on its dataset's test split (once per run). */
     TEST_SPLIT_SCORED,
+    /** Subject: the run; detail: the threshold and the split it was chosen on. */
+    THRESHOLD_LOCKED,
     /** A user created a personal API token (the secret is never recorded). */
     API_TOKEN_CREATED,
     /** A user revoked one of their API tokens. */

@@ -75,9 +75,10 @@ public final class CourseLoader {
             StepKind.EXPLORE, List.of("dataset"),
             StepKind.BUILD, List.of("dataset", "template", "set", "locked"),
             StepKind.TRAIN, List.of("dataset", "template", "set", "locked", "pass", "hint"),
-            StepKind.EVALUATE, List.of("pass", "hint", "deliverable"),
-            StepKind.REFLECT, List.of("minWords"),
-            StepKind.QUIZ, List.of("questions", "attempts"));
+            StepKind.EVALUATE, List.of("pass", "hint", "deliverable", "thresholdFrom", "rubric", "minWords"),
+            StepKind.REFLECT, List.of("minWords", "rubric"),
+            StepKind.QUIZ, List.of("questions", "attempts"),
+            StepKind.READER_STUDY, List.of("cases", "seed", "pass", "hint"));
 
     private final Path folder;
     private final Catalog catalog;
@@ -210,7 +211,9 @@ public final class CourseLoader {
             var title = text(root, "title", 1, true);
             var minutes = number(root, "minutes", 1, false);
             var steps = steps(root, 1);
-            placeholders(content, steps.stream().map(StepDraft::id).collect(java.util.stream.Collectors.toSet()));
+            var kinds = new LinkedHashMap<String, StepKind>();
+            steps.forEach(st -> kinds.put(st.id(), st.kind()));
+            placeholders(content, kinds);
             var sections = sections(body, bodyFirstLine);
             var built = new ArrayList<Step>();
             var byId = new LinkedHashMap<String, Section>();
@@ -237,7 +240,11 @@ public final class CourseLoader {
                         step.deliverable(),
                         step.minWords(),
                         step.questions(),
-                        step.attempts()));
+                        step.attempts(),
+                        step.rubric(),
+                        step.thresholdFrom(),
+                        step.readerCases(),
+                        step.readerSeed()));
             }
             byId.values().stream()
                     .filter(s -> !declared.contains(s.id()))
@@ -271,7 +278,8 @@ public final class CourseLoader {
     private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
     /** Each {@code {{...}}} in the file quotes a step of this lesson, in one of the two forms the player fills in. */
-    private void placeholders(String content, Set<String> stepIds) {
+    private void placeholders(String content, Map<String, StepKind> stepKinds) {
+        var stepIds = stepKinds.keySet();
         var lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             var found = ANY_PLACEHOLDER.matcher(lines[i]);
@@ -280,12 +288,20 @@ public final class CourseLoader {
                 if (!m.matches()) {
                     problem(
                             i + 1,
-                            "'" + found.group() + "' is not a placeholder; write {{result:STEP}} or {{percent:STEP}}");
+                            "'" + found.group() + "' is not a placeholder; write {{result:STEP}}, {{percent:STEP}},"
+                                    + " or for an evaluate step {{threshold:STEP}}, {{tp:STEP}}, {{fp:STEP}},"
+                                    + " {{tn:STEP}} or {{fn:STEP}}");
                 } else if (!stepIds.contains(m.group(2))) {
                     problem(
                             i + 1,
                             "'" + found.group() + "' quotes step '" + m.group(2) + "', which this lesson does not have"
                                     + Suggestions.didYouMean(m.group(2), stepIds));
+                } else if (LessonText.FIGURES.contains(m.group(1)) && stepKinds.get(m.group(2)) != StepKind.EVALUATE) {
+                    problem(
+                            i + 1,
+                            "'" + found.group() + "' quotes the locked threshold and test confusion matrix of an"
+                                    + " evaluate step, but step '" + m.group(2) + "' is a "
+                                    + stepKinds.get(m.group(2)).key() + " step");
                 }
             }
         }
@@ -304,7 +320,11 @@ public final class CourseLoader {
             String deliverable,
             int minWords,
             List<Step.Question> questions,
-            int attempts) {}
+            int attempts,
+            List<String> rubric,
+            String thresholdFrom,
+            int readerCases,
+            Long readerSeed) {}
 
     private List<StepDraft> steps(Map<String, Node> root, int offset) {
         var node = root.get("steps");
@@ -333,10 +353,8 @@ public final class CourseLoader {
             if (!ids.add(id)) {
                 problem(at, "id: step id '" + id + "' is used twice");
             }
-            StepKind kind;
-            try {
-                kind = StepKind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            StepKind kind = StepKind.of(kindText);
+            if (kind == null) {
                 var kinds = java.util.Arrays.stream(StepKind.values())
                         .map(StepKind::key)
                         .toList();
@@ -394,6 +412,19 @@ public final class CourseLoader {
                                 line(step.get("pass"), offset),
                                 "pass: a train step cannot be judged on the test"
                                         + " split; use validation measures, and test ones in an evaluate step");
+                    } else if (pass.measure().startsWith("reader.") != (kind == StepKind.READER_STUDY)) {
+                        problem(
+                                line(step.get("pass"), offset),
+                                kind == StepKind.READER_STUDY
+                                        ? "pass: a reader-study step is judged on the trainee's reading: reader.*"
+                                                + " measures"
+                                        : "pass: " + pass.measure() + " measures a reader study, so only a"
+                                                + " reader-study step can use it");
+                    } else if (kind != StepKind.EVALUATE && pass.atLockedThreshold()) {
+                        problem(
+                                line(step.get("pass"), offset),
+                                "pass: " + pass.measure() + " is measured at the threshold locked on the evaluation"
+                                        + " page, so only an evaluate step can use it");
                     }
                 } catch (IllegalArgumentException e) {
                     problem(line(step.get("pass"), offset), "pass: " + e.getMessage());
@@ -407,6 +438,34 @@ public final class CourseLoader {
                         "deliverable: only 'model-card' is known, not '" + deliverable + "'");
             }
             var minWords = number(step, "minWords", offset, false);
+            var rubric = texts(step, "rubric", offset, false);
+            if (step.containsKey("rubric") && (rubric.isEmpty() || rubric.size() > 8)) {
+                problem(line(step.get("rubric"), offset), "rubric: list 1 to 8 criteria, not " + rubric.size());
+            }
+            for (var criterion : rubric) {
+                if (criterion.isBlank() || criterion.length() > 300) {
+                    problem(
+                            line(step.get("rubric"), offset),
+                            "rubric: each criterion is a sentence of 1 to 300 characters");
+                }
+            }
+            if (kind == StepKind.EVALUATE && minWords != null && rubric.isEmpty()) {
+                problem(
+                        line(step.get("minWords"), offset),
+                        "minWords: an evaluate step asks for written reasons only with a rubric to score them");
+            }
+            var thresholdFrom = text(step, "thresholdFrom", offset, false);
+            if (thresholdFrom != null && !Step.THRESHOLD_SOURCES.contains(thresholdFrom)) {
+                problem(
+                        line(step.get("thresholdFrom"), offset),
+                        "thresholdFrom: 'validation' (the default) or 'any', not '" + thresholdFrom + "'");
+                thresholdFrom = null;
+            }
+            var readerCases = number(step, "cases", offset, false);
+            if (readerCases != null && (readerCases.intValue() < 2 || readerCases.intValue() > 100)) {
+                problem(line(step.get("cases"), offset), "cases: from 2 to 100 test cases, not " + readerCases);
+            }
+            var readerSeed = number(step, "seed", offset, false);
             var questions =
                     kind == StepKind.QUIZ ? questions(step.get("questions"), offset, at) : List.<Step.Question>of();
             int attempts = kind == StepKind.QUIZ ? attempts(step, "attempts", offset, quizAttempts) : Step.UNLIMITED;
@@ -423,7 +482,11 @@ public final class CourseLoader {
                     deliverable,
                     minWords == null ? 20 : minWords.intValue(),
                     questions,
-                    attempts));
+                    attempts,
+                    List.copyOf(rubric),
+                    thresholdFrom == null ? "validation" : thresholdFrom,
+                    kind == StepKind.READER_STUDY ? (readerCases == null ? 10 : readerCases.intValue()) : 0,
+                    readerSeed == null ? null : readerSeed.longValue()));
         }
         return out;
     }

@@ -21,8 +21,17 @@ public record Criterion(String measure, String op, String value) {
             "validation.loss",
             "validation.accuracy",
             "validation.auc",
+            "validation.sensitivity",
+            "validation.specificity",
+            "validation.ppv",
+            "validation.npv",
+            "validation.balancedAccuracy",
             "run.status",
-            "run.epochs");
+            "run.epochs",
+            "reader.accuracy",
+            "reader.sensitivity",
+            "reader.specificity",
+            "reader.assistedAccuracy");
 
     public static final List<String> STATUSES =
             List.of("COMPLETED", "DIVERGED", "CANCELLED", "FAILED", "INTERRUPTED", "RUNNING", "QUEUED");
@@ -88,6 +97,19 @@ public record Criterion(String measure, String op, String value) {
         return measure + " " + op + " " + value;
     }
 
+    /** Measures read on the validation split at the run's locked threshold: they grade the trainee's choice. */
+    static final List<String> AT_LOCKED_THRESHOLD = List.of(
+            "validation.sensitivity",
+            "validation.specificity",
+            "validation.ppv",
+            "validation.npv",
+            "validation.balancedAccuracy");
+
+    /** Whether the measure is read on the validation split at the locked threshold. */
+    public boolean atLockedThreshold() {
+        return AT_LOCKED_THRESHOLD.contains(measure);
+    }
+
     /** How the measure reads for a trainee, e.g. "test AUC". */
     public String label() {
         return switch (measure) {
@@ -100,7 +122,16 @@ public record Criterion(String measure, String op, String value) {
             case "test.balancedAccuracy" -> "test balanced accuracy";
             case "test.sensitivityGap" -> "largest sensitivity gap between subgroups (test)";
             case "validation.auc" -> "validation AUC";
+            case "validation.ppv" -> "validation PPV at the locked threshold";
+            case "validation.npv" -> "validation NPV at the locked threshold";
+            case "validation.sensitivity" -> "validation sensitivity at the locked threshold";
+            case "validation.specificity" -> "validation specificity at the locked threshold";
+            case "validation.balancedAccuracy" -> "validation balanced accuracy at the locked threshold";
             case "run.status" -> "run status";
+            case "reader.accuracy" -> "your accuracy without the model";
+            case "reader.sensitivity" -> "your sensitivity without the model";
+            case "reader.specificity" -> "your specificity without the model";
+            case "reader.assistedAccuracy" -> "your accuracy with the model";
             case "run.epochs" -> "epochs trained";
             default -> measure.replace('.', ' ');
         };

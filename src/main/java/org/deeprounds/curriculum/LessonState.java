@@ -22,6 +22,8 @@ public record LessonState(
      *
      * @param attempts how often a quiz was answered (the limit, if any, is {@code step().attempts()})
      * @param firstScore the fraction of a quiz's questions right at the first attempt, or null before one
+     * @param figures an evaluate step's locked threshold and test confusion matrix ("threshold", "tp", ...)
+     * @param rubricMarks the instructor's marks, one per rubric criterion; empty while not scored
      */
     public record StepState(
             Step step,
@@ -32,7 +34,9 @@ public record LessonState(
             String comment,
             String commentedBy,
             int attempts,
-            Double firstScore) {
+            Double firstScore,
+            java.util.Map<String, String> figures,
+            List<Boolean> rubricMarks) {
 
         /** Whether a limited quiz may still be answered (always true without a limit). */
         public boolean canAttempt() {

@@ -14,11 +14,18 @@ public final class LessonText {
 
     /** A reference to a step's result, as written in a lesson file. */
     public static final Pattern PLACEHOLDER =
-            Pattern.compile("\\{\\{\\s*(result|percent)\\s*:\\s*([A-Za-z0-9_-]+)\\s*}}");
+            Pattern.compile("\\{\\{\\s*(result|percent|threshold|tp|fp|tn|fn)\\s*:\\s*([A-Za-z0-9_-]+)\\s*}}");
+
+    /** Placeholders that quote an evaluate step's locked threshold and confusion matrix on the test split. */
+    public static final java.util.List<String> FIGURES = java.util.List.of("threshold", "tp", "fp", "tn", "fn");
 
     private LessonText() {}
 
-    /** The text with each placeholder replaced by the trainee's result, or by words saying it is not there yet. */
+    /**
+     * The text with each placeholder replaced by the trainee's result, or by words saying it is not there yet.
+     * {@code measuredByStep} maps a step id to its result, and {@code "tp:STEP"} (and the other {@link #FIGURES}) to
+     * that figure of an evaluate step.
+     */
     public static String fill(String text, Map<String, String> measuredByStep) {
         if (text == null || !text.contains("{{")) {
             return text;
@@ -26,11 +33,14 @@ public final class LessonText {
         Matcher m = PLACEHOLDER.matcher(text);
         var out = new StringBuilder();
         while (m.find()) {
-            var measured = measuredByStep.get(m.group(2));
+            var kind = m.group(1);
+            var measured = FIGURES.contains(kind)
+                    ? measuredByStep.get(kind + ":" + m.group(2))
+                    : measuredByStep.get(m.group(2));
             String value;
             if (measured == null) {
                 value = "(your result, once step '" + m.group(2) + "' is done)";
-            } else if (m.group(1).equals("percent")) {
+            } else if (kind.equals("percent")) {
                 value = percent(measured);
             } else {
                 value = measured;

@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.evaluation.EvaluationService;
+import org.deeprounds.evaluation.ThresholdLocks;
 import org.deeprounds.models.DatasetInputs;
 import org.deeprounds.models.NetworkSpec;
 import org.deeprounds.models.Templates;
@@ -31,6 +32,8 @@ public class ProgressService {
     private final RunService runs;
     private final DatasetService datasets;
     private final EvaluationService evaluations;
+    private final ThresholdLocks thresholdLocks;
+    private final org.deeprounds.evaluation.reader.ReaderStudies readerStudies;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -40,8 +43,12 @@ public class ProgressService {
             RunService runs,
             DatasetService datasets,
             EvaluationService evaluations,
+            ThresholdLocks thresholdLocks,
+            org.deeprounds.evaluation.reader.ReaderStudies readerStudies,
             TransactionTemplate transactions,
             Clock clock) {
+        this.thresholdLocks = thresholdLocks;
+        this.readerStudies = readerStudies;
         this.library = library;
         this.progress = progress;
         this.runs = runs;
@@ -209,14 +216,28 @@ public class ProgressService {
     /**
      * Checks a train, build or evaluate step against its run: a train or build step its own run (or the trainee's
      * latest on the step's dataset since the lesson began), an evaluate step the run of the last train or build step
-     * before it, at {@code threshold}.
+     * before it, at the threshold locked for that run ({@link #evaluate} with the trainee's reasons).
      */
     @PreAuthorize("isAuthenticated()")
-    public StepOutcome check(String courseId, String lessonId, String stepId, Double threshold) {
+    public StepOutcome check(String courseId, String lessonId, String stepId) {
+        return evaluateOrCheck(courseId, lessonId, stepId, null);
+    }
+
+    /**
+     * Checks an evaluate step with the trainee's written reasons for their locked threshold (for steps with a
+     * rubric; without reasons, those given when locking count).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public StepOutcome evaluate(String courseId, String lessonId, String stepId, String reasons) {
+        return evaluateOrCheck(courseId, lessonId, stepId, reasons);
+    }
+
+    private StepOutcome evaluateOrCheck(String courseId, String lessonId, String stepId, String reasons) {
         return act(courseId, lessonId, stepId, (lesson, step, p) -> {
             return switch (step.kind()) {
                 case TRAIN, BUILD -> checkRun(lesson, step, p);
-                case EVALUATE -> checkEvaluation(lesson, step, p, threshold == null ? 0.5 : threshold);
+                case EVALUATE -> checkEvaluation(lesson, step, p, reasons);
+                case READER_STUDY -> checkReading(lesson, step, p);
                 default -> throw new IllegalArgumentException("Step '" + stepId + "' is not checked against a run");
             };
         });
@@ -235,7 +256,7 @@ public class ProgressService {
         if (recorded == null || recorded != runId || !runs.get(runId).status().finished()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(check(courseId, lessonId, stepId, null));
+        return java.util.Optional.of(check(courseId, lessonId, stepId));
     }
 
     private StepOutcome checkRun(Lesson lesson, Step step, LessonProgress p) {
@@ -276,7 +297,7 @@ public class ProgressService {
                                 + ", needed " + what + "." + (step.hint() == null ? "" : " Hint: " + step.hint()));
     }
 
-    private StepOutcome checkEvaluation(Lesson lesson, Step step, LessonProgress p, double threshold) {
+    private StepOutcome checkEvaluation(Lesson lesson, Step step, LessonProgress p, String reasons) {
         var state = p.stepOrNew(step.id(), clock.instant());
         Long runId = runBefore(lesson, step.id(), p);
         if (runId == null) {
@@ -286,30 +307,165 @@ public class ProgressService {
         if (run.status() != RunStatus.COMPLETED) {
             return StepOutcome.of(false, "Run " + runId + " has not completed, so it has no test evaluation.");
         }
-        var evaluation = evaluations.evaluate(runId, threshold);
-        String deliverable = null;
+        var lock = thresholdLocks.of(runId).orElse(null);
+        if (lock == null) {
+            return StepOutcome.of(
+                    false,
+                    "Lock a threshold for run " + runId + " first: choose it on the validation split on the"
+                            + " evaluation page and press Lock this threshold. The test figures are then shown at it.");
+        }
+        double threshold = lock.threshold();
+        var why = reasons != null && !reasons.isBlank() ? reasons.strip() : lock.justification();
+        int words = why == null ? 0 : why.split("\\s+").length;
+        if (step.asksForReasons() && words < step.minWords()) {
+            return StepOutcome.of(
+                    false,
+                    "Say why threshold " + show(threshold) + " suits the use this step describes: at least "
+                            + step.minWords() + " words (" + words + " so far). Your instructor scores it.");
+        }
+        var evaluation = evaluations.evaluate(runId, null);
+        String answer = step.asksForReasons() ? why : null;
         if ("model-card".equals(step.deliverable())) {
-            deliverable = evaluations.modelCard(runId, threshold).markdown();
+            var card = evaluations.modelCard(runId, null).markdown();
+            answer = answer == null ? card : answer + "\n\n---\n\n" + card;
+        }
+        state.figures(figures(threshold, evaluation.confusionMatrix()));
+        var at = "threshold " + show(threshold) + " (chosen on the " + lock.chosenOn() + " split)";
+        if ("validation".equals(step.thresholdFrom()) && !lock.chosenOnValidation()) {
+            state.record(
+                    false,
+                    runId,
+                    "threshold " + show(threshold) + " chosen on the test split",
+                    answer,
+                    clock.instant());
+            return StepOutcome.of(
+                    false,
+                    "✗ Run " + runId + ": threshold " + show(threshold) + " was locked after its test figures had"
+                            + " been shown, so it was chosen on the test split. This step needs a threshold chosen on"
+                            + " the validation split and locked before the test split is opened; the test figures"
+                            + " of this run can no longer grade a choice.");
         }
         var criterion = step.pass();
         if (criterion == null) {
-            state.record(true, runId, "threshold " + show(threshold), deliverable, clock.instant());
+            state.record(true, runId, "threshold " + show(threshold), answer, clock.instant());
             return StepOutcome.of(
                     true,
-                    "✓ Run " + runId + " judged on its test split at threshold " + show(threshold)
-                            + (deliverable == null ? "." : "; its model card is saved for your instructor."));
+                    "✓ Run " + runId + " judged on its test split at " + at
+                            + (answer == null ? "." : "; saved for your instructor."));
         }
-        var measured = testMeasure(criterion.measure(), evaluation);
+        var measured = criterion.atLockedThreshold()
+                ? testMeasure(
+                        criterion.measure().replace("validation.", "test."),
+                        evaluations.evaluateValidation(runId, null))
+                : testMeasure(criterion.measure(), evaluation);
         boolean passed = criterion.metBy(measured);
-        state.record(passed, runId, show(measured) + " at threshold " + show(threshold), deliverable, clock.instant());
+        state.record(passed, runId, show(measured) + " at threshold " + show(threshold), answer, clock.instant());
         keepBest(state, criterion, measured);
         var what = criterion.label() + " " + criterion.op() + " " + criterion.value();
         return StepOutcome.of(
                 passed,
-                (passed ? "✓ " : "✗ ") + "Run " + runId + " at threshold " + show(threshold) + ": " + criterion.label()
+                (passed ? "✓ " : "✗ ") + "Run " + runId + " at " + at + ": " + criterion.label()
                         + " " + show(measured) + (passed ? "" : ", needed " + what + ".")
                         + (!passed && step.hint() != null ? " Hint: " + step.hint() : "")
-                        + (passed && deliverable != null ? "; model card saved for your instructor." : ""));
+                        + (passed && answer != null ? "; saved for your instructor." : ""));
+    }
+
+    /**
+     * The reader study of a reader-study step for the trainee's run of the lesson (the last train or build step before
+     * it), set up on first use with the step's number of cases; a new run gets a new study.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<Long> readerStudy(String courseId, String lessonId, String stepId) {
+        var found = new java.util.concurrent.atomic.AtomicReference<Long>();
+        act(courseId, lessonId, stepId, (lesson, step, p) -> {
+            if (step.kind() != StepKind.READER_STUDY) {
+                throw new IllegalArgumentException("Step '" + stepId + "' is not a reader study");
+            }
+            Long runId = runBefore(lesson, stepId, p);
+            if (runId == null || runs.get(runId).status() != RunStatus.COMPLETED) {
+                return StepOutcome.of(
+                        false, "Train the lesson's network first: the study reads that run's test cases.");
+            }
+            var state = p.stepOrNew(stepId, clock.instant());
+            var figures = state.figureValues();
+            if (figures.containsKey("study") && String.valueOf(runId).equals(figures.get("run"))) {
+                found.set(Long.parseLong(figures.get("study")));
+            } else {
+                long seed = step.readerSeed() != null
+                        ? step.readerSeed()
+                        : Math.floorMod(
+                                SecurityContextHolder.getContext()
+                                        .getAuthentication()
+                                        .getName()
+                                        .hashCode(),
+                                1_000_000);
+                var study = readerStudies.create(runId, step.readerCases(), seed);
+                state.figures("study=" + study.id() + ";run=" + runId);
+                found.set(study.id());
+            }
+            return StepOutcome.of(false, "");
+        });
+        return java.util.Optional.ofNullable(found.get());
+    }
+
+    private StepOutcome checkReading(Lesson lesson, Step step, LessonProgress p) {
+        var state = p.stepOrNew(step.id(), clock.instant());
+        var figures = state.figureValues();
+        if (!figures.containsKey("study")) {
+            return StepOutcome.of(false, "Open the reader study beside this text and read its cases first.");
+        }
+        long studyId = Long.parseLong(figures.get("study"));
+        var summary = readerStudies.get(studyId);
+        if (!summary.done()) {
+            return StepOutcome.of(
+                    false,
+                    !summary.unassistedDone()
+                            ? "Read all " + summary.cases() + " cases on your own first (" + summary.unassistedRead()
+                                    + " so far)."
+                            : "Now read the same cases with the model (" + summary.assistedRead() + " of "
+                                    + summary.cases() + " so far).");
+        }
+        var r = readerStudies.results(studyId);
+        var u = r.unassisted();
+        var a = r.assisted();
+        double accuracy = (u.tp() + u.tn()) / (double) r.cases();
+        double assistedAccuracy = (a.tp() + a.tn()) / (double) r.cases();
+        state.figures("study=" + studyId + ";run=" + figures.get("run")
+                + ";sensitivity=" + u.sensitivity() + ";specificity=" + u.specificity()
+                + ";assistedSensitivity=" + a.sensitivity() + ";assistedSpecificity=" + a.specificity()
+                + ";modelSensitivity=" + r.model().sensitivity() + ";modelSpecificity="
+                + r.model().specificity());
+        var criterion = step.pass();
+        if (criterion == null) {
+            state.record(true, summary.runId(), show(accuracy), null, clock.instant());
+            return StepOutcome.of(
+                    true,
+                    "✓ Both rounds read: " + show(accuracy) + " of your own calls right, " + show(assistedAccuracy)
+                            + " with the model.");
+        }
+        Double measured = switch (criterion.measure()) {
+            case "reader.sensitivity" -> u.sensitivity();
+            case "reader.specificity" -> u.specificity();
+            case "reader.assistedAccuracy" -> assistedAccuracy;
+            default -> accuracy;
+        };
+        boolean passed = criterion.metBy(measured);
+        state.record(passed, summary.runId(), show(measured), null, clock.instant());
+        var what = criterion.label() + " " + criterion.op() + " " + criterion.value();
+        return StepOutcome.of(
+                passed,
+                (passed ? "✓ " : "✗ ") + criterion.label() + " " + show(measured)
+                        + (passed ? "." : ", needed " + what + ".")
+                        + (!passed && step.hint() != null ? " Hint: " + step.hint() : ""));
+    }
+
+    /** What lesson text may quote of an evaluate step: the locked threshold and the test confusion matrix at it. */
+    private static String figures(double threshold, org.deeprounds.evaluation.Confusion c) {
+        var out = "threshold=" + show(threshold);
+        if (c != null) {
+            out += ";tp=" + c.tp() + ";fp=" + c.fp() + ";tn=" + c.tn() + ";fn=" + c.fn();
+        }
+        return out;
     }
 
     /** Remembers the best value of a model measure ("validation.*", "test.*") the step has seen, for grades. */
@@ -477,8 +633,11 @@ public class ProgressService {
                                 s.comment(),
                                 s.commentedBy(),
                                 s.attempts(),
-                                s.firstScore()))
-                        .orElse(new LessonState.StepState(step, false, null, null, null, null, null, 0, null)))
+                                s.firstScore(),
+                                s.figureValues(),
+                                s.rubricMarks()))
+                        .orElse(new LessonState.StepState(
+                                step, false, null, null, null, null, null, 0, null, java.util.Map.of(), List.of())))
                 .toList();
         boolean earlier = progress.findByUsernameAndCourseIdOrderByStartedAtAsc(p.username(), course.id()).stream()
                 .anyMatch(o -> o.lessonId().equals(lesson.id())

@@ -66,6 +66,17 @@ class StepProgress {
     @Column(name = "best_metric")
     private Double bestMetric;
 
+    /** An evaluate step's locked threshold and test confusion matrix, "threshold=0.31;tp=…;fp=…;tn=…;fn=…". */
+    @Column(length = 400)
+    private String figures;
+
+    /** The instructor's rubric marks, one 0 or 1 per criterion in order ("1,0,1"). */
+    @Column(name = "rubric_marks", length = 100)
+    private String rubricMarks;
+
+    @Column(name = "rubric_scored_by", length = 100)
+    private String rubricScoredBy;
+
     protected StepProgress() {}
 
     StepProgress(LessonProgress lesson, String stepId, Instant now) {
@@ -104,6 +115,43 @@ class StepProgress {
                 && (bestMetric == null || (higherIsBetter ? value > bestMetric : value < bestMetric))) {
             bestMetric = value;
         }
+    }
+
+    void figures(String figures) {
+        this.figures = figures;
+    }
+
+    /** The figures by name ("tp" → "210"), empty before an evaluate step was checked. */
+    java.util.Map<String, String> figureValues() {
+        var out = new java.util.LinkedHashMap<String, String>();
+        if (figures != null) {
+            for (var pair : figures.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    void scoreRubric(java.util.List<Boolean> marks, String by, Instant now) {
+        this.rubricMarks =
+                String.join(",", marks.stream().map(m -> m ? "1" : "0").toList());
+        this.rubricScoredBy = by;
+        this.updatedAt = now;
+    }
+
+    /** The instructor's marks, one per rubric criterion; empty while not scored. */
+    java.util.List<Boolean> rubricMarks() {
+        if (rubricMarks == null || rubricMarks.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(rubricMarks.split(",")).map("1"::equals).toList();
+    }
+
+    String rubricScoredBy() {
+        return rubricScoredBy;
     }
 
     void comment(String comment, String by, Instant now) {

@@ -88,7 +88,39 @@ public class TeachingService {
             int quizAttemptsAllowed,
             Double quizFirstScore,
             Double bestMetric,
-            Boolean late) {}
+            Boolean late,
+            Double rubricScore,
+            ReaderPoint reader) {}
+
+    /**
+     * A trainee's reader study in a lesson: their sensitivity and specificity without and with the model, and the
+     * model's on the same cases; null where the lesson has none or it is not finished.
+     */
+    public record ReaderPoint(
+            Double sensitivity,
+            Double specificity,
+            Double assistedSensitivity,
+            Double assistedSpecificity,
+            Double modelSensitivity,
+            Double modelSpecificity) {
+
+        static ReaderPoint of(java.util.Map<String, String> figures) {
+            if (!figures.containsKey("assistedSensitivity")) {
+                return null;
+            }
+            return new ReaderPoint(
+                    number(figures.get("sensitivity")),
+                    number(figures.get("specificity")),
+                    number(figures.get("assistedSensitivity")),
+                    number(figures.get("assistedSpecificity")),
+                    number(figures.get("modelSensitivity")),
+                    number(figures.get("modelSpecificity")));
+        }
+
+        private static Double number(String text) {
+            return text == null || text.equals("null") ? null : Double.valueOf(text);
+        }
+    }
 
     /** One trainee's row for one course. */
     public record Row(String username, String displayName, List<Cell> cells) {}
@@ -103,7 +135,10 @@ public class TeachingService {
             String text,
             String comment,
             String commentedBy,
-            java.time.Instant at) {}
+            java.time.Instant at,
+            List<String> rubric,
+            List<Boolean> rubricMarks,
+            String rubricScoredBy) {}
 
     /**
      * A course as the Teaching page lists it for a cohort: assigned (with its due date, if any), or not assigned but
@@ -266,11 +301,20 @@ public class TeachingService {
                         p.username(),
                         lesson.get().title(),
                         step.get().title(),
-                        step.get().kind() == StepKind.REFLECT ? "reflection" : "model card",
+                        step.get().kind() == StepKind.REFLECT
+                                ? "reflection"
+                                : step.get().asksForReasons()
+                                        ? (step.get().deliverable() != null
+                                                ? "threshold reasons and model card"
+                                                : "threshold reasons")
+                                        : "model card",
                         s.answer(),
                         s.comment(),
                         s.commentedBy(),
-                        s.updatedAt()));
+                        s.updatedAt(),
+                        step.get().rubric(),
+                        s.rubricMarks(),
+                        s.rubricScoredBy()));
             }
         }
         out.sort(Comparator.comparing(Submission::at).reversed());
@@ -304,6 +348,39 @@ public class TeachingService {
                 (text == null ? "removed the comment" : had ? "changed the comment" : "commented")
                         + " on step '" + p.stepId() + "' of lesson '"
                         + p.lesson().lessonId() + "' (course '"
+                        + p.lesson().courseId() + "', " + describe(cohort) + ")");
+    }
+
+    /** Scores a trainee's submission on its step's rubric: one mark per criterion, in the rubric's order. */
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    @Transactional
+    public void scoreRubric(long cohortId, long stepProgressId, List<Boolean> marks) {
+        var cohort = cohort(cohortId);
+        var usernames =
+                cohort.trainees().stream().map(CohortSummary.Member::username).toList();
+        var p = steps.findById(stepProgressId)
+                .filter(step -> usernames.contains(step.lesson().username()))
+                .orElseThrow(() -> new NoSuchElementException("No submission " + stepProgressId + " in this cohort"));
+        var lesson = library.course(p.lesson().courseId()).lessons().stream()
+                .filter(l -> l.id().equals(p.lesson().lessonId()))
+                .findFirst()
+                .orElseThrow(() ->
+                        new NoSuchElementException("No lesson '" + p.lesson().lessonId() + "'"));
+        var rubric = lesson.step(p.stepId()).rubric();
+        if (rubric.isEmpty()) {
+            throw new IllegalArgumentException("Step '" + p.stepId() + "' has no rubric to score");
+        }
+        if (marks == null || marks.size() != rubric.size()) {
+            throw new IllegalArgumentException("The rubric of step '" + p.stepId() + "' has " + rubric.size()
+                    + " criteria; give one mark for each, not " + (marks == null ? 0 : marks.size()));
+        }
+        p.scoreRubric(marks, me(), clock.instant());
+        audit.record(
+                AuditAction.SUBMISSION_COMMENTED,
+                me(),
+                p.lesson().username(),
+                "scored " + marks.stream().filter(m -> m).count() + " of " + marks.size() + " rubric criteria on step '"
+                        + p.stepId() + "' of lesson '" + p.lesson().lessonId() + "' (course '"
                         + p.lesson().courseId() + "', " + describe(cohort) + ")");
     }
 
@@ -343,7 +420,17 @@ public class TeachingService {
                                 + (metric == null
                                         ? "model metric"
                                         : metric.pass().measure()),
-                        name + " late"));
+                        name + " late",
+                        name + " rubric %"));
+                if (hasReaderStudy(lesson)) {
+                    header.addAll(List.of(
+                            name + " reader sensitivity",
+                            name + " reader specificity",
+                            name + " assisted sensitivity",
+                            name + " assisted specificity",
+                            name + " model sensitivity",
+                            name + " model specificity"));
+                }
             }
         }
         var rows = new LinkedHashMap<String, List<String>>();
@@ -366,6 +453,22 @@ public class TeachingService {
                     row.add(cell.quizAttempts() == 0 ? "" : Integer.toString(cell.quizAttempts()));
                     row.add(cell.bestMetric() == null ? "" : String.format(Locale.ROOT, "%.3f", cell.bestMetric()));
                     row.add(cell.late() == null ? "" : cell.late() ? "yes" : "no");
+                    row.add(cell.rubricScore() == null ? "" : Long.toString(Math.round(cell.rubricScore() * 100)));
+                    if (hasReaderStudy(entry.course().lesson(cell.lessonId()))) {
+                        var point = cell.reader();
+                        var values = point == null
+                                ? java.util.Collections.<Double>nCopies(6, null)
+                                : java.util.Arrays.asList(
+                                        point.sensitivity(),
+                                        point.specificity(),
+                                        point.assistedSensitivity(),
+                                        point.assistedSpecificity(),
+                                        point.modelSensitivity(),
+                                        point.modelSpecificity());
+                        for (var value : values) {
+                            row.add(value == null ? "" : String.format(Locale.ROOT, "%.3f", value));
+                        }
+                    }
                 }
             }
         }
@@ -429,7 +532,9 @@ public class TeachingService {
                         Step.UNLIMITED,
                         null,
                         null,
-                        due == null ? null : today.isAfter(due)));
+                        due == null ? null : today.isAfter(due),
+                        null,
+                        null));
                 continue;
             }
             // Passed on any version counts: an instructor's later edit does not take a pass away.
@@ -465,7 +570,9 @@ public class TeachingService {
                     quiz.allowed(),
                     quiz.firstScore(),
                     bestMetric(lesson, versions),
-                    late));
+                    late,
+                    rubricScore(lesson, shown),
+                    readerPoint(lesson, shown)));
         }
         return new Row(username, displayName, cells);
     }
@@ -501,6 +608,39 @@ public class TeachingService {
             }
         }
         return new Quiz(attempts, allowed, questions == 0 ? null : right / (double) questions);
+    }
+
+    static boolean hasReaderStudy(Lesson lesson) {
+        return lesson.steps().stream().anyMatch(step -> step.kind() == StepKind.READER_STUDY);
+    }
+
+    /** The lesson's finished reader study, if it has a reader-study step. */
+    private static ReaderPoint readerPoint(Lesson lesson, LessonProgress shown) {
+        return lesson.steps().stream()
+                .filter(step -> step.kind() == StepKind.READER_STUDY)
+                .map(step -> shown.step(step.id())
+                        .map(s -> ReaderPoint.of(s.figureValues()))
+                        .orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .reduce((first, second) -> second)
+                .orElse(null);
+    }
+
+    /** The share of rubric criteria met over the lesson's scored reflections and justifications, or null. */
+    private static Double rubricScore(Lesson lesson, LessonProgress shown) {
+        int met = 0;
+        int criteria = 0;
+        for (var step : lesson.steps()) {
+            if (step.rubric().isEmpty()) {
+                continue;
+            }
+            var marks = shown.step(step.id()).map(StepProgress::rubricMarks).orElse(List.of());
+            if (marks.size() == step.rubric().size()) {
+                met += (int) marks.stream().filter(m -> m).count();
+                criteria += marks.size();
+            }
+        }
+        return criteria == 0 ? null : met / (double) criteria;
     }
 
     /** The best value of the lesson's model measure over every version's checked runs, or null. */

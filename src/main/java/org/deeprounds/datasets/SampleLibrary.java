@@ -25,13 +25,15 @@ import org.springframework.stereotype.Component;
 class SampleLibrary implements ApplicationRunner {
 
     static final String WDBC = "wdbc-breast-cancer";
+    static final String WISCONSIN_ORIGINAL = "wisconsin-original-breast-cancer";
     static final String CHEST_XRAYS = "pneumoniamnist-balanced";
     static final String PROMOTERS = "ecoli-promoters";
     static final String COHORT = "synthetic-heart-cohort";
     static final String SHORTCUT_FILMS = "synthetic-chest-films-shortcut";
     static final String SHIFTED_FILMS = "synthetic-chest-films-shifted";
     /** Every sample's key: lessons name datasets by these. */
-    static final List<String> KEYS = List.of(WDBC, CHEST_XRAYS, PROMOTERS, COHORT, SHORTCUT_FILMS, SHIFTED_FILMS);
+    static final List<String> KEYS =
+            List.of(WDBC, WISCONSIN_ORIGINAL, CHEST_XRAYS, PROMOTERS, COHORT, SHORTCUT_FILMS, SHIFTED_FILMS);
 
     static final long SEED = 20260101L;
 
@@ -47,6 +49,7 @@ class SampleLibrary implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         load(WDBC, this::wdbc);
+        load(WISCONSIN_ORIGINAL, this::wisconsinOriginal);
         load(CHEST_XRAYS, this::chestXrays);
         load(PROMOTERS, this::promoters);
         load(COHORT, this::cohort);
@@ -118,6 +121,43 @@ class SampleLibrary implements ApplicationRunner {
                                     "Street, Wolberg & Mangasarian 1993: 97.5% accuracy by 10-fold"
                                             + " cross-validation on all 569 cases (multisurface method tree with 3"
                                             + " features)")));
+        }
+    }
+
+    /**
+     * A real table with real gaps, for the lesson on missing data: 16 aspirates have no bare-nuclei score. Loaded as
+     * it is, gaps and all; several rows share a sample code number, so {@code Id} is the group column.
+     */
+    private void wisconsinOriginal() throws IOException {
+        var file = WISCONSIN_ORIGINAL + ".csv";
+        var resource = new ClassPathResource("sample-datasets/" + WISCONSIN_ORIGINAL + "/" + file);
+        try (var in = resource.getInputStream()) {
+            datasets.importSample(
+                    new DatasetService.ImportRequest(
+                            "Breast cancer cytology with gaps (Wisconsin Original)",
+                            Modality.EHR,
+                            "Class",
+                            "Id",
+                            List.of(),
+                            "malignant",
+                            List.of(),
+                            null,
+                            null,
+                            null),
+                    new DatasetService.Upload(file, in),
+                    new DatasetService.Origin(
+                            "CC BY 4.0",
+                            "W. H. Wolberg, O. L. Mangasarian. Multisurface method of pattern separation for medical"
+                                    + " diagnosis applied to breast cytology. Proc Natl Acad Sci USA 87, 9193-9196"
+                                    + " (1990). W. Wolberg. Breast Cancer Wisconsin (Original). UCI Machine Learning"
+                                    + " Repository, doi:10.24432/C5HP4Z.",
+                            "Real data: 699 fine-needle aspirates of breast masses (University of Wisconsin"
+                                    + " Hospitals, 1989-1991), nine cytology scores from 1 to 10 each. Bare.nuclei is"
+                                    + " missing in 16 rows, kept as gaps. Several rows share an Id, so rows with one Id"
+                                    + " stay in one split. From the Debian package r-cran-mlbench (BreastCancer, a copy"
+                                    + " of the UCI dataset). See sample-datasets/" + WISCONSIN_ORIGINAL + "/README.md.",
+                            false,
+                            WISCONSIN_ORIGINAL));
         }
     }
 

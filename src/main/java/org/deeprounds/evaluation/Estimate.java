@@ -19,7 +19,7 @@ public record Estimate(Double value, Double ciLow, Double ciHigh, String method)
     }
 
     /** k of n, with the Wilson score interval (sound for the small n and extreme shares of medical test sets). */
-    static Estimate proportion(long k, long n) {
+    public static Estimate proportion(long k, long n) {
         if (n == 0) {
             return undefined("Wilson");
         }

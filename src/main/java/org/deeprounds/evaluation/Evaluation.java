@@ -10,6 +10,10 @@ import java.util.List;
  * @param presets thresholds for rule-out (sensitivity ≥ 0.95) and rule-in (specificity ≥ 0.95) use, chosen on the
  *     validation split
  * @param subgroups per-group metrics for datasets with sensitive columns; empty where the dataset has none
+ * @param lockedThreshold the run's locked threshold, or null while none is locked
+ * @param thresholdChosenOn {@code validation} or {@code test} (locked after the test figures were shown); null while
+ *     none is locked
+ * @param netBenefit the model's net benefit against treating everyone, across thresholds (binary tasks)
  */
 public record Evaluation(
         String split,
@@ -35,7 +39,49 @@ public record Evaluation(
         List<Baseline> baselines,
         Double macroAuc,
         List<PerClass> perClass,
-        long[][] matrix) {
+        long[][] matrix,
+        Double lockedThreshold,
+        String thresholdChosenOn,
+        List<NetBenefitPoint> netBenefit) {
+
+    /** The same figures, for another split or with the run's lock; the validation view keeps nothing of the test. */
+    Evaluation with(String split, Double lockedThreshold, String thresholdChosenOn) {
+        var presets = this.presets == null || !split.equals("validation") ? this.presets : this.presets.withoutTest();
+        return new Evaluation(
+                split,
+                cases,
+                classes,
+                threshold,
+                positiveClass,
+                prevalence,
+                auc,
+                sensitivity,
+                specificity,
+                ppv,
+                npv,
+                accuracy,
+                balancedAccuracy,
+                f1,
+                confusionMatrix,
+                roc,
+                precisionRecall,
+                calibration,
+                presets,
+                subgroups,
+                split.equals("validation") ? List.of() : baselines,
+                macroAuc,
+                perClass,
+                matrix,
+                lockedThreshold,
+                thresholdChosenOn,
+                netBenefit);
+    }
+
+    /**
+     * Decision-curve point: the net benefit of acting on the model's calls at {@code threshold} (true positives per
+     * case, less false positives per case weighted by the odds of the threshold), and of treating everyone.
+     */
+    public record NetBenefitPoint(double threshold, double model, double treatAll) {}
 
     /** A point of the ROC curve; the first, above every score, has no threshold. */
     public record RocPoint(Double threshold, double fpr, double tpr) {}
@@ -47,7 +93,18 @@ public record Evaluation(
      *
      * @param ruleOut the rule-out threshold; never above {@code ruleIn}
      */
-    public record Presets(Double ruleOut, Double ruleIn, String chosenOn, Preset ruleOutPreset, Preset ruleInPreset) {}
+    public record Presets(Double ruleOut, Double ruleIn, String chosenOn, Preset ruleOutPreset, Preset ruleInPreset) {
+
+        /** The presets as the validation view shows them: nothing from the test split. */
+        Presets withoutTest() {
+            return new Presets(
+                    ruleOut,
+                    ruleIn,
+                    chosenOn,
+                    ruleOutPreset == null ? null : ruleOutPreset.withoutTest(),
+                    ruleInPreset == null ? null : ruleInPreset.withoutTest());
+        }
+    }
 
     /**
      * One preset: what it aims for, the threshold chosen for it (null when none reaches the aim), the sensitivity and
@@ -62,7 +119,13 @@ public record Evaluation(
             Double validationSpecificity,
             Double testSensitivity,
             Double testSpecificity,
-            String reading) {}
+            String reading) {
+
+        Preset withoutTest() {
+            return new Preset(
+                    aim, target, threshold, validationSensitivity, validationSpecificity, null, null, reading);
+        }
+    }
 
     /** A rule to beat, evaluated on the same test cases. */
     public record Baseline(

@@ -43,6 +43,7 @@ public class EvaluationService {
     private final DatasetService datasets;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final ThresholdLocks thresholdLocks;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     /**
      * Recently used runs' predictions and subgroup memberships, so that moving the threshold slider redoes only the
@@ -56,8 +57,10 @@ public class EvaluationService {
                 }
             });
 
-    EvaluationService(RunService runs, DatasetService datasets, JsonMapper json, AuditLog audit) {
+    EvaluationService(
+            RunService runs, DatasetService datasets, JsonMapper json, AuditLog audit, ThresholdLocks thresholdLocks) {
         this.audit = audit;
+        this.thresholdLocks = thresholdLocks;
         this.runs = runs;
         this.datasets = datasets;
         this.json = json;
@@ -122,16 +125,90 @@ public class EvaluationService {
         return List.copyOf(out);
     }
 
-    /** The evaluation at {@code threshold} (binary tasks; 0.5 when null). */
+    /**
+     * The test evaluation at {@code threshold}; when null, at the run's locked threshold, else 0.5 (binary tasks).
+     * Showing test figures before a threshold is locked is recorded ({@link ThresholdLocks#testOpened}).
+     */
     @PreAuthorize("isAuthenticated()")
     public Evaluation evaluate(long runId, Double threshold) {
-        return runs.withDataOf(runId, () -> evaluateWithData(runId, threshold));
+        return runs.withDataOf(runId, () -> {
+            var locked = thresholdLocks.of(runId);
+            var evaluation = evaluateWithData(
+                    runId,
+                    threshold != null
+                            ? threshold
+                            : locked.map(ThresholdLocks.Locked::threshold).orElse(null));
+            if (locked.isEmpty()) {
+                thresholdLocks.testOpened(runId);
+            }
+            return evaluation.with(
+                    "test",
+                    locked.map(ThresholdLocks.Locked::threshold).orElse(null),
+                    locked.map(ThresholdLocks.Locked::chosenOn).orElse(null));
+        });
     }
 
-    private Evaluation evaluateWithData(long runId, Double threshold) {
+    /**
+     * The same figures on the validation split, where a threshold may be chosen without touching the test split: at
+     * {@code threshold}, else the locked one, else 0.5. Subgroups are reported on the test split only.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Evaluation evaluateValidation(long runId, Double threshold) {
+        return runs.withDataOf(runId, () -> {
+            var locked = thresholdLocks.of(runId);
+            var t = threshold != null
+                    ? threshold
+                    : locked.map(ThresholdLocks.Locked::threshold).orElse(null);
+            return validationWithData(runId, t)
+                    .with(
+                            "validation",
+                            locked.map(ThresholdLocks.Locked::threshold).orElse(null),
+                            locked.map(ThresholdLocks.Locked::chosenOn).orElse(null));
+        });
+    }
+
+    private Evaluation validationWithData(long runId, Double threshold) {
+        checkThreshold(threshold);
+        var run = runs.get(runId);
+        if (run.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("Run " + runId + " is " + run.status()
+                    + "; only a completed run is evaluated on its validation split.");
+        }
+        var dataset = datasets.get(run.datasetId());
+        var classes = dataset.classes();
+        var validation = validationPredictions(runId, dataset.id());
+        int n = validation.size();
+        var truth = new int[n];
+        var probabilities = new double[n][];
+        for (int i = 0; i < n; i++) {
+            var p = validation.get(i);
+            truth[i] = classes.indexOf(p.trueLabel());
+            probabilities[i] =
+                    classes.stream().mapToDouble(p.probabilities()::get).toArray();
+        }
+        int positive = dataset.positiveClass() == null ? classes.size() - 1 : classes.indexOf(dataset.positiveClass());
+        var train = dataset.splits().get("train");
+        return Evaluator.evaluate(
+                classes,
+                truth,
+                probabilities,
+                positive,
+                threshold,
+                train == null ? Map.of() : train.classCounts(),
+                Map.of(),
+                dataset.publishedResult(),
+                classes.size() == 2 ? truth : null,
+                classes.size() == 2 ? probabilities : null);
+    }
+
+    private static void checkThreshold(Double threshold) {
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1, not " + threshold);
         }
+    }
+
+    private Evaluation evaluateWithData(long runId, Double threshold) {
+        checkThreshold(threshold);
         var predictions = predictions(runId);
         var dataset = datasets.get(runs.get(runId).datasetId());
         var classes = dataset.classes();

@@ -103,7 +103,10 @@ final class Evaluator {
                     baselines(baseline, published),
                     null,
                     null,
-                    null);
+                    null,
+                    null,
+                    null,
+                    NetBenefit.curve(scores, positive));
         }
         return multiClass(classes, truth, probabilities, majority, majorityIndex, published);
     }
@@ -192,7 +195,10 @@ final class Evaluator {
                 baselines(baseline, published),
                 aucCount == 0 ? null : aucSum / aucCount,
                 List.copyOf(perClass),
-                matrix);
+                matrix,
+                null,
+                null,
+                List.of());
     }
 
     /** The majority-class rule, then the published result where the dataset names one. */

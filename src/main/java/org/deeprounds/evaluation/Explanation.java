@@ -25,6 +25,23 @@ public record Explanation(
         int height,
         int width) {
 
+    /** The same explanation under another name and without the true label: for a reader who must not see it. */
+    public Explanation withoutLabel(String name) {
+        return new Explanation(
+                name,
+                null,
+                probabilities,
+                explainedClass,
+                saliency,
+                occlusion,
+                sequence,
+                positionImportance,
+                contributions,
+                image,
+                height,
+                width);
+    }
+
     /** One column's pull on the explained probability: positive when its value pushed towards the class. */
     public record Contribution(String feature, double effect) {}
 }

@@ -105,6 +105,22 @@ public final class ModelCard {
         return new ModelCard("Model card: run " + run.id() + ", " + design + " on " + dataset.name(), sections);
     }
 
+    /** Where the card's threshold came from: locked on validation, locked after seeing the test split, or not locked. */
+    private static String thresholdOrigin(Evaluation e) {
+        if (e.lockedThreshold() == null) {
+            return "No threshold was locked for this run: the figures are at a threshold set while looking at the test"
+                    + " split.";
+        }
+        var where = "validation".equals(e.thresholdChosenOn())
+                ? "chosen on the validation split and locked before the test split was opened"
+                : "locked after the test figures had been shown (chosen on the test split: the figures at it are"
+                        + " optimistic)";
+        return String.format(Locale.ROOT, "Locked threshold %.2f, %s.", e.lockedThreshold(), where)
+                + (Math.abs(e.lockedThreshold() - e.threshold()) > 1e-9
+                        ? String.format(Locale.ROOT, " This card is at %.2f instead.", e.threshold())
+                        : "");
+    }
+
     /** Which epoch's weights the card describes, and whether more epochs may have helped. */
     private static String keptEpoch(RunInfo run) {
         var reading = KeptEpochReading.of(run);
@@ -135,6 +151,7 @@ public final class ModelCard {
                     e.positiveClass(),
                     e.threshold(),
                     e.positiveClass()));
+            paragraphs.add(thresholdOrigin(e));
             row(table, "AUC", e.auc());
             row(table, "Sensitivity", e.sensitivity());
             row(table, "Specificity", e.specificity());
@@ -152,6 +169,19 @@ public final class ModelCard {
                         List.of(e.presets().ruleOutPreset(), e.presets().ruleInPreset())) {
                     paragraphs.add(presetLine(preset));
                 }
+            }
+            if (e.threshold() < 1) {
+                double all = NetBenefit.treatAll(e.prevalence(), e.threshold());
+                paragraphs.add(String.format(
+                        Locale.ROOT,
+                        "Decision curve: at threshold %.2f the net benefit of acting on the model's calls is %.3f"
+                                + " (true positives per case, less false positives per case weighted by"
+                                + " %.2f/(1 − %.2f)), against %.3f for treating everyone and 0 for treating no one.",
+                        e.threshold(),
+                        NetBenefit.of(c.tp(), c.fp(), e.cases(), e.threshold()),
+                        e.threshold(),
+                        e.threshold(),
+                        all));
             }
             paragraphs.add(String.format(
                     Locale.ROOT,

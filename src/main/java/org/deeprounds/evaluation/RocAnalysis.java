@@ -21,7 +21,7 @@ public final class RocAnalysis {
     private RocAnalysis() {}
 
     /** AUC with DeLong's interval, on the logit scale so the bounds stay inside [0, 1]; undefined with one class. */
-    static Estimate auc(double[] scores, boolean[] positive) {
+    public static Estimate auc(double[] scores, boolean[] positive) {
         var pos = select(scores, positive, true);
         var neg = select(scores, positive, false);
         int m = pos.length;
@@ -57,7 +57,7 @@ public final class RocAnalysis {
      * The ROC curve through every distinct score, from (0,0) (threshold above every score) to (1,1) (threshold at the
      * lowest score).
      */
-    static List<Point> curve(double[] scores, boolean[] positive) {
+    public static List<Point> curve(double[] scores, boolean[] positive) {
         long totalPos = count(positive, true);
         long totalNeg = positive.length - totalPos;
         var order = descending(scores);

@@ -20,6 +20,7 @@ class CourseLoaderTest {
         public Set<String> datasets() {
             return Set.of(
                     "wdbc-breast-cancer",
+                    "wisconsin-original-breast-cancer",
                     "pneumoniamnist-balanced",
                     "ecoli-promoters",
                     "synthetic-heart-cohort",
@@ -150,7 +151,7 @@ class CourseLoaderTest {
                 .containsExactly("course.yaml: lessons: 'lessons/01-frist.md' not found; did you mean '01-first.md'?");
         assertThat(problems(COURSE, LESSON.replace("kind: quiz", "kind: quizz")))
                 .containsExactly("lessons/01-first.md line 15: kind: unknown step kind 'quizz'; did you mean 'quiz'?;"
-                        + " kinds: read, explore, build, train, evaluate, reflect, quiz");
+                        + " kinds: read, explore, build, train, evaluate, reflect, quiz, reader-study");
         assertThat(problems(COURSE, LESSON.replace("template: imaging-cnn", "template: imaging")))
                 .singleElement()
                 .asString()
@@ -170,7 +171,8 @@ class CourseLoaderTest {
                         + " lesson does not have; did you mean 'train'?");
         assertThat(problems(COURSE, LESSON.replace("feedback: Yes", "feedback: Yes, {{accuracy}}")))
                 .containsExactly("lessons/01-first.md line 21: '{{accuracy}}' is not a placeholder; write"
-                        + " {{result:STEP}} or {{percent:STEP}}");
+                        + " {{result:STEP}}, {{percent:STEP}}, or for an evaluate step {{threshold:STEP}}, {{tp:STEP}},"
+                        + " {{fp:STEP}}, {{tn:STEP}} or {{fn:STEP}}");
         assertThat(problems(COURSE, LESSON.replace("set: {epochs: 3}", "set: {epochs: 3.5}")))
                 .containsExactly("lessons/01-first.md line 12: set.epochs: must be a whole number, not 3.5");
         assertThat(problems(COURSE, LESSON.replaceFirst(" *correct: true\n", "")))
@@ -189,6 +191,47 @@ class CourseLoaderTest {
         assertThat(problems(COURSE, LESSON.replaceFirst("---\n", "")))
                 .containsExactly("lessons/01-first.md line 1: a lesson starts with YAML front matter between two '---'"
                         + " lines");
+    }
+
+    /** The lesson with an evaluate step after the train step, judged at the locked threshold. */
+    static final String EVALUATED = LESSON.replace(
+                    "  - id: check\n",
+                    "  - id: judge\n    kind: evaluate\n    pass: validation.sensitivity >= 0.95\n    rubric:\n"
+                            + "      - Names the use\n      - States the validation figures\n  - id: check\n")
+            .replace(
+                    "## Check {#check}",
+                    "## Judge {#judge}\nLock it; you missed {{fn:judge}} at {{threshold:judge}}.\n\n## Check {#check}");
+
+    @Test
+    void evaluate_steps_grade_the_locked_threshold_and_may_carry_a_rubric() throws IOException {
+        var result = load(COURSE, EVALUATED);
+        assertThat(result.problems()).isEmpty();
+        var judge = result.course().lessons().getFirst().step("judge");
+        assertThat(judge.rubric()).containsExactly("Names the use", "States the validation figures");
+        assertThat(judge.thresholdFrom()).isEqualTo("validation");
+        assertThat(judge.asksForReasons()).isTrue();
+        assertThat(judge.pass().atLockedThreshold()).isTrue();
+
+        assertThat(problems(
+                        COURSE, LESSON.replace("pass: validation.auc >= 0.8", "pass: validation.sensitivity >= 0.8")))
+                .containsExactly("lessons/01-first.md line 13: pass: validation.sensitivity is measured at the"
+                        + " threshold locked on the evaluation page, so only an evaluate step can use it");
+        assertThat(problems(
+                        COURSE,
+                        EVALUATED.replace(
+                                "pass: validation.sensitivity",
+                                "thresholdFrom: tset\n    pass: validation.sensitivity")))
+                .containsExactly("lessons/01-first.md line 16: thresholdFrom: 'validation' (the default) or 'any', not"
+                        + " 'tset'");
+        assertThat(problems(
+                        COURSE,
+                        EVALUATED.replace(
+                                "      - States the validation figures\n",
+                                "      - States the validation figures\n    minWords: 30\n")))
+                .isEmpty();
+        assertThat(problems(COURSE, LESSON.replace("Press train.", "You missed {{fn:train}}.")))
+                .containsExactly("lessons/01-first.md line 31: '{{fn:train}}' quotes the locked threshold and test"
+                        + " confusion matrix of an evaluate step, but step 'train' is a train step");
     }
 
     @Test

@@ -98,8 +98,8 @@ class GradesCsvTest {
         // Names with a comma and quotes are quoted; a formula is defused before a spreadsheet can run it.
         assertThat(csv)
                 .contains(
-                        "\r\ngrades-ann,\"O'Neil, \"\"Annie\"\"\",ann@example.org,yes,50,2,,yes,no,,,,yes,no,,,,\r\n");
-        assertThat(csv).endsWith("\r\ngrades-bob,\"'=HYPERLINK(\"\"x\"\")\",,no,,,,yes,no,,,,yes,no,100,1,,\r\n");
+                        "\r\ngrades-ann,\"O'Neil, \"\"Annie\"\"\",ann@example.org,yes,50,2,,yes,,no,,,,yes,,no,,,,,\r\n");
+        assertThat(csv).endsWith("\r\ngrades-bob,\"'=HYPERLINK(\"\"x\"\")\",,no,,,,yes,,no,,,,yes,,no,100,1,,,\r\n");
 
         var records = CSVFormat.DEFAULT
                 .builder()
@@ -123,16 +123,19 @@ class GradesCsvTest {
                         "grades-assigned-one quiz attempts",
                         "grades-assigned-one best model metric",
                         "grades-assigned-one late",
+                        "grades-assigned-one rubric %",
                         "grades-assigned-two passed",
                         "grades-assigned-two quiz first-attempt %",
                         "grades-assigned-two quiz attempts",
                         "grades-assigned-two best model metric",
                         "grades-assigned-two late",
+                        "grades-assigned-two rubric %",
                         "grades-unassigned-one passed",
                         "grades-unassigned-one quiz first-attempt %",
                         "grades-unassigned-one quiz attempts",
                         "grades-unassigned-one best model metric",
-                        "grades-unassigned-one late");
+                        "grades-unassigned-one late",
+                        "grades-unassigned-one rubric %");
         CSVRecord ann = records.getFirst();
         assertThat(ann.get("Display name")).isEqualTo("O'Neil, \"Annie\"");
         assertThat(ann.get("grades-assigned-one passed")).isEqualTo("yes");
@@ -182,6 +185,6 @@ class GradesCsvTest {
                 .contains("foundations-first-network best validation.accuracy")
                 .doesNotContain("Email");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
-                .isEqualTo("grades-cy,Cy Early" + ",no,,,,no".repeat(5));
+                .isEqualTo("grades-cy,Cy Early" + ",no,,,,no,".repeat(5));
     }
 }

@@ -30,53 +30,59 @@ class LessonProgressTest {
     @Autowired
     RunService runs;
 
+    @Autowired
+    org.deeprounds.accounts.AccountService accounts;
+
+    @Autowired
+    org.deeprounds.accounts.CohortService cohorts;
+
     @Test
     void a_trainee_passes_the_first_lesson_step_by_step_and_the_instructor_sees_it() throws Exception {
-        var lesson = as("trainee1", "TRAINEE", () -> progress.open(COURSE, LESSON));
+        // A trainee of their own: other tests train trainee1 on the biopsies, and this lesson's train step counts the
+        // trainee's latest run on its dataset since the lesson began.
+        var me = "tara-" + Long.toString(System.nanoTime(), 36);
+        TeachingFixtures.trainee(accounts, me, "Tara Trainee", me + "@demo.invalid");
+        TeachingFixtures.cohort(cohorts, "Progress " + me, "instructor", List.of(me));
+        var lesson = as(me, "TRAINEE", () -> progress.open(COURSE, LESSON));
         assertThat(lesson.passed()).isFalse();
         assertThat(lesson.steps())
                 .extracting(s -> s.step().kind())
                 .containsExactly(StepKind.READ, StepKind.EXPLORE, StepKind.TRAIN, StepKind.QUIZ);
 
-        as("trainee1", "TRAINEE", () -> progress.done(COURSE, LESSON, "welcome"));
-        as("trainee1", "TRAINEE", () -> progress.done(COURSE, LESSON, "data"));
-        assertThatThrownBy(() -> as("trainee1", "TRAINEE", () -> progress.done(COURSE, LESSON, "train")))
+        as(me, "TRAINEE", () -> progress.done(COURSE, LESSON, "welcome"));
+        as(me, "TRAINEE", () -> progress.done(COURSE, LESSON, "data"));
+        assertThatThrownBy(() -> as(me, "TRAINEE", () -> progress.done(COURSE, LESSON, "train")))
                 .hasMessageContaining("checked by the app");
-        var early = as("trainee1", "TRAINEE", () -> progress.check(COURSE, LESSON, "train", null));
+        var early = as(me, "TRAINEE", () -> progress.check(COURSE, LESSON, "train"));
         assertThat(early.passed()).isFalse();
 
-        var run = as("trainee1", "TRAINEE", () -> progress.train(COURSE, LESSON, "train"));
+        var run = as(me, "TRAINEE", () -> progress.train(COURSE, LESSON, "train"));
         for (int i = 0;
-                i < 600
-                        && !as("trainee1", "TRAINEE", () -> runs.get(run.id()))
-                                .status()
-                                .finished();
+                i < 600 && !as(me, "TRAINEE", () -> runs.get(run.id())).status().finished();
                 i++) {
             Thread.sleep(100);
         }
-        var trained = as("trainee1", "TRAINEE", () -> progress.check(COURSE, LESSON, "train", null));
+        var trained = as(me, "TRAINEE", () -> progress.check(COURSE, LESSON, "train"));
         assertThat(trained.passed()).as(trained.message()).isTrue();
         assertThat(trained.message()).startsWith("✓ Run " + run.id() + ": validation accuracy >= 0.85");
-        assertThat(as("trainee1", "TRAINEE", () -> runs.get(run.id())).epochs()).isEqualTo(5);
+        assertThat(as(me, "TRAINEE", () -> runs.get(run.id())).epochs()).isEqualTo(5);
 
         var quiz = lesson.step("check").step();
-        var wrong = as(
-                "trainee1", "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", List.of(Set.of(1), Set.of(1))));
+        var wrong = as(me, "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", List.of(Set.of(1), Set.of(1))));
         assertThat(wrong.passed()).isFalse();
         assertThat(wrong.feedback()).hasSize(2).allSatisfy(f -> assertThat(f).contains("✗"));
-        var right = as("trainee1", "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", correct(quiz)));
+        var right = as(me, "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", correct(quiz)));
         assertThat(right.passed()).isTrue();
         assertThat(right.feedback()).allSatisfy(f -> assertThat(f).contains("✓"));
-        assertThatThrownBy(() ->
-                        as("trainee1", "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", List.of(Set.of(0)))))
+        assertThatThrownBy(() -> as(me, "TRAINEE", () -> progress.answer(COURSE, LESSON, "check", List.of(Set.of(0)))))
                 .hasMessage("Answer all 2 questions");
 
-        var done = as("trainee1", "TRAINEE", () -> progress.open(COURSE, LESSON));
+        var done = as(me, "TRAINEE", () -> progress.open(COURSE, LESSON));
         assertThat(done.passed()).isTrue();
         assertThat(done.steps()).allMatch(LessonState.StepState::passed);
 
         var cohort = as("instructor", "INSTRUCTOR", () -> teaching.myCohorts()).stream()
-                .filter(c -> c.trainees().stream().anyMatch(t -> t.username().equals("trainee1")))
+                .filter(c -> c.trainees().stream().anyMatch(t -> t.username().equals(me)))
                 .findFirst()
                 .orElseThrow();
         as("instructor", "INSTRUCTOR", () -> {
@@ -84,10 +90,7 @@ class LessonProgressTest {
             return null;
         });
         var grid = as("instructor", "INSTRUCTOR", () -> teaching.grid(cohort.id(), COURSE));
-        var row = grid.stream()
-                .filter(r -> r.username().equals("trainee1"))
-                .findFirst()
-                .orElseThrow();
+        var row = grid.stream().filter(r -> r.username().equals(me)).findFirst().orElseThrow();
         assertThat(row.cells().getFirst().status()).isEqualTo(TeachingService.Status.PASSED);
         assertThat(row.cells().getFirst().best()).contains("train: ");
         assertThat(row.cells().get(1).status()).isEqualTo(TeachingService.Status.NOT_STARTED);
@@ -104,11 +107,11 @@ class LessonProgressTest {
                 .parse(new java.io.StringReader(csv))
                 .getRecords()
                 .stream()
-                .filter(r -> r.get("Username").equals("trainee1"))
+                .filter(r -> r.get("Username").equals(me))
                 .findFirst()
                 .orElseThrow();
         assertThat(grades.get("Display name")).isEqualTo("Tara Trainee");
-        assertThat(grades.get("Email")).isEqualTo("trainee1@demo.invalid");
+        assertThat(grades.get("Email")).isEqualTo(me + "@demo.invalid");
         assertThat(grades.get("foundations-first-network passed")).isEqualTo("yes");
         assertThat(grades.get("foundations-first-network quiz first-attempt %"))
                 .as("both wrong at first")
@@ -120,12 +123,12 @@ class LessonProgressTest {
                 .as("due 2027-01-31")
                 .isEqualTo("no");
         assertThat(grades.get("foundations-neurons-layers passed")).isEqualTo("no");
-        var assigned = as("trainee1", "TRAINEE", () -> teaching.assignedToMe());
+        var assigned = as(me, "TRAINEE", () -> teaching.assignedToMe());
         assertThat(assigned).anySatisfy(a -> {
             assertThat(a.course().id()).isEqualTo(COURSE);
             assertThat(a.due()).isEqualTo(java.time.LocalDate.of(2027, 1, 31));
         });
-        assertThatThrownBy(() -> as("trainee1", "TRAINEE", () -> teaching.grid(cohort.id(), COURSE)))
+        assertThatThrownBy(() -> as(me, "TRAINEE", () -> teaching.grid(cohort.id(), COURSE)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

@@ -33,11 +33,17 @@ class RealDataLessonsTest {
     @Autowired
     CurriculumLibrary library;
 
+    @Autowired
+    org.deeprounds.evaluation.ThresholdLocks locks;
+
+    @Autowired
+    org.deeprounds.evaluation.EvaluationService evaluations;
+
     @Test
     void the_chest_xray_lesson_passes_with_its_own_settings_and_early_stopping_decides() throws Exception {
         var trainee = trainee("xray-reader");
         var run = trainAndWait(trainee, "medical-imaging", "medical-imaging-convolution-pooling", "train");
-        var outcome = check(trainee, "medical-imaging", "medical-imaging-convolution-pooling", "train", null);
+        var outcome = check(trainee, "medical-imaging", "medical-imaging-convolution-pooling", "train");
         assertThat(outcome.passed()).as(outcome.message()).isTrue();
         assertThat(outcome.message()).contains("validation AUC >= 0.95");
         assertThat(run.epoch())
@@ -51,11 +57,30 @@ class RealDataLessonsTest {
         var trainee = trainee("promoter-reader");
         var lesson = "genomics-in-silico-mutagenesis";
         trainAndWait(trainee, "genomics", lesson, "train");
-        var trained = check(trainee, "genomics", lesson, "train", null);
+        var trained = check(trainee, "genomics", lesson, "train");
         assertThat(trained.passed()).as(trained.message()).isTrue();
-        var judged = check(trainee, "genomics", lesson, "evaluate", 0.5);
+        var unlocked = check(trainee, "genomics", lesson, "evaluate");
+        assertThat(unlocked.passed()).isFalse();
+        assertThat(unlocked.message()).contains("Lock a threshold");
+        long runId = as(trainee, "TRAINEE", () -> progress.runForEvaluation("genomics", lesson, "evaluate"))
+                .orElseThrow();
+        // What the lesson asks: the rule-in preset, chosen on validation, locked, and the reasons written down.
+        var ruleIn = as(trainee, "TRAINEE", () -> evaluations.evaluateValidation(runId, null))
+                .presets()
+                .ruleIn();
+        assertThat(ruleIn).as("the rule-in preset exists on validation").isNotNull();
+        as(trainee, "TRAINEE", () -> locks.lock(runId, ruleIn, null));
+        var judged = as(
+                trainee,
+                "TRAINEE",
+                () -> progress.evaluate(
+                        "genomics",
+                        lesson,
+                        "evaluate",
+                        "Rule-in for choosing predicted promoters to test at the bench, where a false positive wastes"
+                                + " an assay; the validation specificity at the locked threshold is what I relied on."));
         assertThat(judged.passed()).as(judged.message()).isTrue();
-        assertThat(judged.message()).contains("test AUC");
+        assertThat(judged.message()).contains("validation specificity at the locked threshold");
     }
 
     @Test
@@ -85,7 +110,7 @@ class RealDataLessonsTest {
         assertThat(oversized.l2()).isZero();
         var run = as(trainee, "TRAINEE", () -> progress.trainDesign(course, lesson, "overfit", oversized));
         var finished = waitFor(trainee, run.id());
-        var outcome = check(trainee, course, lesson, "overfit", null);
+        var outcome = check(trainee, course, lesson, "overfit");
         assertThat(outcome.passed()).as(outcome.message()).isTrue();
         var last = finished.history().getLast();
         assertThat(last.trainLoss())
@@ -117,7 +142,7 @@ class RealDataLessonsTest {
         return info;
     }
 
-    private StepOutcome check(String trainee, String course, String lesson, String step, Double threshold) {
-        return as(trainee, "TRAINEE", () -> progress.check(course, lesson, step, threshold));
+    private StepOutcome check(String trainee, String course, String lesson, String step) {
+        return as(trainee, "TRAINEE", () -> progress.check(course, lesson, step));
     }
 }

@@ -76,11 +76,13 @@ class DatasetUploadBrowserTest extends BrowserTest {
 
         driver.get("http://localhost:" + port + "/datasets");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-grid"), "SYNTHETIC chest"));
-        driver.findElements(By.tagName("a")).stream()
+        var films = driver.findElements(By.tagName("a")).stream()
                 .filter(a -> a.getText().startsWith("SYNTHETIC chest films"))
                 .findFirst()
-                .orElseThrow()
-                .click();
+                .orElseThrow();
+        // Below the fold of the grid, and perhaps under the upload's notification: bring it to the middle first.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", films);
+        wait.until(ExpectedConditions.elementToBeClickable(films)).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("synthetic-warning")));
         wait.until(
                 d -> (Boolean)

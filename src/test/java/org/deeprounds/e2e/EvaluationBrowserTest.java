@@ -28,7 +28,13 @@ class EvaluationBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("evaluate-link")))
                 .click();
 
+        // No threshold is locked yet: the page opens on the validation split, where one is chosen.
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tp")));
+        assertThat(driver.findElement(By.tagName("h2")).getText())
+                .contains("choose a threshold on the validation split");
+        assertThat(driver.findElements(By.id("misclassified")))
+                .as("no test case is shown before the lock")
+                .isEmpty();
         assertThat(driver.findElement(By.id("threshold-value")).getText()).isEqualTo("0.50");
         var atHalf = counts();
 
@@ -45,6 +51,40 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(low.get(0) + low.get(1)).as("the positives do not change").isEqualTo(atHalf.get(0) + atHalf.get(1));
         assertThat(low.get(0)).as("a lower threshold finds at least as many").isGreaterThanOrEqualTo(atHalf.get(0));
         assertThat(low.get(2)).as("and raises more false alarms").isGreaterThan(atHalf.get(2));
+
+        // The presets were chosen on the validation split: rule-out never finds fewer cases than rule-in.
+        var notes = driver.findElement(By.id("preset-notes")).getDomProperty("textContent");
+        assertThat(notes)
+                .contains("Rule-out aims for a sensitivity of at least 95%", "Chosen on the validation split")
+                .doesNotContain("test split");
+        var chosen = java.util.regex.Pattern.compile("Threshold (\\d\\.\\d\\d)").matcher(notes);
+        assertThat(chosen.find()).isTrue();
+        var ruleOutThreshold = chosen.group(1);
+        assertThat(chosen.find()).isTrue();
+        var ruleInThreshold = chosen.group(1);
+        clickButton("Rule-in");
+        wait.until(d -> d.findElement(By.id("threshold-value")).getText().equals(ruleInThreshold));
+        var ruleIn = counts();
+        clickButton("Rule-out");
+        wait.until(d -> d.findElement(By.id("threshold-value")).getText().equals(ruleOutThreshold));
+        var ruleOut = counts();
+        assertThat(ruleOut.get(0))
+                .as("rule-out finds at least as many as rule-in")
+                .isGreaterThanOrEqualTo(ruleIn.get(0));
+        HeadlessChromium.screenshot(driver, "evaluation-choose");
+
+        // Locking opens the test split at the locked threshold, and says where it was chosen.
+        scrollAndClick(driver.findElement(By.id("lock-threshold")));
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().contains("on the test split"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("threshold-lock")));
+        assertThat(driver.findElement(By.id("threshold-lock")).getText())
+                .contains("Threshold " + ruleOutThreshold + " was chosen on the validation split");
+        assertThat(driver.findElement(By.id("threshold-value")).getText()).isEqualTo(ruleOutThreshold);
+        var evaluation = json.readTree(TestUsers.get(port, "/api/v1/runs/" + run + "/evaluation", TestUsers.TRAINEE)
+                .body());
+        assertThat(evaluation.get("lockedThreshold").asDouble()).isEqualTo(Double.parseDouble(ruleOutThreshold));
+        assertThat(evaluation.get("thresholdChosenOn").asString()).isEqualTo("validation");
+        assertThat(evaluation.get("split").asString()).isEqualTo("test");
 
         // A false alarm is among the cases it got wrong; explaining it lists the columns that pulled it.
         wait.until(d ->
@@ -75,25 +115,13 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("try-result")).getText()).doesNotContain("truly");
         assertThat(driver.findElement(By.id("try-error")).getText()).isEmpty();
 
-        // The presets were chosen on the validation split: rule-out never finds fewer cases than rule-in.
-        var notes = driver.findElement(By.id("preset-notes")).getDomProperty("textContent");
-        assertThat(notes).contains("Rule-out aims for a sensitivity of at least 95%", "Chosen on the validation split");
-        var chosen = java.util.regex.Pattern.compile("Threshold (\\d\\.\\d\\d)").matcher(notes);
-        assertThat(chosen.find()).isTrue();
-        var ruleOutThreshold = chosen.group(1);
-        assertThat(chosen.find()).isTrue();
-        var ruleInThreshold = chosen.group(1);
-        clickButton("Rule-in");
-        wait.until(d -> d.findElement(By.id("threshold-value")).getText().equals(ruleInThreshold));
-        var ruleIn = counts();
-        clickButton("Rule-out");
-        wait.until(d -> d.findElement(By.id("threshold-value")).getText().equals(ruleOutThreshold));
-        var ruleOut = counts();
-        assertThat(ruleOut.get(0))
-                .as("rule-out finds at least as many as rule-in")
-                .isGreaterThanOrEqualTo(ruleIn.get(0));
-        assertThat(driver.findElement(By.id("prevalence-text")).getText()).startsWith("If ");
-        var threshold = driver.findElement(By.id("threshold-value")).getText();
+        HeadlessChromium.screenshot(driver, "evaluation-locked");
+        assertThat(driver.findElement(By.id("prevalence-text")).getDomProperty("textContent"))
+                .startsWith("If ");
+        assertThat(driver.findElement(By.id("net-benefit-text")).getDomProperty("textContent"))
+                .startsWith("At threshold " + ruleOutThreshold + ": net benefit ");
+        var threshold = driver.findElement(By.id("threshold-value")).getDomProperty("textContent");
+        assertThat(threshold).isEqualTo(ruleOutThreshold);
         assertThat(driver.findElement(By.id("model-card-html")).getDomProperty("href"))
                 .endsWith("/api/v1/runs/" + run + "/model-card?format=html&threshold=" + threshold);
         HeadlessChromium.screenshot(driver, "evaluation");

@@ -167,7 +167,7 @@ class LessonBrowserTest extends BrowserTest {
     }
 
     @Test
-    void an_evaluate_step_shows_the_evaluation_beside_the_text_and_takes_its_threshold() throws Exception {
+    void an_evaluate_step_judges_the_threshold_locked_on_the_validation_split_beside_the_text() throws Exception {
         var lesson = library.course("foundations").lesson("foundations-judging-a-model");
         var user = newTrainee();
         ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
@@ -181,7 +181,13 @@ class LessonBrowserTest extends BrowserTest {
         clickInText("next-step");
         waitUpTo(120).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #metrics")));
         checkScreen("lesson-laptop-evaluate");
-        // The threshold chosen on the evaluation's slider is the one the step takes.
+        // Before a lock the check asks for one; the evaluation beside the text shows the validation split.
+        assertThat(driver.findElement(By.id("step-lock")).getText()).contains("Lock this threshold");
+        assertThat(driver.findElements(By.cssSelector("#lesson-tool #misclassified")))
+                .isEmpty();
+        clickInText("step-action-check");
+        waitUpTo(60).until(d -> result().contains("Lock a threshold"));
+        // The threshold chosen on the slider and locked is the one the step judges.
         var slider = driver.findElement(By.cssSelector("#lesson-tool #threshold"));
         ScreenChecks.wheelTo(driver, tool(), slider);
         ((JavascriptExecutor) driver)
@@ -190,20 +196,28 @@ class LessonBrowserTest extends BrowserTest {
                                 + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
                         slider);
         waitUpTo(30)
-                .until(d -> "0.3"
-                        .equals(d.findElement(By.cssSelector("#step-threshold input"))
-                                .getDomProperty("value")));
-        // And a threshold typed beside the text moves the evaluation's slider to it.
-        var typed = driver.findElement(By.cssSelector("#step-threshold input"));
-        ScreenChecks.wheelAndClick(driver, text(), typed);
-        typed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.4", Keys.TAB);
-        waitUpTo(30)
-                .until(d -> Math.abs(Double.parseDouble(d.findElement(By.cssSelector("#lesson-tool #threshold"))
-                                        .getDomProperty("value"))
-                                - 0.4)
-                        < 1e-9);
+                .until(d -> d.findElement(By.cssSelector("#lesson-tool #threshold-value"))
+                        .getText()
+                        .equals("0.30"));
+        ScreenChecks.wheelAndClick(driver, tool(), driver.findElement(By.cssSelector("#lesson-tool #lock-threshold")));
+        waitUpTo(60)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #threshold-lock")));
+        assertThat(driver.findElement(By.cssSelector("#lesson-tool #threshold-lock"))
+                        .getText())
+                .contains("Threshold 0.30 was chosen on the validation split");
+        waitUpTo(30).until(d -> d.findElement(By.id("step-lock")).getText().contains("0.30, chosen on the validation"));
+        var reasons = driver.findElements(By.cssSelector("#threshold-reasons textarea"));
+        if (!reasons.isEmpty()) {
+            ScreenChecks.wheelAndClick(driver, text(), reasons.getFirst());
+            reasons.getFirst()
+                    .sendKeys("A low threshold because this use is to rule out malignancy before a biopsy is skipped;"
+                            + " a missed cancer costs far more than an extra biopsy, and the validation sensitivity"
+                            + " at this threshold is the figure I relied on when I locked it.");
+        }
+        var before = result();
         clickInText("step-action-check");
-        waitUpTo(60).until(d -> result().contains("test"));
+        waitUpTo(60).until(d -> !result().equals(before));
+        assertThat(result()).contains("threshold 0.300 (chosen on the validation split)");
         HeadlessChromium.screenshot(driver, "lesson-laptop-evaluated");
     }
 

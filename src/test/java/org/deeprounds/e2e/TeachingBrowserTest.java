@@ -148,6 +148,17 @@ class TeachingBrowserTest extends BrowserTest {
                 .getText()
                 .endsWith("Clear and clinical; add one example from your ward."));
         HeadlessChromium.screenshot(driver, "teaching-laptop-comment");
+
+        // The reflection is scored on its rubric, criterion by criterion, and the score is shown back.
+        var rubric = driver.findElement(By.id("rubric-" + submission.stepProgressId()));
+        var first = rubric.findElements(By.tagName("vaadin-checkbox")).getFirst();
+        ScreenChecks.wheelAndClick(driver, area, first);
+        ScreenChecks.wheelAndClick(
+                driver, area, driver.findElement(By.id("save-rubric-" + submission.stepProgressId())));
+        wait.until(d -> d.findElement(By.id("rubric-" + submission.stepProgressId()))
+                .getText()
+                .contains("Scored 1 of 2; the grades CSV has it."));
+        HeadlessChromium.screenshot(driver, "teaching-laptop-rubric");
         driver.navigate().refresh();
         choose("teaching-cohort", "E2E ward cohort");
         choose("teaching-course", "Ward rounds");
@@ -181,7 +192,11 @@ class TeachingBrowserTest extends BrowserTest {
                 "Calibration: when 30% should mean 30%",
                 "Reading a model card before you trust it");
         for (int i = 0; i < titles.size(); i++) {
-            lessons.add(TeachingFixtures.lesson("ward-rounds-%d".formatted(i + 1), titles.get(i), null));
+            lessons.add(TeachingFixtures.lesson("ward-rounds-%d".formatted(i + 1), titles.get(i), null)
+                    .replace(
+                            "    minWords: 3\n",
+                            "    minWords: 3\n    rubric:\n      - Names a clinical setting\n"
+                                    + "      - Says which figure they would check first and why\n"));
         }
         return TeachingFixtures.course(
                 library, COURSE, "Ward rounds: reading a model like a diagnostic test", "quizAttempts: 3", lessons);

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -53,6 +52,7 @@ import org.deeprounds.training.ui.RunView;
 public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ProgressService progress;
+    private final transient org.deeprounds.evaluation.ThresholdLocks thresholdLocks;
     private final transient RunEvents events;
     private final String username;
     private final VerticalLayout steps = new VerticalLayout();
@@ -73,8 +73,13 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
     private Long shownRun;
     private String shownRunStep;
 
-    public LessonView(ProgressService progress, RunEvents events, AuthenticationContext authentication) {
+    public LessonView(
+            ProgressService progress,
+            RunEvents events,
+            AuthenticationContext authentication,
+            org.deeprounds.evaluation.ThresholdLocks thresholdLocks) {
         this.progress = progress;
+        this.thresholdLocks = thresholdLocks;
         this.events = events;
         this.username = authentication.getPrincipalName().orElse("");
         addClassName("dr-lesson");
@@ -201,6 +206,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                 showTextOnly(true);
                 content.add(new QuizPanel(s, username, lessonId, this::fill, this::answer, () -> state.step(stepId)));
             }
+            case READER_STUDY -> readerStudy(s);
         }
         if (step.pass() != null) {
             var criterion = new Paragraph("To pass: " + step.pass().label() + " "
@@ -271,7 +277,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                 train,
                 action(
                         step.kind() == StepKind.BUILD ? "Check my latest run" : "Check",
-                        () -> progress.check(courseId, lessonId, step.id(), null)));
+                        () -> progress.check(courseId, lessonId, step.id())));
         if (step.kind() == StepKind.BUILD && step.pass() == null) {
             content.add(doneButton("I have explored the design"));
         }
@@ -304,35 +310,76 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
     private void evaluate(LessonState.StepState s) {
         var step = s.step();
         var runId = progress.runForEvaluation(courseId, lessonId, step.id());
-        var threshold = new NumberField("Your threshold");
-        threshold.setId("step-threshold");
-        threshold.setMin(0);
-        threshold.setMax(1);
-        threshold.setStep(0.01);
-        threshold.setValue(0.5);
-        threshold.setHelperText("Follows the threshold slider of the evaluation; typing one moves the slider too.");
+        var lockState = new Paragraph();
+        lockState.setId("step-lock");
         runId.ifPresent(id -> {
             var evaluation = create(EvaluationView.class);
             evaluation.open(id);
-            evaluation.addThresholdListener(value -> threshold.setValue(value));
-            // Typing a threshold moves the evaluation to it, so the figures beside the text are the ones checked.
-            threshold.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    evaluation.setThreshold(e.getValue());
-                }
-            });
+            evaluation.addLockListener(() -> lockState.setText(lockText(id)));
             showTool(evaluation);
+            lockState.setText(lockText(id));
         });
-        content.add(
-                threshold,
-                action(
-                        step.deliverable() != null ? "Check and submit the model card" : "Check",
-                        () -> progress.check(courseId, lessonId, step.id(), threshold.getValue())));
+        content.add(lockState);
+        TextArea reasons = null;
+        if (step.asksForReasons()) {
+            reasons = new TextArea("Why this threshold, for this use?");
+            reasons.setId("threshold-reasons");
+            reasons.setWidthFull();
+            reasons.setMinHeight("8em");
+            reasons.setMaxLength(10_000);
+            reasons.setHelperText("At least " + step.minWords() + " words; your instructor scores it on: "
+                    + String.join("; ", step.rubric()) + ".");
+            if (s.answer() != null) {
+                reasons.setValue(s.answer().split("\n\n---\n\n", 2)[0]);
+            }
+            content.add(reasons);
+        }
+        var written = reasons;
+        content.add(action(
+                step.deliverable() != null ? "Check and submit the model card" : "Check",
+                () -> progress.evaluate(courseId, lessonId, step.id(), written == null ? null : written.getValue())));
         if (runId.isEmpty()) {
             showTextOnly(true);
             content.add(
                     new Paragraph("Train the lesson's network first: this step judges that run on its test split."));
         }
+    }
+
+    /** The reader study beside the text: the trainee reads, then checks; finishing both rounds checks at once. */
+    private void readerStudy(LessonState.StepState s) {
+        var step = s.step();
+        var study = progress.readerStudy(courseId, lessonId, step.id());
+        if (study.isEmpty()) {
+            showTextOnly(true);
+            content.add(new Paragraph("Train the lesson's network first: this step reads that run's test cases."));
+            return;
+        }
+        var reader = create(org.deeprounds.evaluation.reader.ui.ReaderStudyView.class);
+        reader.open(study.get());
+        reader.addFinishedListener(() -> {
+            var outcome = progress.check(courseId, lessonId, step.id());
+            refreshSteps();
+            result.setText(outcome.message());
+            offerNextStep(outcome.passed());
+        });
+        showTool(reader);
+        content.add(
+                new Paragraph(besideOrBelow("The cases are shown") + ": " + step.readerCases() + " test cases of your"
+                        + " run, first on your own, then again with the model's probability."),
+                action("Check", () -> progress.check(courseId, lessonId, step.id())));
+    }
+
+    /** What the check will use: the run's locked threshold, and where it was chosen. */
+    private String lockText(long runId) {
+        return thresholdLocks
+                .of(runId)
+                .map(l -> "Checked at your locked threshold, "
+                        + String.format(java.util.Locale.ROOT, "%.2f", l.threshold())
+                        + (l.chosenOnValidation()
+                                ? ", chosen on the validation split."
+                                : ", chosen after seeing the test split."))
+                .orElse("Choose a threshold on the validation split beside this text and press Lock this threshold;"
+                        + " the check uses the locked one.");
     }
 
     private void reflect(LessonState.StepState s) {
@@ -341,7 +388,10 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         answer.setWidthFull();
         answer.setMinHeight("10em");
         answer.setMaxLength(10_000);
-        answer.setHelperText("At least " + s.step().minWords() + " words; your instructor reads it.");
+        answer.setHelperText("At least " + s.step().minWords() + " words; your instructor "
+                + (s.step().rubric().isEmpty()
+                        ? "reads it."
+                        : "scores it on: " + String.join("; ", s.step().rubric()) + "."));
         if (s.answer() != null) {
             answer.setValue(s.answer());
         }
@@ -367,6 +417,9 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
             if (st.measured() != null) {
                 measured.put(st.step().id(), st.measured());
             }
+            st.figures()
+                    .forEach(
+                            (name, value) -> measured.put(name + ":" + st.step().id(), value));
         });
         return LessonText.fill(text, measured);
     }

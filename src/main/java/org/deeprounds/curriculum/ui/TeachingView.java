@@ -230,8 +230,16 @@ public class TeachingView extends VerticalLayout {
         var legend = new Paragraph("Quiz: share of questions right at the first attempt, and attempts used. Point at a"
                 + " cell for run results and when the lesson was passed.");
         legend.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        courseBody.add(
-                new H3("Progress in " + k.title()), standing, box, legend, new H3("Reflections and model cards"));
+        courseBody.add(new H3("Progress in " + k.title()), standing, box, legend);
+        readerChart(rows)
+                .ifPresent(chart -> courseBody.add(
+                        new H3("Reader studies: each trainee against their model"),
+                        chart,
+                        new Paragraph(
+                                "Each trainee's reading without the model (orange dot) and with it (red square, joined by a"
+                                        + " line), and their model on the same cases at its locked threshold (blue ring), as"
+                                        + " sensitivity against 1 − specificity. Point at a mark for whose it is.")));
+        courseBody.add(new H3("Reflections and model cards"));
         var submissions = teaching.submissions(c.id(), k.id());
         if (submissions.isEmpty()) {
             courseBody.add(new Paragraph("Nothing submitted yet."));
@@ -242,7 +250,7 @@ public class TeachingView extends VerticalLayout {
     }
 
     private VerticalLayout submission(CohortSummary c, TeachingService.Submission s) {
-        var text = s.kind().equals("model card") ? new Pre(s.text()) : new Paragraph(s.text());
+        var text = s.kind().contains("model card") ? new Pre(s.text()) : new Paragraph(s.text());
         text.getStyle()
                 .set("white-space", "pre-wrap")
                 .set("overflow-wrap", "anywhere")
@@ -268,10 +276,11 @@ public class TeachingView extends VerticalLayout {
         var box = new VerticalLayout(
                 new Paragraph(s.username() + " · " + s.lessonTitle() + " · " + s.stepTitle() + " (" + s.kind() + ") · "
                         + WHEN.format(s.at())),
-                text,
-                saved,
-                comment,
-                save);
+                text);
+        if (!s.rubric().isEmpty()) {
+            box.add(rubric(c, s));
+        }
+        box.add(saved, comment, save);
         box.setSpacing(false);
         box.getChildren()
                 .filter(child -> child instanceof Paragraph || child instanceof Pre)
@@ -280,6 +289,122 @@ public class TeachingView extends VerticalLayout {
         box.addClassName("submission");
         box.getStyle().set("border-left", "3px solid var(--lumo-contrast-20pct)");
         return box;
+    }
+
+    /** The step's rubric as checkboxes, one per criterion, with the score saved so far. */
+    private Div rubric(CohortSummary c, TeachingService.Submission s) {
+        var boxes = new ArrayList<com.vaadin.flow.component.checkbox.Checkbox>();
+        var panel = new Div();
+        panel.setId("rubric-" + s.stepProgressId());
+        panel.addClassName("rubric");
+        var score = new Paragraph();
+        for (int i = 0; i < s.rubric().size(); i++) {
+            var box = new com.vaadin.flow.component.checkbox.Checkbox(s.rubric().get(i));
+            box.setValue(i < s.rubricMarks().size() && s.rubricMarks().get(i));
+            box.getElement().setAttribute("data-criterion", Integer.toString(i + 1));
+            boxes.add(box);
+            var line = new Div(box);
+            panel.add(line);
+        }
+        score.setText(
+                s.rubricMarks().isEmpty()
+                        ? "Rubric not scored yet."
+                        : "Scored " + s.rubricMarks().stream().filter(m -> m).count() + " of "
+                                + s.rubric().size() + (s.rubricScoredBy() == null ? "" : " by " + s.rubricScoredBy())
+                                + ".");
+        var save = new Button("Save rubric score", e -> {
+            var marks = boxes.stream()
+                    .map(com.vaadin.flow.component.checkbox.Checkbox::getValue)
+                    .toList();
+            teaching.scoreRubric(c.id(), s.stepProgressId(), marks);
+            long met = marks.stream().filter(m -> m).count();
+            score.setText("Scored " + met + " of " + marks.size() + "; the grades CSV has it.");
+            Notification.show("Rubric saved: " + met + " of " + marks.size() + " criteria met.");
+        });
+        save.setId("save-rubric-" + s.stepProgressId());
+        panel.add(score, save);
+        return panel;
+    }
+
+    /** One chart of every finished reader study in the course's lessons, or nothing when there is none. */
+    private static java.util.Optional<Div> readerChart(List<TeachingService.Row> rows) {
+        int size = 320;
+        int pad = 36;
+        java.util.function.DoubleUnaryOperator x = v -> pad + v * (size - pad - 10);
+        java.util.function.DoubleUnaryOperator y = v -> (size - pad) - v * (size - pad - 10);
+        var svg = new StringBuilder(String.format(
+                java.util.Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' role='img'>"
+                        + "<rect x='%d' y='10' width='%d' height='%d' fill='none' stroke='#999'/>"
+                        + "<text x='%d' y='%d' font-size='10'>1 − specificity</text>"
+                        + "<text x='4' y='%d' font-size='10' transform='rotate(-90 10 %d)'>sensitivity</text>",
+                size,
+                size,
+                pad,
+                size - pad - 10,
+                size - pad - 10,
+                pad + 80,
+                size - 8,
+                size - pad - 60,
+                size - pad - 60));
+        int points = 0;
+        for (var row : rows) {
+            for (var cell : row.cells()) {
+                var p = cell.reader();
+                if (p == null || p.sensitivity() == null || p.specificity() == null) {
+                    continue;
+                }
+                points++;
+                var who = escapeXml(row.displayName() + " (" + row.username() + ")");
+                double ux = x.applyAsDouble(1 - p.specificity());
+                double uy = y.applyAsDouble(p.sensitivity());
+                if (p.assistedSensitivity() != null && p.assistedSpecificity() != null) {
+                    double ax = x.applyAsDouble(1 - p.assistedSpecificity());
+                    double ay = y.applyAsDouble(p.assistedSensitivity());
+                    svg.append(String.format(
+                            java.util.Locale.ROOT,
+                            "<line x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#999'/>"
+                                    + "<rect x='%.1f' y='%.1f' width='9' height='9' fill='#c0392b'><title>%s, with the"
+                                    + " model</title></rect>",
+                            ux,
+                            uy,
+                            ax,
+                            ay,
+                            ax - 4.5,
+                            ay - 4.5,
+                            who));
+                }
+                svg.append(String.format(
+                        java.util.Locale.ROOT,
+                        "<circle cx='%.1f' cy='%.1f' r='5' fill='#e07b00'><title>%s, without the model</title></circle>",
+                        ux,
+                        uy,
+                        who));
+                if (p.modelSensitivity() != null && p.modelSpecificity() != null) {
+                    svg.append(String.format(
+                            java.util.Locale.ROOT,
+                            "<circle cx='%.1f' cy='%.1f' r='6' fill='none' stroke='#3b7dd8' stroke-width='2'><title>%s's"
+                                    + " model</title></circle>",
+                            x.applyAsDouble(1 - p.modelSpecificity()),
+                            y.applyAsDouble(p.modelSensitivity()),
+                            who));
+                }
+            }
+        }
+        if (points == 0) {
+            return java.util.Optional.empty();
+        }
+        var chart =
+                new Div(new com.vaadin.flow.component.Svg(svg.append("</svg>").toString()));
+        chart.setId("cohort-reader-chart");
+        return java.util.Optional.of(chart);
+    }
+
+    private static String escapeXml(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("'", "&apos;");
     }
 
     /** The comment the trainee sees, shown back so the instructor knows what is saved. */

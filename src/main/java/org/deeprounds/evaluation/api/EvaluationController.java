@@ -8,6 +8,7 @@ import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.Explanation;
 import org.deeprounds.evaluation.FeatureImportance;
 import org.deeprounds.evaluation.Prediction;
+import org.deeprounds.evaluation.ThresholdLocks;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,9 +31,36 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class EvaluationController {
 
     private final EvaluationService evaluations;
+    private final ThresholdLocks locks;
 
-    EvaluationController(EvaluationService evaluations) {
+    EvaluationController(EvaluationService evaluations, ThresholdLocks locks) {
         this.evaluations = evaluations;
+        this.locks = locks;
+    }
+
+    /** The same figures as {@code /evaluation}, on the validation split: where a threshold is chosen. */
+    @GetMapping("/validation-evaluation")
+    Evaluation validationEvaluation(
+            @PathVariable("id") long id, @RequestParam(name = "threshold", required = false) Double threshold) {
+        return evaluations.evaluateValidation(id, threshold);
+    }
+
+    /** {"threshold": t, "justification": optional}: locks the run's threshold (its owner only). */
+    record LockRequest(Double threshold, String justification) {}
+
+    @PostMapping("/threshold")
+    Map<String, Object> lock(@PathVariable("id") long id, @RequestBody LockRequest request) {
+        if (request == null || request.threshold() == null) {
+            throw new IllegalArgumentException("threshold: required, a number between 0 and 1");
+        }
+        var locked = locks.lock(id, request.threshold(), request.justification());
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("runId", id);
+        body.put("lockedThreshold", locked.threshold());
+        body.put("thresholdChosenOn", locked.chosenOn());
+        body.put("lockedAt", locked.lockedAt().toString());
+        body.put("lockedBy", locked.lockedBy());
+        return body;
     }
 
     @GetMapping("/evaluation")

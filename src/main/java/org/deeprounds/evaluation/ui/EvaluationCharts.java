@@ -55,6 +55,70 @@ final class EvaluationCharts {
         return new Svg(svg.append("</svg>").toString());
     }
 
+    /**
+     * Decision curves: the model's net benefit across threshold probabilities against treating everyone (dashed) and
+     * no one (the zero line), with the chosen threshold marked. The vertical axis runs from a quarter of the top below
+     * zero to the prevalence (the most any strategy can gain); treat-all falls off the bottom at high thresholds.
+     */
+    static Svg decisionCurve(List<Evaluation.NetBenefitPoint> curve, double threshold, double prevalence) {
+        double top = Math.max(0.05, prevalence);
+        double bottom = -top / 4;
+        var svg = new StringBuilder(String.format(
+                Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' role='img'>"
+                        + "<rect x='%d' y='10' width='%d' height='%d' fill='none' stroke='#999'/>"
+                        + "<text x='%d' y='%d' font-size='10'>threshold probability</text>"
+                        + "<text x='4' y='%d' font-size='10' transform='rotate(-90 10 %d)'>net benefit</text>"
+                        + "<text x='%d' y='%d' font-size='10'>0</text><text x='%d' y='%d' font-size='10'>1</text>"
+                        + "<text x='2' y='16' font-size='10'>%.2f</text>",
+                SIZE,
+                SIZE,
+                PAD,
+                SIZE - PAD - 10,
+                SIZE - PAD - 10,
+                PAD + 40,
+                SIZE - 8,
+                SIZE - PAD - 20,
+                SIZE - PAD - 20,
+                PAD - 3,
+                SIZE - PAD + 12,
+                SIZE - 14,
+                SIZE - PAD + 12,
+                top));
+        java.util.function.DoubleUnaryOperator yOf =
+                v -> (SIZE - PAD) - (Math.max(bottom, Math.min(top, v)) - bottom) / (top - bottom) * (SIZE - PAD - 10);
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='#333'><title>treat none</title></line>",
+                x(0),
+                yOf.applyAsDouble(0),
+                x(1),
+                yOf.applyAsDouble(0)));
+        var model = new StringBuilder();
+        var all = new StringBuilder();
+        for (var p : curve) {
+            model.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(p.threshold()), yOf.applyAsDouble(p.model())));
+            if (p.treatAll() >= bottom) {
+                all.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(p.threshold()), yOf.applyAsDouble(p.treatAll())));
+            }
+        }
+        svg.append("<polyline fill='none' stroke='#888' stroke-dasharray='5 3' points='")
+                .append(all.toString().strip())
+                .append("'><title>treat all</title></polyline>");
+        svg.append("<polyline fill='none' stroke='#3b7dd8' stroke-width='2' points='")
+                .append(model.toString().strip())
+                .append("'><title>the model</title></polyline>");
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1='%.1f' y1='10' x2='%.1f' y2='%d' stroke='#e07b00' stroke-width='2'><title>your threshold"
+                        + " %.2f</title></line>",
+                x(threshold),
+                x(threshold),
+                SIZE - PAD,
+                threshold));
+        return new Svg(svg.append("</svg>").toString());
+    }
+
     private static StringBuilder frame(String xLabel, String yLabel) {
         return new StringBuilder(String.format(
                 Locale.ROOT,

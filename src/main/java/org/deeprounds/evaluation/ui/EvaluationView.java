@@ -30,6 +30,7 @@ import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.FeatureImportance;
 import org.deeprounds.evaluation.Plural;
 import org.deeprounds.evaluation.Prediction;
+import org.deeprounds.evaluation.ThresholdLocks;
 import org.deeprounds.training.RunService;
 
 /**
@@ -53,6 +54,8 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     final Div roc = new Div();
     final Grid<Prediction> wrong = new Grid<>();
     final Div subgroups = new Div();
+    final Div decisionCurve = new Div();
+    final Paragraph decisionText = new Paragraph();
     private transient List<float[]> inputs;
     final Div explanation = new Div();
     final Anchor cardMarkdown = new Anchor("", "Model card (Markdown)");
@@ -60,12 +63,26 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     private final transient EvaluationService evaluations;
     private final transient RunService runs;
     private final transient DatasetService datasets;
+    private final transient ThresholdLocks locks;
+    private final transient org.deeprounds.evaluation.reader.ReaderStudies readerStudies;
     private long id;
     private Evaluation current;
+    /** The owner has locked no threshold yet: the page shows the validation split, where one is chosen. */
+    private boolean choosing;
+
+    private ThresholdLocks.Locked lock;
+    private final List<Runnable> lockListeners = new java.util.ArrayList<>();
     private final List<java.util.function.DoubleConsumer> thresholdListeners = new java.util.ArrayList<>();
 
-    public EvaluationView(EvaluationService evaluations, RunService runs, DatasetService datasets) {
+    public EvaluationView(
+            EvaluationService evaluations,
+            RunService runs,
+            DatasetService datasets,
+            ThresholdLocks locks,
+            org.deeprounds.evaluation.reader.ReaderStudies readerStudies) {
         this.evaluations = evaluations;
+        this.locks = locks;
+        this.readerStudies = readerStudies;
         this.runs = runs;
         this.datasets = datasets;
         threshold.setId("threshold");
@@ -117,6 +134,11 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         }
     }
 
+    /** Tells a lesson when the trainee has locked a threshold. */
+    public void addLockListener(Runnable listener) {
+        lockListeners.add(listener);
+    }
+
     /** Tells a lesson which threshold the trainee has set on the page. */
     public void addThresholdListener(java.util.function.DoubleConsumer listener) {
         thresholdListeners.add(listener);
@@ -148,10 +170,16 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         try {
             var run = runs.get(runId);
             var dataset = datasets.get(run.datasetId());
-            current = evaluations.evaluate(runId, null);
+            lock = locks.of(runId).orElse(null);
+            choosing = dataset.classes().size() == 2
+                    && lock == null
+                    && run.status() == org.deeprounds.training.RunStatus.COMPLETED
+                    && locks.mayLock(runId)
+                    && !locks.testShown(runId);
+            current = choosing ? evaluations.evaluateValidation(runId, null) : evaluations.evaluate(runId, null);
             layout(dataset);
             if (current.classes().size() == 2) {
-                show(0.5);
+                show(lock == null ? 0.5 : lock.threshold());
             }
         } catch (NoSuchElementException | IllegalStateException e) {
             add(new H2("Nothing to evaluate"), new Paragraph(e.getMessage()));
@@ -159,7 +187,10 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     }
 
     private void layout(DatasetInfo dataset) {
-        add(new H2("Run " + id + " on the test split"));
+        add(new H2(
+                choosing
+                        ? "Run " + id + ": choose a threshold on the validation split"
+                        : "Run " + id + " on the test split"));
         if (dataset.synthetic()) {
             var warning = new Paragraph("SYNTHETIC data: these numbers say how well the network learned a made-up"
                     + " pattern, nothing about patients.");
@@ -167,14 +198,26 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
             warning.getStyle().set("color", "var(--lumo-error-text-color)");
             add(warning);
         }
-        add(new Paragraph("Measured once, after training, on " + current.cases() + " held-out test cases of "
-                + dataset.name() + " (" + dataset.licence() + "). No choice made during training saw them, so"
-                + " these are honest estimates; the intervals show how much a test set this size can tell. Validation"
-                + " numbers are on the run's page. Not for clinical use."));
-        cardLinks(null);
-        var export = new HorizontalLayout(new Span("Export at the chosen threshold:"), cardMarkdown, cardHtml);
-        export.setWrap(true);
-        add(export);
+        if (choosing) {
+            add(new Paragraph("These figures are on the " + current.cases() + " validation cases of " + dataset.name()
+                    + " (" + dataset.licence() + "). Choose the threshold here, for the use you have in mind, and"
+                    + " lock it: only then does the page open the test split, once, at the locked threshold. A"
+                    + " threshold chosen while watching the test figures would make them optimistic. Not for"
+                    + " clinical use."));
+            add(lockPanel());
+        } else {
+            add(new Paragraph("Measured once, after training, on " + current.cases() + " held-out test cases of "
+                    + dataset.name() + " (" + dataset.licence() + "). No choice made during training saw them, so"
+                    + " these are honest estimates; the intervals show how much a test set this size can tell."
+                    + " Validation numbers are on the run's page. Not for clinical use."));
+            if (current.classes().size() == 2) {
+                add(lockBanner());
+            }
+            cardLinks(null);
+            var export = new HorizontalLayout(new Span("Export at the chosen threshold:"), cardMarkdown, cardHtml);
+            export.setWrap(true);
+            add(export);
+        }
         if (current.classes().size() != 2) {
             layoutMultiClass();
             return;
@@ -192,7 +235,10 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         var matrixAndCurve = new HorizontalLayout(confusion, roc);
         matrixAndCurve.setWrap(true);
         add(
-                new H3("Choose the threshold"),
+                new H3(
+                        choosing || lock == null
+                                ? "Choose the threshold"
+                                : "Explore other thresholds (the lock stays at " + format(lock.threshold()) + ")"),
                 new Paragraph("A case is called '" + current.positiveClass() + "' when the network's probability is at"
                         + " least the threshold. Lower it to miss fewer cases (screening, rule-out); raise it for fewer"
                         + " false alarms (confirming, rule-in)."),
@@ -225,8 +271,22 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                         current.prevalence(),
                         current.prevalence() * (1 - current.prevalence()),
                         calibration.ece())),
-                calibrationChart,
-                baselines());
+                calibrationChart);
+        if (choosing) {
+            return;
+        }
+        decisionCurve.setId("decision-curve");
+        decisionText.setId("net-benefit-text");
+        add(
+                new H3("Decision curve: is acting on the model better than treating everyone, or no one?"),
+                new Paragraph("Choosing a threshold probability says how many needless treatments you accept to find"
+                        + " one case: at 0.20, four (0.20/0.80 = 1/4 of a case each). Net benefit counts the cases"
+                        + " found per patient, less the false alarms weighted that way. The blue curve is the model,"
+                        + " the dashed one treating everyone, the flat line treating no one; the model is worth using"
+                        + " where its curve is above both."),
+                decisionCurve,
+                decisionText);
+        add(baselines());
         if (!current.subgroups().isEmpty()) {
             subgroups.setId("subgroups");
             subgroups.setWidthFull();
@@ -237,6 +297,119 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                     subgroups);
         }
         addCaseSection();
+        add(readerStudySection());
+    }
+
+    /** Where a trainee measures themself against this model: their reader studies of it, and a new one. */
+    private Div readerStudySection() {
+        var section = new Div();
+        section.setId("reader-studies");
+        section.setWidthFull();
+        section.add(
+                new H3("You against the model: a reader study"),
+                new Paragraph("Read test cases yourself, first without the model and then with its probability, and"
+                        + " see your own sensitivity and specificity as points on its ROC curve, and how often its"
+                        + " advice changed your right calls into wrong ones."));
+        for (var study : readerStudies.ofRun(id)) {
+            var link = new com.vaadin.flow.component.html.Anchor(
+                    "reader-study/" + study.id(),
+                    "Reader study " + study.id() + " (" + study.reader() + "): " + study.cases() + " cases, "
+                            + (study.done()
+                                    ? "finished"
+                                    : study.unassistedRead() + study.assistedRead() + " of " + 2 * study.cases()
+                                            + " reads"));
+            section.add(new Div(link));
+        }
+        var cases = new com.vaadin.flow.component.textfield.IntegerField("Cases to read");
+        cases.setId("reader-cases");
+        cases.setMin(2);
+        cases.setMax(Math.min(org.deeprounds.evaluation.reader.ReaderStudies.MAX_CASES, current.cases()));
+        cases.setValue(Math.min(10, current.cases()));
+        cases.setStepButtonsVisible(true);
+        var start = new Button("Start a reader study", e -> {
+            try {
+                var study = readerStudies.create(
+                        id,
+                        cases.getValue() == null ? 10 : cases.getValue(),
+                        new java.util.Random().nextInt(1_000_000));
+                getUI().ifPresent(ui -> ui.navigate("reader-study/" + study.id()));
+            } catch (IllegalArgumentException
+                    | IllegalStateException
+                    | org.springframework.security.access.AccessDeniedException ex) {
+                com.vaadin.flow.component.notification.Notification.show(ex.getMessage());
+            }
+        });
+        start.setId("start-reader-study");
+        var row = new HorizontalLayout(cases, start);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        section.add(row);
+        return section;
+    }
+
+    /** Locks the slider's threshold for this run, then opens the test split at it. */
+    private Div lockPanel() {
+        var lockIt = new Button("Lock this threshold", e -> lockAt(parse(threshold.getValue(), 0.5)));
+        lockIt.setId("lock-threshold");
+        lockIt.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        var peek = new Button("Open the test split without locking", e -> {
+            locks.testOpened(id);
+            open(id);
+        });
+        peek.setId("open-test");
+        peek.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        var row = new HorizontalLayout(lockIt, peek);
+        row.setWrap(true);
+        var note = new Paragraph("Opening the test split first is allowed, but a threshold locked after it is"
+                + " recorded as chosen on the test split, and lesson checks that ask for a validation choice fail.");
+        note.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        var panel = new Div(row, note);
+        panel.setId("lock-panel");
+        return panel;
+    }
+
+    private void lockAt(double at) {
+        try {
+            locks.lock(id, at, null);
+            com.vaadin.flow.component.notification.Notification.show("Threshold " + format(at) + " locked.");
+            open(id);
+            lockListeners.forEach(Runnable::run);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            com.vaadin.flow.component.notification.Notification.show(e.getMessage());
+        }
+    }
+
+    /** Where the run's threshold stands: locked on validation, locked after seeing the test split, or not locked. */
+    private Div lockBanner() {
+        var banner = new Div();
+        banner.setId("threshold-lock");
+        if (lock == null) {
+            banner.add(new Paragraph("No threshold is locked for this run: these test figures move with the slider,"
+                    + " and a threshold locked now is recorded as chosen on the test split."));
+            if (locks.mayLock(id)) {
+                var lockIt = new Button(
+                        "Lock the slider's threshold (chosen on the test split)",
+                        e -> lockAt(parse(threshold.getValue(), 0.5)));
+                lockIt.setId("lock-threshold");
+                banner.add(lockIt);
+            }
+            banner.getStyle().set("color", "var(--lumo-error-text-color)");
+            return banner;
+        }
+        var when = lock.lockedAt() == null
+                ? ""
+                : " on " + lock.lockedAt().toString().substring(0, 10);
+        if (lock.chosenOnValidation()) {
+            banner.add(new Paragraph("Threshold " + format(lock.threshold()) + " was chosen on the validation split and"
+                    + " locked" + when + " by " + lock.lockedBy() + ", before the test split was opened. The figures"
+                    + " below start at it; moving the slider explores the test split and leaves the lock as it is."));
+        } else {
+            banner.add(new Paragraph("Threshold " + format(lock.threshold()) + " was locked" + when + " by "
+                    + lock.lockedBy() + " after the test figures had been shown: chosen after seeing the test split,"
+                    + " so the test figures at it are optimistic."));
+            banner.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        return banner;
     }
 
     /** What each preset aims for, where the validation split put it, and what it achieves on this test split. */
@@ -248,9 +421,11 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
             aim.getStyle().set("font-weight", "bold");
             var text = preset.threshold() == null
                     ? preset.reading()
-                    : "Threshold " + format(preset.threshold()) + ". " + preset.reading() + " On this test split: "
-                            + "sensitivity " + percent(preset.testSensitivity()) + ", specificity "
-                            + percent(preset.testSpecificity()) + ".";
+                    : preset.testSensitivity() == null
+                            ? "Threshold " + format(preset.threshold()) + ". " + preset.reading()
+                            : "Threshold " + format(preset.threshold()) + ". " + preset.reading()
+                                    + " On this test split: sensitivity " + percent(preset.testSensitivity())
+                                    + ", specificity " + percent(preset.testSpecificity()) + ".";
             notes.add(new Paragraph(aim, new Span(text)));
         }
         return notes;
@@ -554,7 +729,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     }
 
     void show(double at) {
-        current = evaluations.evaluate(id, at);
+        current = choosing ? evaluations.evaluateValidation(id, at) : evaluations.evaluate(id, at);
         if (!format(at).equals(threshold.getValue())) {
             threshold.setValue(format(at));
         }
@@ -593,6 +768,25 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         roc.removeAll();
         roc.add(EvaluationCharts.roc(current.roc(), fpr, tpr, current.auc().value()));
         updatePrevalence();
+        if (decisionCurve.getParent().isPresent()
+                && at < 1
+                && current.netBenefit() != null
+                && !current.netBenefit().isEmpty()) {
+            decisionCurve.removeAll();
+            decisionCurve.add(EvaluationCharts.decisionCurve(current.netBenefit(), at, current.prevalence()));
+            double model = org.deeprounds.evaluation.NetBenefit.of(c.tp(), c.fp(), current.cases(), at);
+            double all = org.deeprounds.evaluation.NetBenefit.treatAll(current.prevalence(), at);
+            decisionText.setText(String.format(
+                    Locale.ROOT,
+                    "At threshold %.2f: net benefit %.3f with the model, %.3f treating everyone, 0 treating no one:"
+                            + " %s.",
+                    at,
+                    model,
+                    all,
+                    model > Math.max(0, all)
+                            ? "acting on the model's calls does more good than either"
+                            : "at this threshold the model adds nothing over the simpler choices"));
+        }
         if (wrong.getParent().isPresent()) {
             updateWrong();
         }

@@ -14,19 +14,30 @@ import java.util.stream.Collectors;
 import org.deeprounds.evaluation.Explanation;
 
 /** One test case explained: heat maps over the image, importance over the sequence, or contributions per column. */
-class ExplanationPanel extends VerticalLayout {
+public class ExplanationPanel extends VerticalLayout {
 
     /**
      * @param name what the case list calls the case (a patient id, or "test-14"); null for the user's own case, which
      *     has no true label to show
      */
     ExplanationPanel(Explanation e, String name) {
+        this(
+                e,
+                new H3(
+                        e.trueLabel() == null
+                                ? "Your case: the network's call (no true label is known for it)"
+                                : "Case " + (name == null ? e.caseId() : name) + ": truly " + e.trueLabel()));
+    }
+
+    /** The explanation under a heading of the caller's choosing (a reader study names no true label). */
+    public static ExplanationPanel titled(Explanation e, String heading) {
+        return new ExplanationPanel(e, new H3(heading));
+    }
+
+    private ExplanationPanel(Explanation e, H3 heading) {
         setId("explanation");
         setPadding(false);
-        add(new H3(
-                e.trueLabel() == null
-                        ? "Your case: the network's call (no true label is known for it)"
-                        : "Case " + (name == null ? e.caseId() : name) + ": truly " + e.trueLabel()));
+        add(heading);
         add(new Paragraph("The network gives " + probabilities(e.probabilities()) + "; explained: why '"
                 + e.explainedClass() + "'."));
         if (e.saliency() != null) {

@@ -26,6 +26,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 class EvaluationViewTest extends SpringBrowserlessTest {
 
     @Autowired
+    org.deeprounds.evaluation.ThresholdLocks locks;
+
+    @Autowired
     DatasetService datasets;
 
     @Autowired
@@ -92,6 +95,10 @@ class EvaluationViewTest extends SpringBrowserlessTest {
         }
         assertThat(runs.get(run).status()).isEqualTo(RunStatus.COMPLETED);
 
+        // Before a lock the page shows the validation split only: no test case is listed.
+        navigate(EvaluationView.class, run);
+        assertThat($(Grid.class).withId("misclassified").exists()).isFalse();
+        locks.lock(run, 0.5, null);
         navigate(EvaluationView.class, run);
 
         @SuppressWarnings("unchecked")

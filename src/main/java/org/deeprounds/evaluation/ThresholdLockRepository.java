@@ -1,0 +1,5 @@
+package org.deeprounds.evaluation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ThresholdLockRepository extends JpaRepository<ThresholdLock, Long> {}

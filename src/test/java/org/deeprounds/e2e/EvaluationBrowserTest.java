@@ -23,6 +23,7 @@ class EvaluationBrowserTest extends BrowserTest {
     void moving_the_threshold_trades_sensitivity_for_specificity() throws Exception {
         long run = trainedRun();
         var wait = waitUpTo(60);
+        ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
         signInToHome("trainee1", "Learn-Rounds-2026a");
         driver.get(url("/run/" + run));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("evaluate-link")))
@@ -71,7 +72,13 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(ruleOut.get(0))
                 .as("rule-out finds at least as many as rule-in")
                 .isGreaterThanOrEqualTo(ruleIn.get(0));
+        ScreenChecks.assertNoHorizontalOverflow(driver, "evaluation-choose");
         HeadlessChromium.screenshot(driver, "evaluation-choose");
+        ScreenChecks.viewport(driver, ScreenChecks.PHONE);
+        waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("lock-threshold")));
+        ScreenChecks.assertNoHorizontalOverflow(driver, "evaluation-choose-phone");
+        HeadlessChromium.screenshot(driver, "evaluation-choose-phone");
+        ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
 
         // Locking opens the test split at the locked threshold, and says where it was chosen.
         scrollAndClick(driver.findElement(By.id("lock-threshold")));
@@ -115,6 +122,9 @@ class EvaluationBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.id("try-result")).getText()).doesNotContain("truly");
         assertThat(driver.findElement(By.id("try-error")).getText()).isEmpty();
 
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("document.getElementById('decision-curve').scrollIntoView({block: 'center'});");
+        HeadlessChromium.screenshot(driver, "evaluation-decision-curve");
         HeadlessChromium.screenshot(driver, "evaluation-locked");
         assertThat(driver.findElement(By.id("prevalence-text")).getDomProperty("textContent"))
                 .startsWith("If ");

@@ -147,7 +147,7 @@ class PublishedBaselinesBenchmark {
                         + " wall_seconds=%.1f test_auc=%.3f%s test_accuracy=%s | LR l2=%s epochs=%d test_auc=%.3f"
                         + " test_accuracy=%.3f",
                 dataset.name().replace(' ', '_'),
-                datasets.summary(dataset.id()).splitPlan().source().equals("FILE") ? "published" : "stratified",
+                splitName(datasets.summary(dataset.id()).splitPlan().source()),
                 dataset.splits().get("train").size(),
                 dataset.splits().get("validation").size(),
                 dataset.splits().get("test").size(),
@@ -252,6 +252,11 @@ class PublishedBaselinesBenchmark {
     private static double logLoss(INDArray labels, INDArray probabilities) {
         var clipped = Transforms.max(probabilities, 1e-12, true);
         return -Transforms.log(clipped, false).mul(labels).sumNumber().doubleValue() / labels.rows();
+    }
+
+    /** "published" for the file's own split, else the product's "stratified" or "grouped". */
+    private static String splitName(String source) {
+        return source.equals("FILE") ? "published" : source.toLowerCase(Locale.ROOT);
     }
 
     private static String interval(Estimate estimate) {

@@ -172,6 +172,32 @@ class PublishedSplitsTest {
                 .hasMessageContaining("notest.csv: the 'split' values give no test rows");
     }
 
+    @Test
+    void copies_the_file_puts_in_different_splits_stay_there_and_the_report_says_so() throws IOException {
+        var fasta = new StringBuilder();
+        var random = new Random(5);
+        var copied = bases(random, 16);
+        for (int i = 0; i < 20; i++) {
+            var split = i < 10 ? "train" : i < 14 ? "validation" : "test";
+            var sequence = i == 0 || i == 19 ? copied : bases(random, 16);
+            fasta.append(">c%02d class=%s split=%s\n%s\n".formatted(i, i % 2, split, sequence));
+        }
+
+        var info = datasets.importUpload(
+                DatasetService.ImportRequest.named("Copies"),
+                DatasetImportTest.upload("copies.fasta", fasta.toString()),
+                null);
+
+        var stored = storedSplits(info);
+        assertThat(stored.getFirst()).isEqualTo(Split.TRAIN);
+        assertThat(stored.getLast()).isEqualTo(Split.TEST);
+        var duplicates = datasets.summary(info.id()).duplicates();
+        assertThat(duplicates.repeated()).isEqualTo(1);
+        assertThat(duplicates.keptTogether()).isFalse();
+        assertThat(duplicates.describe())
+                .contains("The file's own splits put copies of one sequence in different splits");
+    }
+
     private List<Split> storedSplits(DatasetInfo info) throws IOException {
         var key = repository.findById(info.id()).orElseThrow().getStorageKey();
         var bytes = Files.readAllBytes(

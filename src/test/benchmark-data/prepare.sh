@@ -19,15 +19,16 @@ def load(name):
 
 # StatLog DNA (primate splice junctions): 3,186 windows of 60 nt, each base as three indicators
 # (A 100, C 010, G 001, T 000); classes ei (exon-intron), ie (intron-exon), n (neither).
-# StatLog's published protocol: the first 2,000 for training, the last 1,186 for testing.
+# StatLog's published protocol: the first 2,000 for training, the last 1,186 for testing, written into one FASTA
+# as split=train / split=test header tags, which the import keeps (validation is carved from the 2,000).
 dna = load("DNA")
 code = {(1, 0, 0): "A", (0, 1, 0): "C", (0, 0, 1): "G", (0, 0, 0): "T"}
-for part, rows in (("train", range(0, 2000)), ("test", range(2000, len(dna)))):
-    with open(f"{out}/statlog-dna-{part}.fasta", "w") as f:
-        for i in rows:
-            bits = [int(v) for v in dna.iloc[i, :180]]
-            seq = "".join(code[tuple(bits[k:k + 3])] for k in range(0, 180, 3))
-            f.write(f">dna{i + 1:04d} class={dna.iloc[i, 180]}\n{seq}\n")
+with open(f"{out}/statlog-dna.fasta", "w") as f:
+    for i in range(len(dna)):
+        bits = [int(v) for v in dna.iloc[i, :180]]
+        seq = "".join(code[tuple(bits[k:k + 3])] for k in range(0, 180, 3))
+        part = "train" if i < 2000 else "test"
+        f.write(f">dna{i + 1:04d} class={dna.iloc[i, 180]} split={part}\n{seq}\n")
 
 # Pima Indians Diabetes (version 2: impossible zeros recorded as missing).
 pima = load("PimaIndiansDiabetes2")

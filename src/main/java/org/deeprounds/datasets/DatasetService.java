@@ -674,6 +674,10 @@ public class DatasetService {
         for (var column : summary.tabular().columns()) {
             var wanted = types.getOrDefault(column.name(), column.type());
             if (wanted != column.type()) {
+                if ("FILE".equals(summary.splitPlan().source()) && GivenSplits.isSplitColumn(column.name())) {
+                    throw new DatasetFormatException(
+                            "column '" + column.name() + "' holds the file's own splits, so it is never an input");
+                }
                 checkTypeChange(column, wanted);
             }
             columns.add(column.withType(wanted));

@@ -47,13 +47,21 @@ public record DatasetSummary(
      *
      * @param source {@code FILE} (the file's own), {@code STRATIFIED} (seeded, per class) or {@code GROUPED}
      *     (seeded, per class, all rows of one group, e.g. one patient, in one split)
+     * @param validationRatio for {@code FILE}: null where the file gave validation itself, else the share of the
+     *     file's training rows carved into validation (with {@code seed})
      */
     public record SplitPlan(
             String source, Long seed, Double validationRatio, Double testRatio, String groupColumn, int groups) {
 
         public String describe() {
             return switch (source) {
-                case "FILE" -> "the file's own train / validation / test splits";
+                case "FILE" ->
+                    validationRatio == null
+                            ? "the file's own train / validation / test splits"
+                            : String.format(
+                                    "the file's own train and test splits; validation carved from its training rows"
+                                            + " (stratified by class; seed %d; %.0f%% of them)",
+                                    seed, validationRatio * 100);
                 case "GROUPED" ->
                     String.format(
                             "stratified by class, all rows of one '%s' in one split (%d groups); seed %d;"

@@ -60,6 +60,11 @@ public record Duplicates(
         }
     }
 
+    /** The same report, saying whether the splits keep the copies of one content together. */
+    Duplicates keptTogether(boolean together) {
+        return new Duplicates(unit, compared, repeated, rows, extraCopies, conflicting, examples, together);
+    }
+
     /** Whether any content occurs twice. */
     public boolean any() {
         return repeated > 0;
@@ -107,6 +112,10 @@ public record Duplicates(
                     .append(unit)
                     .append(" are kept in the same split, so the model is never tested on a copy of what it trained"
                             + " on.");
+        } else {
+            text.append(" The file's own splits put copies of one ")
+                    .append(unit)
+                    .append(" in different splits and are kept as given, so the test score may be optimistic.");
         }
         return text.toString();
     }

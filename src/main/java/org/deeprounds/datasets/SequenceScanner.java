@@ -32,11 +32,16 @@ final class SequenceScanner {
     static final int PREVIEWS_PER_CLASS = 4;
     static final int MAX_LENGTH = 100_000;
     private static final Pattern CLASS_IN_HEADER = Pattern.compile("(?:^|\\s)class=(\\S+)");
+    private static final Pattern SPLIT_IN_HEADER = Pattern.compile("(?:^|\\s)split=(\\S*)");
 
     private SequenceScanner() {}
 
-    /** One sequence as read from the file. */
-    record Sequence(String id, String label, String bases, long line) {}
+    /**
+     * One sequence as read from the file.
+     *
+     * @param split the file's own split for it (a {@code split=} header tag or a {@code split} column); null if none
+     */
+    record Sequence(String id, String label, String bases, long line, Split split) {}
 
     interface SequenceVisitor {
         void accept(Sequence sequence) throws IOException;
@@ -51,7 +56,18 @@ final class SequenceScanner {
         var ids = new HashSet<String>();
         var idsInOrder = new ArrayList<String>();
         var copies = new DuplicateFinder();
+        var given = new ArrayList<Split>();
         read(file, csv, options, name, labelsById, seq -> {
+            if (!idsInOrder.isEmpty() && (seq.split() != null) != !given.isEmpty()) {
+                throw new DatasetFormatException(name + " line " + seq.line() + ": sequence '" + seq.id() + "' "
+                        + (seq.split() == null
+                                ? "has no split, but the sequences before it have one"
+                                : "has a split, but the sequences before it have none")
+                        + "; give every sequence its split (train, validation or test) or none");
+            }
+            if (seq.split() != null) {
+                given.add(seq.split());
+            }
             if (!ids.add(seq.id())) {
                 throw new DatasetFormatException(
                         name + " line " + seq.line() + ": sequence id '" + seq.id() + "' appears twice");
@@ -72,12 +88,37 @@ final class SequenceScanner {
         var labels = labelNames.stream().mapToInt(classes::indexOf).toArray();
         // Copies of one sequence share a split; without copies the split is the plain stratified one, as before.
         var found = copies.find();
-        var splits = found.any()
-                ? Splitter.keepingTogether(
-                        labels, found.groupKeys(null), options.seed(), options.validationRatio(), options.testRatio())
-                : Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
-        ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
+        Split[] splits;
+        DatasetSummary.SplitPlan plan;
         var duplicates = found.report("sequence", "their bases", labelNames::get, idsInOrder::get);
+        if (!given.isEmpty()) {
+            // The file's own split stands even where copies straddle it: the duplicate report says so.
+            var completed = GivenSplits.complete(
+                    given.toArray(Split[]::new), labels, found.any() ? found.groupKeys(null) : null, options, name);
+            splits = completed.splits();
+            plan = new DatasetSummary.SplitPlan(
+                    "FILE",
+                    completed.validationCarved() ? options.seed() : null,
+                    completed.validationCarved() ? options.validationRatio() : null,
+                    null,
+                    null,
+                    0);
+            if (found.any()) {
+                duplicates = duplicates.keptTogether(GivenSplits.together(splits, found.groupKeys(null)));
+            }
+        } else {
+            splits = found.any()
+                    ? Splitter.keepingTogether(
+                            labels,
+                            found.groupKeys(null),
+                            options.seed(),
+                            options.validationRatio(),
+                            options.testRatio())
+                    : Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
+            plan = new DatasetSummary.SplitPlan(
+                    "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0);
+        }
+        ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
 
         // Second pass: composition per class, ambiguity codes, previews.
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -129,8 +170,7 @@ final class SequenceScanner {
                 classes,
                 ScanContext.positiveClass(classes, options.positiveClass(), name),
                 ScanContext.splitSummaries(labels, splits, classes),
-                new DatasetSummary.SplitPlan(
-                        "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0),
+                plan,
                 null,
                 new DatasetSummary.GenomicsSummary(
                         encoded,
@@ -192,13 +232,14 @@ final class SequenceScanner {
             long lineNo = 0;
             String id = null;
             String label = null;
+            Split split = null;
             long headerLine = 0;
             var bases = new StringBuilder();
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (line.startsWith(">")) {
                     if (id != null) {
-                        visitor.accept(finish(name, id, label, bases, headerLine, labelsById));
+                        visitor.accept(finish(name, id, label, bases, headerLine, labelsById, split));
                     }
                     var header = line.substring(1).strip();
                     var token = header.split("\\s+")[0];
@@ -216,6 +257,8 @@ final class SequenceScanner {
                         id = token;
                         label = null;
                     }
+                    var splitMatch = SPLIT_IN_HEADER.matcher(header);
+                    split = splitMatch.find() ? GivenSplits.parse(splitMatch.group(1), name, lineNo) : null;
                     headerLine = lineNo;
                     bases.setLength(0);
                 } else if (!line.isBlank()) {
@@ -227,7 +270,7 @@ final class SequenceScanner {
                 }
             }
             if (id != null) {
-                visitor.accept(finish(name, id, label, bases, headerLine, labelsById));
+                visitor.accept(finish(name, id, label, bases, headerLine, labelsById, split));
             } else if (lineNo == 0) {
                 throw new DatasetFormatException(name + ": the file is empty");
             }
@@ -262,7 +305,8 @@ final class SequenceScanner {
             String label,
             StringBuilder bases,
             long headerLine,
-            Map<String, String> labelsById) {
+            Map<String, String> labelsById,
+            Split split) {
         var resolved = label != null && !label.isBlank() ? label : labelsById.get(id);
         if (resolved == null || resolved.isBlank()) {
             throw new DatasetFormatException(name + " line " + headerLine + ": sequence '" + id + "' has no label;"
@@ -271,7 +315,7 @@ final class SequenceScanner {
         if (bases.isEmpty()) {
             throw new DatasetFormatException(name + " line " + headerLine + ": sequence '" + id + "' has no bases");
         }
-        return new Sequence(id, resolved.strip(), bases.toString(), headerLine);
+        return new Sequence(id, resolved.strip(), bases.toString(), headerLine, split);
     }
 
     private static Map<String, String> readLabels(Path labelsFile, String name) throws IOException {
@@ -316,6 +360,10 @@ final class SequenceScanner {
             }
             var target = labelColumn(header, options, name);
             var idColumn = find(header, List.of("id", "name"));
+            var splitColumn = find(header, List.of(GivenSplits.NAME));
+            if (splitColumn != null && splitColumn.equals(target)) {
+                splitColumn = null;
+            }
             for (var record : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (record.size() != header.size()) {
@@ -332,7 +380,8 @@ final class SequenceScanner {
                 if (bases.isEmpty()) {
                     throw new DatasetFormatException(name + " line " + line + ": sequence '" + id + "' has no bases");
                 }
-                visitor.accept(new Sequence(id, label, bases.toString(), line));
+                var split = splitColumn == null ? null : GivenSplits.parse(record.get(splitColumn), name, line);
+                visitor.accept(new Sequence(id, label, bases.toString(), line, split));
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
             throw new DatasetFormatException(name + ": not valid CSV: " + e.getMessage());

@@ -114,9 +114,11 @@ final class TabularScanner {
         var knownCompared = new IntList();
         var copies = new DuplicateFinder();
         var groupValues = new ArrayList<String>();
+        var givenSplits = new ArrayList<Split>();
         var previewRows = new ArrayList<List<String>>();
         String target;
         String group;
+        int splitIndex;
         try (var parser = open(layout, file, name)) {
             if (header.size() > context.maxColumns()) {
                 throw new DatasetFormatException(name + ": the table has " + header.size() + " columns; at most "
@@ -134,8 +136,9 @@ final class TabularScanner {
             header.forEach(h -> columns.add(new Column(h)));
             int targetIndex = header.indexOf(target);
             int groupIndex = group == null ? -1 : header.indexOf(group);
+            splitIndex = splitColumn(header, target, group);
             for (int c = 0; c < header.size(); c++) {
-                if (c != targetIndex && c != groupIndex && !isIdName(header.get(c))) {
+                if (c != targetIndex && c != groupIndex && c != splitIndex && !isIdName(header.get(c))) {
                     knownCompared.add(c);
                 }
             }
@@ -170,6 +173,9 @@ final class TabularScanner {
                     }
                     groupValues.add(g);
                 }
+                if (splitIndex >= 0) {
+                    givenSplits.add(GivenSplits.parse(record.get(splitIndex), name, line));
+                }
                 if (previewRows.size() < PREVIEW_ROWS) {
                     previewRows.add(record.toList());
                 }
@@ -189,7 +195,12 @@ final class TabularScanner {
         }
         var types = new LinkedHashMap<String, ColumnType>();
         for (var column : columns) {
-            types.put(column.name, inferType(column, target, group, name));
+            // The file's split says where a row is used, never what it predicts.
+            types.put(
+                    column.name,
+                    splitIndex >= 0 && column.name.equals(header.get(splitIndex))
+                            ? ColumnType.IGNORE
+                            : inferType(column, target, group, name));
         }
         var suggested = new java.util.HashSet<String>();
         for (var column : columns) {
@@ -210,10 +221,27 @@ final class TabularScanner {
         // Text that never repeats is an identifier too, known only now: then compare again without it.
         boolean moreIdentifiers = java.util.stream.IntStream.range(0, header.size())
                 .anyMatch(c -> types.get(header.get(c)) == ColumnType.IDENTIFIER && knownCompared.contains(c));
-        var found = moreIdentifiers ? duplicateRows(file, layout, name, types) : copies.find();
+        var found = moreIdentifiers ? duplicateRows(file, layout, name, types, splitIndex) : copies.find();
         var groups = group == null ? null : groupValues.toArray(String[]::new);
         Split[] splits;
-        if (found.any()) {
+        DatasetSummary.SplitPlan plan = null;
+        if (splitIndex >= 0) {
+            // The file's own split stands even where copies straddle it: the duplicate report still names them.
+            var completed = GivenSplits.complete(
+                    givenSplits.toArray(Split[]::new),
+                    labels,
+                    found.any() ? found.groupKeys(groups) : groups,
+                    options,
+                    name);
+            splits = completed.splits();
+            plan = new DatasetSummary.SplitPlan(
+                    "FILE",
+                    completed.validationCarved() ? options.seed() : null,
+                    completed.validationCarved() ? options.validationRatio() : null,
+                    null,
+                    group,
+                    0);
+        } else if (found.any()) {
             splits = Splitter.keepingTogether(
                     labels, found.groupKeys(groups), options.seed(), options.validationRatio(), options.testRatio());
         } else if (group != null) {
@@ -221,23 +249,28 @@ final class TabularScanner {
         } else {
             splits = Splitter.stratified(labels, options.seed(), options.validationRatio(), options.testRatio());
         }
-        var plan = group != null
-                ? new DatasetSummary.SplitPlan(
-                        "GROUPED",
-                        options.seed(),
-                        options.validationRatio(),
-                        options.testRatio(),
-                        group,
-                        new java.util.HashSet<>(groupValues).size())
-                : new DatasetSummary.SplitPlan(
-                        "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0);
+        plan = plan != null
+                ? plan
+                : group != null
+                        ? new DatasetSummary.SplitPlan(
+                                "GROUPED",
+                                options.seed(),
+                                options.validationRatio(),
+                                options.testRatio(),
+                                group,
+                                new java.util.HashSet<>(groupValues).size())
+                        : new DatasetSummary.SplitPlan(
+                                "STRATIFIED", options.seed(), options.validationRatio(), options.testRatio(), null, 0);
         ScanContext.requireEveryClassInTrain(labels, splits, classes, name);
         var rowNames = new RowNames(idColumn != null ? idColumn : group, rowLines);
-        var duplicates = found.report(
+        var reported = found.report(
                 "row",
                 comparedDescription(header, types, target),
                 row -> classes.get(labels[row]),
                 rowNames.lookUp(file, layout, name, found));
+        var duplicates = splitIndex >= 0 && found.any()
+                ? reported.keptTogether(GivenSplits.together(splits, found.groupKeys(null)))
+                : reported;
         var summaries =
                 trainStatistics(file, layout, name, columns, types, suggested, splits, options.sensitiveColumns());
         context.writeSplits(splits);
@@ -286,12 +319,13 @@ final class TabularScanner {
      * identifiers are not all known by name (text that never repeats, known once the whole file was read).
      */
     private static DuplicateFinder.Found duplicateRows(
-            Path file, TableLayout layout, String name, Map<String, ColumnType> types) throws IOException {
+            Path file, TableLayout layout, String name, Map<String, ColumnType> types, int splitIndex)
+            throws IOException {
         var header = layout.names();
         var compared = java.util.stream.IntStream.range(0, header.size())
                 .filter(c -> {
                     var type = types.get(header.get(c));
-                    return type != ColumnType.IDENTIFIER && type != ColumnType.TARGET;
+                    return type != ColumnType.IDENTIFIER && type != ColumnType.TARGET && c != splitIndex;
                 })
                 .toArray();
         var finder = new DuplicateFinder();
@@ -369,6 +403,17 @@ final class TabularScanner {
                     + String.join(", ", header) + ")");
         }
         return wanted;
+    }
+
+    /** The index of the file's split column (named 'split', any case), or -1; never the target or the group. */
+    private static int splitColumn(List<String> header, String target, String group) {
+        for (int c = 0; c < header.size(); c++) {
+            var column = header.get(c);
+            if (GivenSplits.isSplitColumn(column) && !column.equals(target) && !column.equals(group)) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     /** "id", "patient_id": a column that names rows by its name. */

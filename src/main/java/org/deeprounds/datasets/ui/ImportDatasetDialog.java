@@ -130,7 +130,9 @@ class ImportDatasetDialog extends Dialog {
         columnNames.addValueChangeListener(e -> applyHeaderChoice());
         var help = new Paragraph("Imaging: MedMNIST .npz, or a .zip with one folder per class (optionally under"
                 + " train/, val/, test/). Genomics: FASTA with '>id class=LABEL' or '>id|LABEL' headers, or a CSV with"
-                + " a sequence column. EHR: a CSV table, with a header row or with the columns named here.");
+                + " a sequence column. EHR: a CSV table, with a header row or with the columns named here. A file"
+                + " that states its own split (a 'split' column, or 'split=train|validation|test' in FASTA headers) is"
+                + " split exactly so; validation is carved from train when only train and test are given.");
         var form = new FormLayout(
                 name,
                 modality,

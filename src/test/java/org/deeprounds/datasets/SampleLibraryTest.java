@@ -22,10 +22,7 @@ class SampleLibraryTest {
     void real_samples_of_every_modality_are_loaded_with_licence_and_citation_and_synthetic_ones_say_so() {
         var loaded = datasets.list().stream().filter(DatasetInfo::shared).toList();
 
-        var wdbc = loaded.stream()
-                .filter(d -> d.name().startsWith("Breast cancer biopsies"))
-                .findFirst()
-                .orElseThrow();
+        var wdbc = datasets.get(datasets.sampleId("wdbc-breast-cancer").orElseThrow());
         assertThat(wdbc.synthetic()).isFalse();
         assertThat(wdbc.licence()).isEqualTo("CC BY 4.0");
         assertThat(wdbc.classes()).containsExactly("benign", "malignant");
@@ -34,10 +31,7 @@ class SampleLibraryTest {
                         .sum())
                 .isEqualTo(569);
 
-        var xrays = loaded.stream()
-                .filter(d -> d.name().startsWith("Chest X-rays"))
-                .findFirst()
-                .orElseThrow();
+        var xrays = datasets.get(datasets.sampleId("pneumoniamnist-balanced").orElseThrow());
         assertThat(xrays.synthetic()).isFalse();
         assertThat(xrays.modality()).isEqualTo(Modality.IMAGING);
         assertThat(xrays.licence()).isEqualTo("CC BY 4.0");
@@ -50,10 +44,7 @@ class SampleLibraryTest {
         assertThat(xrays.splits().get("test").size()).isEqualTo(468);
         assertThat(xrays.positiveClass()).isEqualTo("pneumonia");
 
-        var promoters = loaded.stream()
-                .filter(d -> d.name().startsWith("E. coli promoters"))
-                .findFirst()
-                .orElseThrow();
+        var promoters = datasets.get(datasets.sampleId("ecoli-promoters").orElseThrow());
         assertThat(promoters.synthetic()).isFalse();
         assertThat(promoters.citation()).contains("Harley", "Towell");
         assertThat(promoters.classes()).containsExactly("non-promoter", "promoter");

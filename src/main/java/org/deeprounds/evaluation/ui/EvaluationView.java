@@ -279,12 +279,13 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         decisionText.setId("net-benefit-text");
         add(
                 new H3("Decision curve: is acting on the model better than treating everyone, or no one?"),
-                new Paragraph("A threshold probability is an exchange rate: at 0.20 the odds are 0.20/0.80, one to four, so"
-                        + " finding one case is worth four needless treatments and each false alarm counts as a quarter"
-                        + " of a case. Net benefit is the cases found per patient less the false alarms weighted that"
-                        + " way. Blue: acting on the model's calls; dashed: treating everyone; the flat line: treating"
-                        + " no one. The model is worth using where its curve lies above both; the orange line is your"
-                        + " threshold."),
+                new Paragraph(
+                        "A threshold probability is an exchange rate: at 0.20 the odds are 0.20/0.80, one to four, so"
+                                + " finding one case is worth four needless treatments and each false alarm counts as a quarter"
+                                + " of a case. Net benefit is the cases found per patient less the false alarms weighted that"
+                                + " way. Blue: acting on the model's calls; dashed: treating everyone; the flat line: treating"
+                                + " no one. The model is worth using where its curve lies above both; the orange line is your"
+                                + " threshold."),
                 decisionCurve,
                 decisionText);
         add(baselines());

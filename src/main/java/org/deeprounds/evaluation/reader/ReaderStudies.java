@@ -142,6 +142,13 @@ public class ReaderStudies {
         return summary(visible(studyId));
     }
 
+    /** Whether the signed-in user is the study's reader (and so makes its calls). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean isReader(long studyId) {
+        return visible(studyId).reader().equals(caller());
+    }
+
     /** The case ids of a phase, in the order the reader meets them. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -67,6 +67,14 @@ public class ReaderStudyView extends VerticalLayout implements HasUrlParameter<L
         removeAll();
         try {
             var summary = studies.get(studyId);
+            if (!summary.done() && !studies.isReader(studyId)) {
+                add(
+                        new H2("Reader study " + studyId),
+                        new Paragraph(summary.reader() + " reads this study: " + summary.unassistedRead() + " of "
+                                + summary.cases() + " cases read without the model, " + summary.assistedRead()
+                                + " with it. The results appear here once both rounds are read."));
+                return;
+            }
             if (!summary.unassistedDone()) {
                 showNext(Phase.UNASSISTED);
             } else if (!summary.done()) {

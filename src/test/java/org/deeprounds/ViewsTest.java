@@ -168,6 +168,14 @@ class ViewsTest extends SpringBrowserlessTest {
         assertThat(text).contains("CPU", "1.0.0-M2.1", "Data directory", "Native build");
         // The build this JVM loaded, by name: the oneDNN one on a processor with AVX2 or AVX-512.
         assertThat(text).contains(NativeRuntime.chosen().orElseThrow().label());
+        // This server is the installation's one node, alive, training runs itself; its queue is described in words.
+        @SuppressWarnings("unchecked")
+        var nodes = test((Grid<Object>) $(Grid.class).id("nodes-grid"));
+        assertThat(nodes.size()).isEqualTo(1);
+        assertThat(nodes.getCellText(0, 1)).isEqualTo("all");
+        assertThat(nodes.getCellText(0, 3)).isEqualTo("0 of 1");
+        assertThat(nodes.getCellText(0, 4)).endsWith("s ago").doesNotContain("silent");
+        assertThat(text).containsPattern("No run is waiting|runs? (is|are) waiting");
     }
 
     @Test

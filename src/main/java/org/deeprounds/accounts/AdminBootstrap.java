@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
+import org.deeprounds.base.node.OnServingNode;
 import org.deeprounds.base.security.AppRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(0)
+@OnServingNode
 class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN_USERNAME = "admin";

@@ -2,6 +2,7 @@ package org.deeprounds.accounts;
 
 import java.time.Clock;
 import java.util.Set;
+import org.deeprounds.base.node.OnServingNode;
 import org.deeprounds.base.security.AppRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creates the {@link DemoAccounts} and their cohort when demo mode is on; leaves existing accounts alone. */
 @Component
 @Order(1)
+@OnServingNode
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);

@@ -36,7 +36,21 @@ public class CurriculumLibrary {
     private final DatasetService datasets;
     private volatile Map<String, CourseLoader.Result> courses = Map.of();
 
-    CurriculumLibrary(CurriculumSettings settings, DataDirectory dataDirectory, DatasetService datasets) {
+    /** Only nodes that serve pages copy the shipped courses, so a worker starting beside them never races the copy. */
+    private final boolean installs;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CurriculumLibrary(
+            CurriculumSettings settings,
+            DataDirectory dataDirectory,
+            DatasetService datasets,
+            org.deeprounds.base.node.NodeSettings node) {
+        this(settings, dataDirectory, datasets, node.role().serves());
+    }
+
+    CurriculumLibrary(
+            CurriculumSettings settings, DataDirectory dataDirectory, DatasetService datasets, boolean installs) {
+        this.installs = installs;
         this.dir = (settings.dir() != null ? settings.dir() : dataDirectory.resolve("curricula"))
                 .toAbsolutePath()
                 .normalize();
@@ -46,7 +60,9 @@ public class CurriculumLibrary {
     /** Copies missing shipped courses, then loads everything. */
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        installShippedCourses();
+        if (installs) {
+            installShippedCourses();
+        }
         reload();
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.deeprounds.base.node.OnServingNode;
 import org.deeprounds.datasets.samples.SyntheticChestFilms;
 import org.deeprounds.datasets.samples.SyntheticCohort;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
+@OnServingNode
 class SampleLibrary implements ApplicationRunner {
 
     static final String WDBC = "wdbc-breast-cancer";

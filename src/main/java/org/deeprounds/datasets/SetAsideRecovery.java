@@ -1,6 +1,7 @@
 package org.deeprounds.datasets;
 
 import java.io.IOException;
+import org.deeprounds.base.node.OnServingNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(5)
+@OnServingNode
 class SetAsideRecovery implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SetAsideRecovery.class);

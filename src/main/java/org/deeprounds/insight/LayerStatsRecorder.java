@@ -22,16 +22,29 @@ class LayerStatsRecorder implements RunInstrumentation {
     private final InsightSettings settings;
     /** Each training session's writer, closed (after writing everything) when the session ends. */
     private final java.util.Map<Long, AsyncStatsRouter> writers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Worker nodes write journals (read by web nodes while they grow) instead of DL4J's single-process file store. */
+    private final boolean journaled;
 
-    LayerStatsRecorder(StatsFiles files, InsightSettings settings) {
+    private final java.util.Map<Long, StatsJournal.Writer> journals = new java.util.concurrent.ConcurrentHashMap<>();
+
+    LayerStatsRecorder(StatsFiles files, InsightSettings settings, org.deeprounds.base.node.NodeSettings node) {
         this.files = files;
         this.settings = settings;
+        this.journaled = node.role() == org.deeprounds.base.node.NodeSettings.Role.WORKER;
     }
 
     @Override
     public List<TrainingListener> listenersFor(long runId, Path folder, NetworkSpec spec, long plannedIterations) {
         long perEpoch = Math.max(1, plannedIterations / Math.max(1, spec.epochs()));
-        var router = new AsyncStatsRouter(files.pin(folder), Long.toString(runId));
+        StatsStorageRouter target;
+        if (journaled) {
+            var journal = new StatsJournal.Writer(folder);
+            journals.put(runId, journal);
+            target = journal;
+        } else {
+            target = files.pin(folder);
+        }
+        var router = new AsyncStatsRouter(target, Long.toString(runId));
         var previous = writers.put(runId, router);
         if (previous != null) {
             previous.close();
@@ -45,7 +58,12 @@ class LayerStatsRecorder implements RunInstrumentation {
         if (router != null) {
             router.close();
         }
-        files.release(folder);
+        var journal = journals.remove(runId);
+        if (journal != null) {
+            journal.close();
+        } else {
+            files.release(folder);
+        }
     }
 
     static TrainingListener listener(StatsStorageRouter storage, String session, SnapshotPlan plan) {

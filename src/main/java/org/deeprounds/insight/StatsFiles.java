@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each run's DL4J statistics file ({@value #FILE} in its folder), opened once and shared: the file is a MapDB store,
- * which one process must not open twice. The least recently used stores are closed beyond {@value #MAX_OPEN}.
+ * which one process must not open twice. The least recently used stores are closed beyond {@value #MAX_OPEN}. A run
+ * trained on a worker node has a {@link StatsJournal} instead, read here while the worker appends to it.
  */
 @Component
 public class StatsFiles {
@@ -26,6 +27,9 @@ public class StatsFiles {
     private final Map<Path, FileStatsStorage> open = new LinkedHashMap<>(16, 0.75f, true);
     /** Stores a training session writes to, with how many sessions. */
     private final Map<Path, Integer> pinned = new java.util.HashMap<>();
+
+    /** Journals of runs trained on worker nodes, replayed in memory, the least recently used dropped first. */
+    private final Map<Path, StatsJournal.Replay> journals = new LinkedHashMap<>(16, 0.75f, true);
 
     private final java.util.List<java.util.function.Consumer<StatsStorage>> closing =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -64,10 +68,14 @@ public class StatsFiles {
         pinned.computeIfPresent(key(runFolder), (k, n) -> n > 1 ? n - 1 : null);
     }
 
-    /** Whether the run has a statistics file, without opening it. */
+    /** Whether the run has a statistics file (or journal), without opening it. */
     public synchronized boolean exists(Path runFolder) {
         var file = key(runFolder);
-        return open.containsKey(file) || Files.exists(file);
+        return open.containsKey(file) || Files.exists(file) || Files.exists(journal(runFolder));
+    }
+
+    private static Path journal(Path runFolder) {
+        return runFolder.resolve(StatsJournal.FILE).toAbsolutePath().normalize();
     }
 
     private static Path key(Path runFolder) {
@@ -76,6 +84,17 @@ public class StatsFiles {
 
     /** The run's store if it has one: a run that never trained has none. */
     public synchronized Optional<StatsStorage> existing(Path runFolder) {
+        var journal = journal(runFolder);
+        if (Files.exists(journal)) {
+            var replay = journals.computeIfAbsent(journal, j -> new StatsJournal.Replay(runFolder));
+            while (journals.size() > MAX_OPEN) {
+                var eldest = journals.entrySet().iterator().next();
+                journals.remove(eldest.getKey());
+                closing.forEach(listener -> listener.accept(eldest.getValue().storage()));
+            }
+            // What the worker appended since the last look: a view redrawing on a run's news sees it.
+            return Optional.of(replay.refresh());
+        }
         var file = runFolder.resolve(FILE).toAbsolutePath().normalize();
         if (!open.containsKey(file) && !Files.exists(file)) {
             return Optional.empty();

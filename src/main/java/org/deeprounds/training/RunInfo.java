@@ -26,6 +26,8 @@ import java.util.List;
  *     tasks); kept for compatibility: {@code latest} and {@code kept} say which epoch they belong to
  * @param latest the latest epoch's metrics with its number; null before the first epoch ends
  * @param error the reason a run did not complete (diverged, failed, interrupted), else null
+ * @param node the node that trains the run, or trained it last; null before a node claimed it
+ * @param events what happened to the run beyond its status (where it started, resumed, was handed back), oldest first
  * @param etaSeconds while running: the remaining epochs at the mean epoch time so far (early stopping may end it
  *     sooner); else null
  */
@@ -56,4 +58,6 @@ public record RunInfo(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        org.deeprounds.models.NetworkSpec spec) {}
+        org.deeprounds.models.NetworkSpec spec,
+        String node,
+        List<RunHistoryEntry> events) {}

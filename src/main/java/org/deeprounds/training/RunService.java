@@ -3,32 +3,22 @@ package org.deeprounds.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.base.DataDirectory;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Example;
-import org.deeprounds.datasets.Split;
 import org.deeprounds.models.DatasetInputs;
 import org.deeprounds.models.InvalidSpecException;
 import org.deeprounds.models.NetworkDesigner;
 import org.deeprounds.models.NetworkSpec;
 import org.deeprounds.models.Templates;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <data-dir>/runs/<id>/}. A run that was RUNNING when the server stopped becomes INTERRUPTED at the next start.
  */
 @Service
-public class RunService implements AutoCloseable {
+public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
     public static final String MODEL_FILE = "model.zip";
@@ -74,15 +64,10 @@ public class RunService implements AutoCloseable {
     /** Looked up when asked: the curriculum's origins are built on this service. */
     private final org.springframework.beans.factory.ObjectProvider<RunOrigins> origins;
 
-    private final ExecutorService workers;
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    private final Set<Long> cancelRequests = ConcurrentHashMap.newKeySet();
-    /** Runs submitted by this server process, and whether their owner is an administrator. */
-    private final Map<Long, Boolean> submitters = new ConcurrentHashMap<>();
-
-    private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
-    /** Set when the server shuts down: running jobs stop after their current step and wait to be resumed. */
-    private volatile boolean closing;
+    private final RunWorker worker;
+    private final RunQueue queue;
+    private final RunHistory runHistory;
+    private final org.deeprounds.base.node.NodeSettings node;
 
     RunService(
             TrainingRunRepository runs,
@@ -96,7 +81,15 @@ public class RunService implements AutoCloseable {
             Clock clock,
             RunEvents events,
             List<RunInstrumentation> instruments,
-            org.springframework.beans.factory.ObjectProvider<RunOrigins> origins) {
+            org.springframework.beans.factory.ObjectProvider<RunOrigins> origins,
+            RunWorker worker,
+            RunQueue queue,
+            RunHistory runHistory,
+            org.deeprounds.base.node.NodeSettings node) {
+        this.worker = worker;
+        this.queue = queue;
+        this.runHistory = runHistory;
+        this.node = node;
         this.events = events;
         this.origins = origins;
         this.instruments = List.copyOf(instruments);
@@ -109,16 +102,6 @@ public class RunService implements AutoCloseable {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, settings.maxConcurrentJobs()), r -> {
-            var thread = new Thread(
-                    () -> {
-                        WorkerPriority.lowerCurrentThread();
-                        r.run();
-                    },
-                    "training-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Queues a run of a template (with overrides) or of a full spec; refuses bad designs before queueing. */
@@ -169,14 +152,14 @@ public class RunService implements AutoCloseable {
                 design.epochs(),
                 provenance(dataset.sha256(), specJson, design),
                 clock.instant());
+        run.ownerAdmin(hasRole(AppRoles.ADMIN));
         transactions.executeWithoutResult(status -> {
             // A delete of the dataset waits for this run to be stored and then refuses; or this waits for the delete.
             datasets.lockForNewRun(datasetId);
             runs.save(run);
         });
         clearLeftovers(run.getId());
-        submitters.put(run.getId(), hasRole(AppRoles.ADMIN));
-        dispatch();
+        worker.dispatch();
         return info(runs.findById(run.getId()).orElseThrow());
     }
 
@@ -325,7 +308,9 @@ public class RunService implements AutoCloseable {
                 }
             });
         } else if (run.getStatus() == RunStatus.RUNNING) {
-            cancelRequests.add(id);
+            // The node training it reads this at its next heartbeat (seconds); this node stops it at once.
+            transactions.executeWithoutResult(status -> runs.requestCancel(id));
+            worker.cancelHere(id);
         }
         return info(runs.findById(id).orElseThrow());
     }
@@ -359,16 +344,20 @@ public class RunService implements AutoCloseable {
         List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
         var kept = json.writeValueAsString(done.subList(0, Math.min(done.size(), checkpointEpoch)));
         var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        submitters.put(id, name.equals(run.getOwner()) && hasRole(AppRoles.ADMIN));
-        transactions.executeWithoutResult(
-                status -> runs.findById(id).orElseThrow().requeue(clock.instant(), checkpointEpoch, kept));
+        boolean ownerAdmin = name.equals(run.getOwner()) && hasRole(AppRoles.ADMIN);
+        transactions.executeWithoutResult(status -> {
+            var fresh = runs.findById(id).orElseThrow();
+            fresh.requeue(clock.instant(), checkpointEpoch, kept);
+            fresh.ownerAdmin(ownerAdmin);
+            runHistory.record(id, null, name + " resumed it from the checkpoint of epoch " + checkpointEpoch + ".");
+        });
         events.changed(id);
-        dispatch();
+        worker.dispatch();
         return info(runs.findById(id).orElseThrow());
     }
 
     /** The epochs a checkpoint holds, read from its configuration alone (the weights are not loaded). */
-    private static int checkpointEpoch(Path checkpoint) {
+    static int checkpointEpoch(Path checkpoint) {
         try (var zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
             var entry = zip.getEntry("configuration.json");
             if (entry == null) {
@@ -394,169 +383,39 @@ public class RunService implements AutoCloseable {
     }
 
     /**
-     * At start: runs that were running or waiting when the server stopped become INTERRUPTED (never stuck), so the
-     * trainee sees what happened and starts them again.
+     * At start: on a lone server ({@code all}), runs left RUNNING by its previous start (their claim has lapsed) become
+     * INTERRUPTED, never stuck, so the trainee sees what happened and resumes or starts them again. Queued runs wait in
+     * the database and train. On {@code web} and {@code worker} nodes the training nodes' heartbeats put lapsed runs back
+     * in the queue instead. Then this node starts its heartbeat and, if it trains, takes runs from the queue.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void recover() {
-        int interrupted = transactions.execute(status -> runs.markAll(
-                        RunStatus.RUNNING,
-                        RunStatus.INTERRUPTED,
-                        "The server stopped while this run was training; resume it from its last checkpoint or"
-                                + " run it again.")
-                + runs.markAll(
-                        RunStatus.QUEUED,
-                        RunStatus.INTERRUPTED,
-                        "The server restarted before this run started; start it again."));
-        if (interrupted > 0) {
-            log.warn("{} run(s) were running when the server stopped; marked INTERRUPTED", interrupted);
-        }
-        dispatch();
-    }
-
-    /** Starts queued runs while workers are free, fairly across trainees. */
-    synchronized void dispatch() {
-        while (!closing && running.size() < settings.maxConcurrentJobs()) {
-            var queued = runs.findByStatusOrderByIdAsc(RunStatus.QUEUED).stream()
-                    .filter(r -> submitters.containsKey(r.getId()))
-                    .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
-                    .toList();
-            var busyOwners = runs.findByStatusOrderByIdAsc(RunStatus.RUNNING).stream()
-                    .map(TrainingRun::getOwner)
-                    .collect(java.util.stream.Collectors.toSet());
-            var next = FairQueue.next(queued, busyOwners, lastStarted);
-            if (next.isEmpty()) {
-                return;
+        if (node.role() == org.deeprounds.base.node.NodeSettings.Role.ALL) {
+            var lapsed = runs.findLapsed(clock.instant());
+            int interrupted = 0;
+            for (long id : lapsed) {
+                interrupted += transactions.execute(status -> {
+                    var run = runs.findById(id).orElseThrow();
+                    if (run.getStatus() != RunStatus.RUNNING) {
+                        return 0;
+                    }
+                    run.finish(
+                            RunStatus.INTERRUPTED,
+                            null,
+                            run.getBestEpoch(),
+                            run.getMetricsJson(),
+                            "The server stopped while this run was training; resume it from its last checkpoint or"
+                                    + " run it again.",
+                            clock.instant());
+                    return 1;
+                });
             }
-            long id = next.get().id();
-            running.add(id);
-            lastStarted.put(next.get().owner(), clock.instant());
-            transactions.executeWithoutResult(
-                    status -> runs.findById(id).orElseThrow().start(clock.instant()));
-            events.changed(id);
-            workers.submit(() -> execute(id));
-        }
-    }
-
-    private void execute(long id) {
-        var run = runs.findById(id).orElseThrow();
-        boolean instrumentsEnded = false;
-        try {
-            var spec = json.readValue(run.getSpecJson(), NetworkSpec.class);
-            boolean admin = submitters.getOrDefault(id, false);
-            var train = load(run, admin, Split.TRAIN, spec);
-            var validation = load(run, admin, Split.VALIDATION, spec);
-            var start = startOf(run, spec);
-            long planned = (long) spec.epochs() * ((train.size() + spec.batchSize() - 1) / spec.batchSize());
-            var listeners = new ArrayList<org.deeplearning4j.optimize.api.TrainingListener>();
-            for (var instrument : instruments) {
-                listeners.addAll(instrument.listenersFor(id, runFolder(id), spec, planned));
-            }
-            start.network().setListeners(listeners);
-            var history = new ArrayList<>(start.done());
-            var result = new Trainer(clock)
-                    .train(
-                            spec,
-                            start,
-                            train,
-                            validation,
-                            settings.maxWallTime(),
-                            settings.patience(),
-                            new Trainer.Progress() {
-                                @Override
-                                public void epochEnded(EpochMetrics metrics) {
-                                    history.add(metrics);
-                                    var text = json.writeValueAsString(history);
-                                    transactions.executeWithoutResult(
-                                            s -> runs.findById(id).orElseThrow().progress(metrics.epoch(), text));
-                                    events.changed(id);
-                                }
-
-                                @Override
-                                public boolean cancelRequested() {
-                                    return closing || cancelRequests.contains(id);
-                                }
-
-                                /** When the last checkpoint was written (System.nanoTime); none yet. */
-                                private Long lastCheckpoint;
-
-                                /**
-                                 * The first epoch, then at most once per checkpoint interval: writing one costs about
-                                 * 160 ms for the imaging template, too much to pay after every one-second epoch.
-                                 */
-                                @Override
-                                public void checkpoint(Trainer.Checkpoint checkpoint) {
-                                    long now = System.nanoTime();
-                                    if (lastCheckpoint != null
-                                            && now - lastCheckpoint
-                                                    < settings.checkpointInterval()
-                                                            .toNanos()) {
-                                        return;
-                                    }
-                                    saveCheckpoint(id, checkpoint);
-                                    lastCheckpoint = now;
-                                }
-                            });
-            // Before the run shows as finished, so whoever reads its statistics then finds them complete.
-            instrumentsEnded = true;
-            endInstruments(id);
-            if (closing && !cancelRequests.contains(id)) {
-                finish(
-                        id,
-                        RunStatus.INTERRUPTED,
-                        null,
-                        result.bestEpoch(),
-                        json.writeValueAsString(result.epochs()),
-                        "The server was shut down during epoch "
-                                + (result.epochs().size() + 1)
-                                + "; resume it from its last checkpoint or run it again.");
-                return;
-            }
-            saveModel(id, result);
-            var status = switch (result.outcome()) {
-                case COMPLETED, TIME_LIMIT -> RunStatus.COMPLETED;
-                case CANCELLED -> RunStatus.CANCELLED;
-                case DIVERGED -> RunStatus.DIVERGED;
-            };
-            finish(
-                    id,
-                    status,
-                    StopReason.of(result.outcome(), result.epochs().size(), spec.epochs()),
-                    result.bestEpoch(),
-                    json.writeValueAsString(result.epochs()),
-                    result.message());
-        } catch (RuntimeException | IOException e) {
-            log.error("Run {} failed", id, e);
-            finish(
-                    id,
-                    RunStatus.FAILED,
-                    null,
-                    0,
-                    runs.findById(id).orElseThrow().getMetricsJson(),
-                    "Training failed: " + e.getMessage());
-        } finally {
-            if (!instrumentsEnded) {
-                endInstruments(id);
-            }
-            running.remove(id);
-            cancelRequests.remove(id);
-            submitters.remove(id);
-            if (!closing) {
-                dispatch();
+            if (interrupted > 0) {
+                log.warn("{} run(s) were running when the server stopped; marked INTERRUPTED", interrupted);
             }
         }
-    }
-
-    /** Worker threads have no signed-in user: read as the run's owner, who was checked at submission. */
-    private Trainer.SplitData load(TrainingRun run, boolean ownerIsAdmin, Split split, NetworkSpec spec) {
-        var examples = new ArrayList<Example>();
-        datasets.readExamplesFor(run.getOwner(), ownerIsAdmin, run.getDatasetId(), split, examples::add);
-        return Trainer.SplitData.of(examples, spec.input(), spec.classes());
-    }
-
-    private void saveModel(long id, TrainingResult result) throws IOException {
-        var folder = Files.createDirectories(runFolder(id));
-        ModelSerializer.writeModel(result.model(), folder.resolve(MODEL_FILE).toFile(), true);
+        worker.start();
+        worker.dispatch();
     }
 
     /**
@@ -578,78 +437,8 @@ public class RunService implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes each file beside its final name and renames it into place, so that a server killed mid-write leaves the
-     * previous checkpoint whole.
-     */
-    private void saveCheckpoint(long id, Trainer.Checkpoint checkpoint) {
-        try {
-            var folder = Files.createDirectories(runFolder(id));
-            var model = folder.resolve(CHECKPOINT_FILE + ".tmp");
-            ModelSerializer.writeModel(checkpoint.network(), model.toFile(), true);
-            // The best weights go with every checkpoint, so the two always describe the same moment.
-            var best = folder.resolve(BEST_PARAMS_FILE + ".tmp");
-            Nd4j.saveBinary(checkpoint.bestParams(), best.toFile());
-            Files.move(
-                    best,
-                    folder.resolve(BEST_PARAMS_FILE),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            Files.move(
-                    model,
-                    folder.resolve(CHECKPOINT_FILE),
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // Training goes on; only resuming after a crash would start from an older checkpoint.
-            log.warn("Run {}: could not write the checkpoint of epoch {}", id, checkpoint.epoch(), e);
-        }
-    }
-
-    private void endInstruments(long id) {
-        for (var instrument : instruments) {
-            try {
-                instrument.trainingEnded(id, runFolder(id));
-            } catch (RuntimeException e) {
-                log.warn("Run {}: {} failed after training: {}", id, instrument, e.getMessage());
-            }
-        }
-    }
-
-    /** A fresh start, or the checkpoint of an interrupted run that was resumed, with the epochs it had done. */
-    private Trainer.Start startOf(TrainingRun run, NetworkSpec spec) throws IOException {
-        var folder = runFolder(run.getId());
-        var checkpoint = folder.resolve(CHECKPOINT_FILE);
-        List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
-        if (done.isEmpty() || !Files.exists(checkpoint)) {
-            return Trainer.Start.fresh(spec);
-        }
-        var network = ModelSerializer.restoreMultiLayerNetwork(checkpoint.toFile(), true);
-        // The checkpoint is written after the database row, so it may be one epoch behind: trust the file.
-        int epochs = (int) Math.min(done.size(), network.getEpochCount());
-        done = List.copyOf(done.subList(0, epochs));
-        int bestEpoch = 0;
-        for (int i = 0; i < done.size(); i++) {
-            if (bestEpoch == 0
-                    || done.get(i).validationLoss() < done.get(bestEpoch - 1).validationLoss()) {
-                bestEpoch = i + 1;
-            }
-        }
-        var bestFile = folder.resolve(BEST_PARAMS_FILE);
-        var bestParams = Files.exists(bestFile)
-                ? Nd4j.readBinary(bestFile.toFile())
-                : network.params().dup();
-        return new Trainer.Start(network, done, bestEpoch, bestParams);
-    }
-
     Path runFolder(long id) {
-        return dataDirectory.resolve("runs").resolve(Long.toString(id));
-    }
-
-    private void finish(long id, RunStatus status, StopReason reason, int bestEpoch, String metrics, String message) {
-        transactions.executeWithoutResult(s ->
-                runs.findById(id).orElseThrow().finish(status, reason, bestEpoch, metrics, message, clock.instant()));
-        events.changed(id);
+        return worker.runFolder(id);
     }
 
     private TrainingRun visible(long id) {
@@ -688,7 +477,16 @@ public class RunService implements AutoCloseable {
                         .map(r -> new FairQueue.Waiting(r.getId(), r.getOwner()))
                         .toList();
             }
-            return FairQueue.position(run.getId(), waiting, lastStarted);
+            return FairQueue.position(run.getId(), waiting, lastStarted());
+        }
+
+        private java.util.Map<String, Instant> lastStarted;
+
+        private java.util.Map<String, Instant> lastStarted() {
+            if (lastStarted == null) {
+                lastStarted = RunService.this.queue.lastStarted();
+            }
+            return lastStarted;
         }
     }
 
@@ -738,7 +536,9 @@ public class RunService implements AutoCloseable {
                 run.getQueuedAt(),
                 run.getStartedAt(),
                 run.getFinishedAt(),
-                json.readValue(run.getSpecJson(), NetworkSpec.class));
+                json.readValue(run.getSpecJson(), NetworkSpec.class),
+                run.getNode(),
+                runHistory.of(run.getId()));
     }
 
     private static Long eta(TrainingRun run, List<EpochMetrics> history) {
@@ -781,24 +581,6 @@ public class RunService implements AutoCloseable {
                             .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * On shutdown running jobs stop after their current step and are marked INTERRUPTED, keeping their last
-     * checkpoint; queued runs stay queued and become INTERRUPTED at the next start.
-     */
-    @Override
-    public void close() {
-        closing = true;
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 }

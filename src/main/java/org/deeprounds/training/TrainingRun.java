@@ -76,6 +76,23 @@ class TrainingRun {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The node that holds the run while it trains, and keeps its name afterwards. */
+    @Column(length = 100)
+    private String node;
+
+    /*
+     * Written only by single-column updates (RunQueue, TrainingRunRepository), never with the rest of the row: a worker
+     * storing an epoch's progress must not put back a lease or a cancel flag it read before another node changed it.
+     */
+    @Column(name = "lease_until", insertable = false, updatable = false)
+    private Instant leaseUntil;
+
+    @Column(name = "cancel_requested", insertable = false, updatable = false)
+    private boolean cancelRequested;
+
+    @Column(name = "owner_admin", nullable = false)
+    private boolean ownerAdmin;
+
     protected TrainingRun() {}
 
     TrainingRun(
@@ -105,6 +122,17 @@ class TrainingRun {
         startedAt = now;
     }
 
+    /** Claimed by a worker node: running there (its lease and cleared cancel flag are written beside this). */
+    void claim(String byNode, Instant now) {
+        start(now);
+        node = byNode;
+    }
+
+    /** Whether its owner was an administrator when it was queued (workers read its dataset as the owner). */
+    void ownerAdmin(boolean admin) {
+        ownerAdmin = admin;
+    }
+
     /**
      * Back in the queue after an interruption, keeping the epochs up to the checkpoint it goes on from
      * ({@code metricsUpToCheckpoint}): checkpoints are written at most once per interval, so the epochs after
@@ -120,6 +148,15 @@ class TrainingRun {
         metricsJson = metricsUpToCheckpoint;
         queuedAt = now;
         finishedAt = null;
+    }
+
+    /**
+     * Back in the queue from the checkpoint it has, without anyone pressing resume: its worker shut down cleanly or
+     * stopped renewing its claim. {@code why} is the message the trainee sees while it waits.
+     */
+    void handBack(Instant now, int checkpointEpoch, String metricsUpToCheckpoint, String why) {
+        requeue(now, checkpointEpoch, metricsUpToCheckpoint);
+        message = why;
     }
 
     void progress(int epochDone, String metrics) {
@@ -207,5 +244,21 @@ class TrainingRun {
 
     Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    String getNode() {
+        return node;
+    }
+
+    Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    boolean isOwnerAdmin() {
+        return ownerAdmin;
     }
 }

@@ -55,6 +55,33 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
     long countByOwnerAndStatus(String owner, RunStatus status);
 
+    long countByStatus(RunStatus status);
+
+    /** RUNNING runs whose holder has not renewed its claim since {@code now}: their node stopped or lost touch. */
+    @Query("select r.id from TrainingRun r where r.status = org.deeprounds.training.RunStatus.RUNNING"
+            + " and (r.leaseUntil is null or r.leaseUntil < :now)")
+    List<Long> findLapsed(@Param("now") Instant now);
+
+    /** Renews this node's claim on a run; 0 when the run is no longer this node's to train. */
+    @Modifying
+    @Query("update TrainingRun r set r.leaseUntil = :until where r.id = :id and r.node = :node"
+            + " and r.status = org.deeprounds.training.RunStatus.RUNNING")
+    int renewLease(@Param("id") long id, @Param("node") String node, @Param("until") Instant until);
+
+    /** Asks whichever node trains the run to stop; it reads this at its next heartbeat. */
+    @Modifying
+    @Query("update TrainingRun r set r.cancelRequested = true where r.id = :id"
+            + " and r.status = org.deeprounds.training.RunStatus.RUNNING")
+    int requestCancel(@Param("id") long id);
+
+    @Query("select r.id from TrainingRun r where r.id in :ids and r.cancelRequested = true")
+    List<Long> findCancelRequested(@Param("ids") java.util.Collection<Long> ids);
+
+    /** Runs that changed (any entity update) while waiting, training or lately: what views on other nodes show. */
+    @Query("select r.id, r.version from TrainingRun r where r.status in (org.deeprounds.training.RunStatus.QUEUED,"
+            + " org.deeprounds.training.RunStatus.RUNNING) or r.finishedAt > :since")
+    List<Object[]> findActiveVersions(@Param("since") Instant since);
+
     @Modifying
     @Query("update TrainingRun r set r.status = :to, r.message = :message where r.status = :from")
     int markAll(@Param("from") RunStatus from, @Param("to") RunStatus to, @Param("message") String message);

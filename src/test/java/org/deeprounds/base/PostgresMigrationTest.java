@@ -2,10 +2,9 @@ package org.deeprounds.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import org.deeprounds.DeepRoundsApplication;
 import org.deeprounds.RestoresSecurityStrategy;
+import org.deeprounds.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,38 +16,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the first administrator is created. Runs where a server is reachable (CI starts one); skipped elsewhere.
  * Connection: {@code DEEPROUNDS_TEST_PG_URL}, {@code DEEPROUNDS_TEST_PG_USER}, {@code DEEPROUNDS_TEST_PG_PASSWORD}.
  */
-@EnabledIf("postgresReachable")
+@EnabledIf("org.deeprounds.TestPostgres#reachable")
 @ExtendWith(RestoresSecurityStrategy.class)
 class PostgresMigrationTest {
 
-    static final String URL = env("DEEPROUNDS_TEST_PG_URL", "jdbc:postgresql://localhost:5432/deeprounds_test");
-    static final String USER = env("DEEPROUNDS_TEST_PG_USER", "deeprounds");
-    static final String PASSWORD = env("DEEPROUNDS_TEST_PG_PASSWORD", "deeprounds");
-
-    static boolean postgresReachable() {
-        try (var connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     @Test
     void the_postgres_profile_migrates_an_empty_database_and_starts() throws Exception {
-        try (var connection = DriverManager.getConnection(URL, USER, PASSWORD);
-                var statement = connection.createStatement()) {
-            statement.execute("drop schema public cascade");
-            statement.execute("create schema public");
-        }
+        TestPostgres.emptySchema();
         try (var app = new SpringApplicationBuilder(DeepRoundsApplication.class)
                 .profiles("postgres")
                 .run(
                         "--server.port=0",
                         "--deeprounds.data-dir=target/test-data-postgres",
                         "--deeprounds.admin.password=Postgres-Chief-1",
-                        "--spring.datasource.url=" + URL,
-                        "--spring.datasource.username=" + USER,
-                        "--spring.datasource.password=" + PASSWORD)) {
+                        "--spring.datasource.url=" + TestPostgres.URL,
+                        "--spring.datasource.username=" + TestPostgres.USER,
+                        "--spring.datasource.password=" + TestPostgres.PASSWORD)) {
             var jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
                     .isPositive();
@@ -59,10 +42,5 @@ class PostgresMigrationTest {
                     .isEqualTo(1);
             assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
         }
-    }
-
-    private static String env(String name, String fallback) {
-        var value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -69,6 +69,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
     private long aboutId = -1;
 
     private final transient List<RunPageSection> sectionTypes;
+    private final Paragraph handovers = new Paragraph();
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(java.time.ZoneId.systemDefault());
     private final transient List<RunPageSection.Panel> sections = new java.util.ArrayList<>();
 
     public RunView(RunService runs, RunEvents events, List<RunPageSection> sectionTypes) {
@@ -121,6 +124,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 status,
                 progress,
                 message,
+                handovers,
                 kept,
                 buttons(),
                 new H3("Loss per epoch"),
@@ -166,7 +170,15 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
             aboutId = run.id();
         }
         status.setText(statusText(run) + " · epoch " + run.epoch() + " of " + run.epochs() + " · " + run.backend()
+                + (run.node() == null ? "" : " on " + run.node())
                 + (run.etaSeconds() == null ? "" : " · about " + eta(run.etaSeconds()) + " left"));
+        // Where it went beyond one start: taken over from a node that stopped, handed back at a shutdown, resumed.
+        handovers.setText(run.events().size() < 2
+                ? ""
+                : run.events().stream()
+                        .map(e -> TIME.format(e.at()) + " " + e.text())
+                        .collect(java.util.stream.Collectors.joining(" · ")));
+        handovers.setVisible(run.events().size() >= 2);
         progress.setValue(Math.min(1, run.progress()));
         progress.setIndeterminate(run.status() == RunStatus.RUNNING && run.epoch() == 0);
         message.setText(run.message() == null ? "" : run.message());

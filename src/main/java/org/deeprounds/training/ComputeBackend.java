@@ -23,7 +23,10 @@ public class ComputeBackend {
     /** One GPU as ND4J sees it. */
     public record Device(String name, long totalMemoryBytes, long freeMemoryBytes) {}
 
-    /** The backend as shown on the administrators' System page. */
+    /**
+     * The backend as shown on the administrators' System page. {@code gpuMessage} says why a GPU is not used where
+     * one is there, or was expected (see {@link GpuSupport}); empty where there is nothing to say.
+     */
     public record Info(
             String backend,
             boolean gpu,
@@ -34,7 +37,8 @@ public class ComputeBackend {
             String dataType,
             List<Device> devices,
             String dl4jVersion,
-            String nativeBuild) {}
+            String nativeBuild,
+            String gpuMessage) {}
 
     private final int concurrentJobs;
     private volatile Info cached;
@@ -98,7 +102,8 @@ public class ComputeBackend {
                 Nd4j.dataType().toString(),
                 List.copyOf(devices),
                 dl4jVersion(),
-                gpu ? "CUDA" : build.label());
+                gpu ? "CUDA" : build.label(),
+                NativeRuntime.gpuSupport().map(GpuSupport::message).orElse(""));
     }
 
     /**

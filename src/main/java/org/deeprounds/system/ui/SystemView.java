@@ -36,6 +36,10 @@ public class SystemView extends VerticalLayout {
                                         + ByteSize.format(d.freeMemoryBytes()) + " free")
                                 .collect(Collectors.joining("; ")));
         item(compute, "Native build", backend.nativeBuild());
+        if (!backend.gpuMessage().isEmpty()) {
+            // Why a GPU that is there (or was expected) is not used, e.g. one newer than DL4J's CUDA build.
+            item(compute, "GPU", backend.gpuMessage());
+        }
         item(compute, "CPU cores", String.valueOf(backend.cores()));
         item(compute, "BLAS", backend.blasVendor() + ", " + backend.blasThreads() + " thread(s)");
         item(compute, "OpenMP threads", String.valueOf(backend.ompThreads()));

@@ -47,6 +47,11 @@ class RunApiTest {
         assertThat(run.get("epochs").asInt()).isEqualTo(3);
         assertThat(run.get("backend").asString()).containsIgnoringCase("cpu");
         assertThat(run.get("queuePosition").asInt()).isZero();
+        // The node that trained it (this one server), and where it went: started once, here.
+        var node = run.get("node").asString();
+        assertThat(node).isNotBlank();
+        assertThat(run.get("events")).hasSize(1);
+        assertThat(run.get("events").get(0).get("text").asString()).isEqualTo("Started on " + node + ".");
         var metrics = run.get("metrics");
         assertThat(metrics.has("trainLoss")).isTrue();
         assertThat(metrics.has("validationLoss")).isTrue();

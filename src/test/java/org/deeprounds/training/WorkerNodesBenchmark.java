@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @EnabledIf("org.deeprounds.TestPostgres#reachable")
+@org.junit.jupiter.api.extension.ExtendWith(org.deeprounds.RestoresSecurityStrategy.class)
 class WorkerNodesBenchmark {
 
     private static final int TRAINEES = 20;
@@ -71,9 +72,16 @@ class WorkerNodesBenchmark {
                     .map(r -> Duration.between(r.startedAt(), r.finishedAt()).toMillis())
                     .sorted()
                     .toList();
-            var first = done.stream().map(RunInfo::queuedAt).min(java.util.Comparator.naturalOrder()).orElseThrow();
-            var last = done.stream().map(RunInfo::finishedAt).max(java.util.Comparator.naturalOrder()).orElseThrow();
-            long completed = done.stream().filter(r -> r.status() == RunStatus.COMPLETED).count();
+            var first = done.stream()
+                    .map(RunInfo::queuedAt)
+                    .min(java.util.Comparator.naturalOrder())
+                    .orElseThrow();
+            var last = done.stream()
+                    .map(RunInfo::finishedAt)
+                    .max(java.util.Comparator.naturalOrder())
+                    .orElseThrow();
+            long completed =
+                    done.stream().filter(r -> r.status() == RunStatus.COMPLETED).count();
             return String.format(
                     java.util.Locale.ROOT,
                     "workers=%d runs=%d completed=%d wait median=%.1fs max=%.1fs | run median=%.1fs | total=%.1fs",

@@ -3,19 +3,13 @@ package org.deeprounds.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.deeprounds.DeepRoundsApplication;
-import org.deeprounds.TestPostgres;
 import org.deeprounds.datasets.DatasetService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +18,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,6 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 @EnabledIf("org.deeprounds.TestPostgres#reachable")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.deeprounds.RestoresSecurityStrategy.class)
 class WorkerNodesTest {
 
     private static NodeProcesses nodes;
@@ -68,6 +61,9 @@ class WorkerNodesTest {
     @Order(1)
     void ten_runs_of_five_trainees_train_once_each_in_fair_order_on_both_workers() throws Exception {
         long dataset = dataset("Breast cancer biopsies");
+        // What a run page open on the web node hears while workers train.
+        var heard = java.util.concurrent.ConcurrentHashMap.<Long>newKeySet();
+        var stopListening = nodes.web().getBean(RunEvents.class).subscribe(heard::add);
         var ids = new ArrayList<Long>();
         for (int trainee = 1; trainee <= 5; trainee++) {
             signIn("trainee" + trainee);
@@ -80,6 +76,11 @@ class WorkerNodesTest {
         for (long id : ids) {
             done.add(waitFor(id, r -> r.status().finished(), Duration.ofMinutes(5)));
         }
+        Thread.sleep(2_000); // the change watcher looks once a second
+        stopListening.run();
+        assertThat(heard)
+                .as("views on the web node hear of runs trained on workers")
+                .containsAll(ids);
 
         assertThat(done).allSatisfy(r -> {
             assertThat(r.status()).as(r.message()).isEqualTo(RunStatus.COMPLETED);
@@ -214,10 +215,7 @@ class WorkerNodesTest {
     /** A worker that writes a checkpoint after every epoch and trains every epoch, so there is always one to go on from. */
     private static void startWorker(String name) throws IOException {
         nodes.startWorker(
-                name,
-                List.of(),
-                "--deeprounds.training.checkpoint-interval=0s",
-                "--deeprounds.training.patience=1000");
+                name, List.of(), "--deeprounds.training.checkpoint-interval=0s", "--deeprounds.training.patience=1000");
     }
 
     private static long dataset(String prefix) {

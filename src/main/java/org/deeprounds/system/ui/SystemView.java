@@ -12,15 +12,19 @@ import java.util.stream.Collectors;
 import org.deeprounds.base.ByteSize;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.system.SystemReport;
+import org.deeprounds.training.TrainingCapacity;
 
-/** Administrators see the compute backend (CPU or CUDA), devices, threads, versions and storage here. */
+/**
+ * Administrators see the compute backend (CPU or CUDA), devices, threads, versions and storage here, and the nodes of
+ * the installation with the training queue.
+ */
 @Route("admin/system")
 @PageTitle("System")
 @Menu(title = "System", order = 95, icon = "vaadin:server")
 @RolesAllowed(AppRoles.ADMIN)
 public class SystemView extends VerticalLayout {
 
-    public SystemView(SystemReport report) {
+    public SystemView(SystemReport report, TrainingCapacity capacity) {
         var host = report.host();
         var backend = report.backend();
         var compute = new FormLayout();
@@ -62,6 +66,8 @@ public class SystemView extends VerticalLayout {
         item(storage, "Free on that disk", ByteSize.format(host.freeDiskBytes()));
 
         add(new H2("Compute"), compute, new H2("Software"), software, new H2("Storage"), storage);
+        add(new H2("Nodes and queue"));
+        add(new NodesPanel(capacity.status()));
     }
 
     private static void item(FormLayout form, String label, String value) {

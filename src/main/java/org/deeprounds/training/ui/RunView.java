@@ -70,8 +70,8 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     private final transient List<RunPageSection> sectionTypes;
     private final Paragraph handovers = new Paragraph();
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(java.time.ZoneId.systemDefault());
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
     private final transient List<RunPageSection.Panel> sections = new java.util.ArrayList<>();
 
     public RunView(RunService runs, RunEvents events, List<RunPageSection> sectionTypes) {
@@ -173,11 +173,12 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 + (run.node() == null ? "" : " on " + run.node())
                 + (run.etaSeconds() == null ? "" : " · about " + eta(run.etaSeconds()) + " left"));
         // Where it went beyond one start: taken over from a node that stopped, handed back at a shutdown, resumed.
-        handovers.setText(run.events().size() < 2
-                ? ""
-                : run.events().stream()
-                        .map(e -> TIME.format(e.at()) + " " + e.text())
-                        .collect(java.util.stream.Collectors.joining(" · ")));
+        handovers.setText(
+                run.events().size() < 2
+                        ? ""
+                        : run.events().stream()
+                                .map(e -> TIME.format(e.at()) + " " + e.text())
+                                .collect(java.util.stream.Collectors.joining(" · ")));
         handovers.setVisible(run.events().size() >= 2);
         progress.setValue(Math.min(1, run.progress()));
         progress.setIndeterminate(run.status() == RunStatus.RUNNING && run.epoch() == 0);

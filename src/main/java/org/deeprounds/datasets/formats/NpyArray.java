@@ -4,15 +4,17 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
  * Reads one NumPy {@code .npy} array from a stream: the header, then the values one by one, so an array larger than
- * memory can be streamed. Supports little-endian integer types (uint8 for images; any integer width for labels) in
- * C order, which is what MedMNIST and {@code numpy.savez} write. ND4J's own reader loads whole arrays into native
- * memory and does not promise uint8, hence this small reader.
+ * memory can be streamed. Supports little-endian integer types (uint8 for images; any integer width for labels) and
+ * floats (signals) in C order, which is what MedMNIST and {@code numpy.savez} write. ND4J's own reader loads whole
+ * arrays into native memory and does not promise uint8, hence this small reader.
  */
 public final class NpyArray {
 
@@ -180,6 +182,46 @@ public final class NpyArray {
             value = (value << unused) >> unused;
         }
         return value;
+    }
+
+    /**
+     * Fills {@code buffer} with the next values of any numeric type, as floats (signals and other measurements;
+     * float16 included). One bulk read per call, so a long signal is not read value by value; fails naming the array
+     * when the data ends early.
+     */
+    public void readFloats(float[] buffer) throws IOException {
+        var bytes = new byte[Math.multiplyExact(buffer.length, itemSize)];
+        readFully(in, bytes, name, "data (value " + read + " of " + size() + ")");
+        read += buffer.length;
+        var data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < buffer.length; i++) {
+            buffer[i] = switch (kind) {
+                case 'f' ->
+                    switch (itemSize) {
+                        case 2 -> Float.float16ToFloat(data.getShort());
+                        case 4 -> data.getFloat();
+                        default -> (float) data.getDouble();
+                    };
+                case 'u' ->
+                    switch (itemSize) {
+                        case 1 -> Byte.toUnsignedInt(data.get());
+                        case 2 -> Short.toUnsignedInt(data.getShort());
+                        case 4 -> Integer.toUnsignedLong(data.getInt());
+                        default -> unsignedToFloat(data.getLong());
+                    };
+                default ->
+                    switch (itemSize) {
+                        case 1 -> data.get();
+                        case 2 -> data.getShort();
+                        case 4 -> data.getInt();
+                        default -> data.getLong();
+                    };
+            };
+        }
+    }
+
+    private static float unsignedToFloat(long value) {
+        return value >= 0 ? value : (float) (value >>> 1) * 2f;
     }
 
     private static void readFully(DataInputStream in, byte[] buffer, String name, String part) throws IOException {

@@ -81,6 +81,10 @@ class Dataset {
     @Column(name = "summary_json", nullable = false, length = 1_000_000)
     private String summaryJson;
 
+    /** The format that reads the stored files back ({@link DatasetFormats}). */
+    @Column(name = "format_id", length = 40)
+    private String formatId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -199,6 +203,14 @@ class Dataset {
 
     String getSummaryJson() {
         return summaryJson;
+    }
+
+    String getFormatId() {
+        return formatId;
+    }
+
+    void setFormatId(String formatId) {
+        this.formatId = formatId;
     }
 
     void setSummaryJson(String summaryJson) {

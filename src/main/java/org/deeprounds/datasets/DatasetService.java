@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.audit.AuditAction;
@@ -270,15 +269,15 @@ public class DatasetService {
             String quotaHolder) {
         var name = requireName(request.name());
         var fileName = safeFileName(file.fileName());
-        var format = Format.of(fileName);
-        var modality = format.modality(request.modality(), fileName);
+        var format = DatasetFormats.forUpload(fileName, request.modality());
+        var modality = format.modality();
         if (quotaHolder != null && file.declaredSize() >= 0) {
             quota.check(quotaHolder, file.declaredSize() + (labels == null ? 0 : Math.max(0, labels.declaredSize())));
         }
         Path incoming = null;
         try {
             incoming = storage.newIncoming();
-            var source = incoming.resolve(DatasetStorage.SOURCE + "." + format.extension);
+            var source = format.source(incoming);
             var copied = receive(file, source, quotaHolder);
             if (copied.size() == 0) {
                 throw new DatasetFormatException(fileName + ": the file is empty");
@@ -305,7 +304,7 @@ public class DatasetService {
                 options = options.withLabelsFile(labelsPath);
             }
             var context = new ScanContext(incoming, fileName, limits.maxColumns());
-            var summary = scan(format, modality, source, options, context);
+            var summary = scan(format, source, options, context);
             var summaryJson = json.writeValueAsString(summary);
             if (summaryJson.length() > MAX_SUMMARY_CHARS) {
                 throw new DatasetFormatException(fileName + ": its description (statistics and categories of every"
@@ -341,6 +340,7 @@ public class DatasetService {
                 dataset.setPublishedResult(json.writeValueAsString(origin.published()));
             }
             dataset.setStoredBytes(storedBytes);
+            dataset.setFormatId(format.id());
             var checked = incoming;
             java.util.function.Supplier<Dataset> store = () -> {
                 if (quotaHolder != null) {
@@ -400,19 +400,10 @@ public class DatasetService {
         }
     }
 
-    private static DatasetSummary scan(
-            Format format, Modality modality, Path source, ImportOptions options, ScanContext context)
+    private static DatasetSummary scan(DatasetFormat format, Path source, ImportOptions options, ScanContext context)
             throws IOException {
         try {
-            return switch (format) {
-                case NPZ -> NpzScanner.scan(source, options, context);
-                case ZIP -> ImageFolderZipScanner.scan(source, options, context);
-                case FASTA -> SequenceScanner.scan(source, false, options, context);
-                case CSV ->
-                    modality == Modality.GENOMICS
-                            ? SequenceScanner.scan(source, true, options, context)
-                            : TabularScanner.scan(source, options, context);
-            };
+            return format.scan(source, options, context);
         } catch (java.nio.charset.CharacterCodingException e) {
             throw notText(context.fileName(), e);
         } catch (UncheckedIOException e) {
@@ -552,6 +543,7 @@ public class DatasetService {
         try {
             ExampleReader.read(
                     storage.folder(dataset.getStorageKey()),
+                    formatOf(dataset),
                     summaryOf(dataset),
                     splits,
                     limits.maxUncompressedSize().toBytes(),
@@ -723,6 +715,15 @@ public class DatasetService {
                 .orElseThrow(() -> new NoSuchElementException("No dataset with id " + id));
     }
 
+    /** The format the dataset was imported with, by the id stored beside it. */
+    private static DatasetFormat formatOf(Dataset dataset) {
+        if (dataset.getFormatId() == null) {
+            throw new DatasetFormatException(
+                    "Dataset " + dataset.getId() + " has no stored format id; it cannot be read");
+        }
+        return DatasetFormats.byId(dataset.getFormatId());
+    }
+
     private DatasetSummary summaryOf(Dataset dataset) {
         return json.readValue(dataset.getSummaryJson(), DatasetSummary.class);
     }
@@ -782,52 +783,6 @@ public class DatasetService {
 
     private static String blankTo(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.strip();
-    }
-
-    /** The file formats DeepRounds reads, recognised by extension. */
-    enum Format {
-        NPZ("npz"),
-        ZIP("zip"),
-        FASTA("fasta"),
-        CSV("csv");
-
-        final String extension;
-
-        Format(String extension) {
-            this.extension = extension;
-        }
-
-        static Format of(String fileName) {
-            var dot = fileName.lastIndexOf('.');
-            var ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-            return switch (ext) {
-                case "npz" -> NPZ;
-                case "zip" -> ZIP;
-                case "fasta", "fa", "fna", "fas", "ffn" -> FASTA;
-                case "csv" -> CSV;
-                default ->
-                    throw new DatasetFormatException(fileName + ": unsupported file type"
-                            + (ext.isEmpty() ? "" : " '." + ext + "'")
-                            + "; expected .npz (MedMNIST), .zip (image folders), .fasta/.fa (DNA) or .csv (table or"
-                            + " sequences)");
-            };
-        }
-
-        Modality modality(Modality requested, String fileName) {
-            var fits = switch (this) {
-                case NPZ, ZIP -> List.of(Modality.IMAGING);
-                case FASTA -> List.of(Modality.GENOMICS);
-                case CSV -> List.of(Modality.EHR, Modality.GENOMICS);
-            };
-            if (requested == null) {
-                return fits.getFirst();
-            }
-            if (!fits.contains(requested)) {
-                throw new DatasetFormatException("modality: a ." + extension + " file (" + fileName + ") cannot hold "
-                        + requested + " data; it holds " + fits);
-            }
-            return requested;
-        }
     }
 
     /** The signed-in user as far as datasets care. */

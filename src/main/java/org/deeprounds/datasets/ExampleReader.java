@@ -5,91 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.deeprounds.datasets.formats.NpyArray;
-import org.deeprounds.datasets.formats.SafeZip;
 
 /**
- * Reads a stored dataset back as encoded examples of the splits asked for, in file order, one at a time. Examples of
- * other splits are skipped without being encoded (a MedMNIST split that is not wanted is not even opened).
+ * Reads a stored dataset back as encoded examples of the splits asked for, in file order, one at a time, through the
+ * format it names; and the encodings the formats share (channel-first pixels, one-hot DNA, table columns).
  */
 final class ExampleReader {
 
-    private static final String[] NPZ_PREFIXES = {"train", "val", "test"};
-    private static final Split[] NPZ_SPLITS = {Split.TRAIN, Split.VALIDATION, Split.TEST};
-
     private ExampleReader() {}
 
-    static void read(Path folder, DatasetSummary summary, Set<Split> wanted, long maxUnpacked, Example.Sink sink)
+    /** Reads a stored dataset with the format it names (its {@code format_id}). */
+    static void read(
+            Path folder,
+            DatasetFormat format,
+            DatasetSummary summary,
+            Set<Split> wanted,
+            long maxUnpacked,
+            Example.Sink sink)
             throws IOException {
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
-        switch (summary.format()) {
-            case "MedMNIST npz" -> npz(folder.resolve(DatasetStorage.SOURCE + ".npz"), wanted, maxUnpacked, sink);
-            case "zip of image folders" ->
-                imageZip(folder.resolve(DatasetStorage.SOURCE + ".zip"), summary, splits, wanted, maxUnpacked, sink);
-            case "CSV table" -> table(folder.resolve(DatasetStorage.SOURCE + ".csv"), summary, splits, wanted, sink);
-            default -> sequences(folder, summary, splits, wanted, sink);
-        }
-    }
-
-    private static void npz(Path file, Set<Split> wanted, long maxUnpacked, Example.Sink sink) throws IOException {
-        try (var zip = SafeZip.open(file, file.getFileName().toString(), maxUnpacked)) {
-            for (int s = 0; s < 3; s++) {
-                if (!wanted.contains(NPZ_SPLITS[s])) {
-                    continue;
-                }
-                int[] labels = readLabels(zip, NPZ_PREFIXES[s] + "_labels.npy");
-                try (var in = zip.open(entry(zip, NPZ_PREFIXES[s] + "_images.npy"))) {
-                    var images = NpyArray.open(NPZ_PREFIXES[s] + "_images.npy", in);
-                    var shape = images.shape();
-                    int h = (int) shape[1];
-                    int w = (int) shape[2];
-                    int c = shape.length == 4 ? (int) shape[3] : 1;
-                    var pixels = new byte[h * w * c];
-                    for (int label : labels) {
-                        images.readBytes(pixels);
-                        sink.accept(new Example(channelFirst(pixels, h, w, c), label));
-                    }
-                }
-            }
-        }
-    }
-
-    private static int[] readLabels(SafeZip zip, String entry) throws IOException {
-        try (var in = zip.open(entry(zip, entry))) {
-            var array = NpyArray.open(entry, in);
-            var labels = new int[(int) array.shape()[0]];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = (int) array.readInteger();
-            }
-            return labels;
-        }
-    }
-
-    private static java.util.zip.ZipEntry entry(SafeZip zip, String name) {
-        return zip.entries().stream()
-                .filter(e -> e.getName().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new DatasetFormatException("stored dataset lacks " + name));
-    }
-
-    private static void imageZip(
-            Path file, DatasetSummary summary, byte[] splits, Set<Split> wanted, long maxUnpacked, Example.Sink sink)
-            throws IOException {
-        var imaging = summary.imaging();
-        try (var zip = SafeZip.open(file, file.getFileName().toString(), maxUnpacked)) {
-            var items = ImageFolderZipScanner.items(zip, file.getFileName().toString());
-            for (int i = 0; i < items.size(); i++) {
-                if (!wanted.contains(Split.ofCode(splits[i]))) {
-                    continue;
-                }
-                var image = ImageFolderZipScanner.decode(
-                        zip, items.get(i).entry(), file.getFileName().toString());
-                var pixels = ImageFolderZipScanner.pixels(image, imaging.channels());
-                sink.accept(new Example(
-                        channelFirst(pixels, imaging.height(), imaging.width(), imaging.channels()),
-                        summary.classes().indexOf(items.get(i).label())));
-            }
-        }
+        format.read(folder, summary, splits, wanted, maxUnpacked, sink);
     }
 
     /** Interleaved H x W x C bytes to channel-first floats in 0-1, as DL4J's NCHW layout expects. */
@@ -103,26 +38,6 @@ final class ExampleReader {
             }
         }
         return out;
-    }
-
-    private static void sequences(
-            Path folder, DatasetSummary summary, byte[] splits, Set<Split> wanted, Example.Sink sink)
-            throws IOException {
-        var genomics = summary.genomics();
-        boolean csv = genomics.labelColumn() != null;
-        var source = folder.resolve(DatasetStorage.SOURCE + (csv ? ".csv" : ".fasta"));
-        var labels = folder.resolve(DatasetStorage.LABELS);
-        var options = ImportOptions.of("read", Modality.GENOMICS, Long.MAX_VALUE)
-                .withTarget(genomics.labelColumn(), null, java.util.List.of())
-                .withLabelsFile(Files.exists(labels) ? labels : null);
-        int[] index = {0};
-        SequenceScanner.forEach(source, csv, options, source.getFileName().toString(), sequence -> {
-            if (wanted.contains(Split.ofCode(splits[index[0]++]))) {
-                sink.accept(new Example(
-                        oneHot(sequence.bases(), genomics.encodedLength()),
-                        summary.classes().indexOf(sequence.label())));
-            }
-        });
     }
 
     /**
@@ -156,29 +71,6 @@ final class ExampleReader {
             Map.entry('H', "ACT"),
             Map.entry('V', "ACG"),
             Map.entry('N', "ACGT"));
-
-    private static void table(Path file, DatasetSummary summary, byte[] splits, Set<Split> wanted, Example.Sink sink)
-            throws IOException {
-        var tabular = summary.tabular();
-        var columns = tabular.columns();
-        int targetIndex = tabular.header().indexOf(tabular.targetColumn());
-        int features = tabular.encodedFeatures();
-        try (var parser = TableLayout.of(tabular).open(file)) {
-            int row = 0;
-            for (var record : parser) {
-                if (!wanted.contains(Split.ofCode(splits[row++]))) {
-                    continue;
-                }
-                var out = new float[features];
-                int at = 0;
-                for (int c = 0; c < columns.size(); c++) {
-                    at = encode(columns.get(c), record.get(c), tabular.missingIndicators(), out, at);
-                }
-                sink.accept(new Example(
-                        out, summary.classes().indexOf(record.get(targetIndex).strip())));
-            }
-        }
-    }
 
     /**
      * The group each row of one split belongs to by a sensitive column, in the order {@link #read} gives the rows:

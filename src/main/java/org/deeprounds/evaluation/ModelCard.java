@@ -85,7 +85,8 @@ public final class ModelCard {
                                 run.epochs(),
                                 run.backend()),
                         keptEpoch(run),
-                        augmentation(spec)),
+                        augmentation(spec),
+                        "Made with " + run.provenance().describe()),
                 layers));
         sections.add(evaluationSection(e, run));
         sections.add(subgroupSection(e));

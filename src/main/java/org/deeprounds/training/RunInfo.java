@@ -28,6 +28,7 @@ import java.util.List;
  * @param error the reason a run did not complete (diverged, failed, interrupted), else null
  * @param node the node that trains the run, or trained it last; null before a node claimed it
  * @param events what happened to the run beyond its status (where it started, resumed, was handed back), oldest first
+ * @param provenance what the run was made with (DL4J version, backend, Java, checksums of design and data, seed)
  * @param etaSeconds while running: the remaining epochs at the mean epoch time so far (early stopping may end it
  *     sooner); else null
  */
@@ -60,4 +61,5 @@ public record RunInfo(
         Instant finishedAt,
         org.deeprounds.models.NetworkSpec spec,
         String node,
-        List<RunHistoryEntry> events) {}
+        List<RunHistoryEntry> events,
+        RunProvenance provenance) {}

@@ -538,7 +538,8 @@ public class RunService {
                 run.getFinishedAt(),
                 json.readValue(run.getSpecJson(), NetworkSpec.class),
                 run.getNode(),
-                runHistory.of(run.getId()));
+                runHistory.of(run.getId()),
+                RunProvenance.read(json, run.getProvenanceJson()));
     }
 
     private static Long eta(TrainingRun run, List<EpochMetrics> history) {

@@ -81,6 +81,20 @@ class BrowserLoginTest extends BrowserTest {
         var compute = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compute")));
         assertThat(compute.getText()).contains("CPU");
         HeadlessChromium.screenshot(driver, "admin-system");
+        // The installation's nodes (here the one server, role "all") and the queue, on a laptop and on a phone.
+        for (var screen : java.util.Map.of("laptop", ScreenChecks.LAPTOP, "phone", ScreenChecks.PHONE)
+                .entrySet()) {
+            ScreenChecks.viewport(driver, screen.getValue());
+            driver.get("http://localhost:" + port + "/admin/system");
+            var nodes = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nodes")));
+            wait.until(d -> nodes.getText().contains("all"));
+            assertThat(nodes.getText()).containsPattern("No run is waiting|waiting");
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", nodes);
+            Thread.sleep(500);
+            HeadlessChromium.screenshot(driver, "admin-system-nodes-" + screen.getKey());
+            ScreenChecks.assertNoHorizontalOverflow(driver, "System page on a " + screen.getKey());
+        }
+        ScreenChecks.viewport(driver, new org.openqa.selenium.Dimension(1280, 1000));
         driver.manage().deleteAllCookies();
     }
 }

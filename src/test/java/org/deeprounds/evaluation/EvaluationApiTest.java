@@ -122,6 +122,10 @@ class EvaluationApiTest {
                 .contains("Not for clinical use", "Threshold 0.40", "| Sensitivity |", "Licence: CC BY 4.0")
                 .contains("test " + cases + " cases", "Baseline to beat: Majority class", "## Limitations")
                 .contains("Rule-out aims for a sensitivity of at least 95%", "chosen on the validation split")
+                // What it was made with, for reproducing it.
+                .containsPattern(
+                        "Made with Deeplearning4j 1\\.0\\.0-M2\\.1 on .*design sha256 [0-9a-f]{12}, data sha256"
+                                + " [0-9a-f]{12}, seed \\d+\\.")
                 .doesNotContainPattern("\\b1 (true|false) (positives|negatives)");
         var html = TestUsers.get(port, "/api/v1/runs/" + id + "/model-card?format=html", TestUsers.TRAINEE);
         assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("<p class='warning'>Not for clinical use");

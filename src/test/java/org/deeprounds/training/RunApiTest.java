@@ -52,6 +52,10 @@ class RunApiTest {
         assertThat(node).isNotBlank();
         assertThat(run.get("events")).hasSize(1);
         assertThat(run.get("events").get(0).get("text").asString()).isEqualTo("Started on " + node + ".");
+        var provenance = run.get("provenance");
+        assertThat(provenance.get("dl4jVersion").asString()).isEqualTo("1.0.0-M2.1");
+        assertThat(provenance.get("specSha256").asString()).hasSize(64);
+        assertThat(provenance.get("seed").asLong()).isEqualTo(7);
         var metrics = run.get("metrics");
         assertThat(metrics.has("trainLoss")).isTrue();
         assertThat(metrics.has("validationLoss")).isTrue();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.Prediction;
@@ -80,8 +81,8 @@ public class ReaderStudies {
         var caller = caller();
         if (!run.owner().equals(caller)
                 && !SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_INSTRUCTOR")
-                                || a.getAuthority().equals("ROLE_ADMIN"))) {
+                        .anyMatch(a -> a.getAuthority().equals(AppRoles.authority(AppRoles.INSTRUCTOR))
+                                || a.getAuthority().equals(AppRoles.authority(AppRoles.ADMIN)))) {
             throw new AccessDeniedException("Only the run's owner or their instructor sets up a reader study");
         }
         if (run.status() != RunStatus.COMPLETED) {

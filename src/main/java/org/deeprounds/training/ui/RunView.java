@@ -70,6 +70,9 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
 
     private final transient List<RunPageSection> sectionTypes;
     private final Paragraph handovers = new Paragraph();
+    /** What it was made with, for reproducing it: versions, checksums, seed. */
+    private final Paragraph madeWith = new Paragraph();
+
     private static final java.time.format.DateTimeFormatter TIME =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
     private final transient List<RunPageSection.Panel> sections = new java.util.ArrayList<>();
@@ -127,6 +130,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                 handovers,
                 kept,
                 buttons(),
+                madeWith,
                 new H3("Loss per epoch"),
                 new Paragraph("Training loss should fall. When the validation loss turns up while the training loss"
                         + " keeps falling, the network is memorising the training images rather than learning what"
@@ -180,6 +184,7 @@ public class RunView extends VerticalLayout implements HasUrlParameter<Long>, Ha
                                 .map(e -> TIME.format(e.at()) + " " + e.text())
                                 .collect(java.util.stream.Collectors.joining(" · ")));
         handovers.setVisible(run.events().size() >= 2);
+        madeWith.setText("Made with " + run.provenance().describe());
         progress.setValue(Math.min(1, run.progress()));
         progress.setIndeterminate(run.status() == RunStatus.RUNNING && run.epoch() == 0);
         message.setText(run.message() == null ? "" : run.message());

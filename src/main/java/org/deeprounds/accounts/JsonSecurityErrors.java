@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.deeprounds.base.api.ApiProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
@@ -16,7 +16,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401, 403 and 429 for {@code /api/**} as JSON problem details, never a redirect to the login page. */
+/**
+ * 401, 403 and 429 for {@code /api/**} as problem details in the API's one error shape ({@link ApiProblems}), never a
+ * redirect to the login page.
+ */
 class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     /** The one answer to a failed sign-in, whatever the reason (also on the login page). */
@@ -84,7 +87,7 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        var problem = ApiProblems.problem(status, detail);
         problem.setProperty("path", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Everything under {@code /api/} that no endpoint answers: 404 (or 405 when the path exists for other methods) as
- * JSON. Without it such a request falls through to Vaadin, which answers 200 with the app's HTML page, and a script
- * then fails parsing HTML. More specific mappings always win over this one.
+ * Everything under {@code /api/} that no endpoint answers: 404 (or 405 when the path exists for other methods) as a
+ * problem detail ({@link ApiProblems}). Without it such a request falls through to Vaadin, which answers 200 with the
+ * app's HTML page, and a script then fails parsing HTML. More specific mappings always win over this one.
  */
 @RestController
 class UnknownApiPathController {
@@ -34,7 +34,7 @@ class UnknownApiPathController {
         var allowed = methodsFor(request);
         var path = request.getRequestURI();
         if (!allowed.isEmpty()) {
-            var problem = ProblemDetail.forStatusAndDetail(
+            var problem = ApiProblems.problem(
                     HttpStatus.METHOD_NOT_ALLOWED,
                     request.getMethod() + " is not supported for " + path + "; use " + String.join(", ", allowed)
                             + ".");
@@ -43,12 +43,9 @@ class UnknownApiPathController {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        var problem = ProblemDetail.forStatusAndDetail(
+        return ApiProblems.answer(
                 HttpStatus.NOT_FOUND,
                 "No API endpoint " + request.getMethod() + " " + path + "; the API is described at /api/v1/openapi.");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     /** The methods other endpoints accept for this path (empty when no other endpoint matches it). */

@@ -1,12 +1,13 @@
 package org.deeprounds.curriculum.api;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.curriculum.TeachingService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,7 @@ class CohortProgressController {
     }
 
     @ExceptionHandler(java.util.NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> notFound(java.util.NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> notFound(java.util.NoSuchElementException e) {
+        return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
     }
 }

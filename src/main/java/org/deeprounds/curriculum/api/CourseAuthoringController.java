@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.curriculum.AuthoringService;
 import org.deeprounds.curriculum.CourseAuthors;
 import org.deeprounds.curriculum.CourseChangeRefusedException;
 import org.deeprounds.curriculum.CourseProblem;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +35,11 @@ class CourseAuthoringController {
 
     /** A course file is text of a few kilobytes; more is refused before it is read into memory. */
     static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    /** The {@code error} of a 400 whose problems are listed: what happened to the upload or the file. */
+    static final String NOT_INSTALLED = "Not installed: the uploaded course has problems; nothing was changed.";
+
+    static final String NOT_SAVED = "Not saved: the course would have problems; nothing was written.";
 
     private final AuthoringService authoring;
     private final CourseAuthors authors;
@@ -64,39 +71,39 @@ class CourseAuthoringController {
 
     /** Replaces course.yaml: 200 with no problems when written, 400 with the problems when not. */
     @PutMapping("/api/v1/courses/{id}/course.yaml")
-    ResponseEntity<Map<String, Object>> saveCourseYaml(@PathVariable String id, HttpServletRequest request)
-            throws IOException {
+    ResponseEntity<?> saveCourseYaml(@PathVariable String id, HttpServletRequest request) throws IOException {
         return save(id, "course.yaml", request);
     }
 
     /** Replaces (or adds) a lesson file listed in course.yaml: 200 when written, 400 with the problems when not. */
     @PutMapping("/api/v1/courses/{id}/lessons/{file}")
-    ResponseEntity<Map<String, Object>> saveLesson(
-            @PathVariable String id, @PathVariable String file, HttpServletRequest request) throws IOException {
+    ResponseEntity<?> saveLesson(@PathVariable String id, @PathVariable String file, HttpServletRequest request)
+            throws IOException {
         return save(id, "lessons/" + file, request);
     }
 
     /**
      * Installs a course from a zip (the request body): a new course, whose uploader becomes its author, or a new
-     * version of a course the caller may change. 200 {"course", "problems": []}; 400 with the problems, nothing
-     * changed.
+     * version of a course the caller may change. 200 {"course", "problems": []}; 400 with the problems (a problem
+     * detail with {@code course} and {@code problems}), nothing changed.
      */
     @PostMapping("/api/v1/courses")
-    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request) throws IOException {
+    ResponseEntity<?> upload(HttpServletRequest request) throws IOException {
         var result = authoring.upload(request.getInputStream());
         var body = new LinkedHashMap<String, Object>();
         body.put("course", result.course());
         body.put("problems", problems(result.problems()));
-        return ResponseEntity.status(result.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-                .body(body);
+        if (!result.problems().isEmpty()) {
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, NOT_INSTALLED, body);
+        }
+        return ResponseEntity.ok(body);
     }
 
-    private ResponseEntity<Map<String, Object>> save(String course, String file, HttpServletRequest request)
-            throws IOException {
+    private ResponseEntity<?> save(String course, String file, HttpServletRequest request) throws IOException {
         var bytes = request.getInputStream().readNBytes(MAX_FILE_BYTES + 1);
         if (bytes.length > MAX_FILE_BYTES) {
-            return ResponseEntity.status(HttpStatus.valueOf(413))
-                    .body(Map.of("error", file + " is larger than " + MAX_FILE_BYTES / 1024 + " KB"));
+            return ApiProblems.answer(
+                    HttpStatus.valueOf(413), file + " is larger than " + MAX_FILE_BYTES / 1024 + " KB");
         }
         var found = authoring.save(course, file, new String(bytes, StandardCharsets.UTF_8));
         var body = new LinkedHashMap<String, Object>();
@@ -104,10 +111,9 @@ class CourseAuthoringController {
         body.put("file", file);
         body.put("problems", problems(found));
         if (!found.isEmpty()) {
-            body.put("error", "Not saved: the course would have problems; nothing was written.");
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, NOT_SAVED, body);
         }
-        return ResponseEntity.status(found.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-                .body(body);
+        return ResponseEntity.ok(body);
     }
 
     private static List<Map<String, Object>> problems(List<CourseProblem> found) {
@@ -117,17 +123,17 @@ class CourseAuthoringController {
     }
 
     @ExceptionHandler(CourseChangeRefusedException.class)
-    ResponseEntity<Map<String, String>> refused(CourseChangeRefusedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> refused(CourseChangeRefusedException e) {
+        return ApiProblems.answer(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+        return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return ApiProblems.answer(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

@@ -1,12 +1,13 @@
 package org.deeprounds.curriculum.api;
 
-import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.curriculum.AuthoringService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class CourseZipController {
     }
 
     @ExceptionHandler({NoSuchElementException.class, IllegalArgumentException.class})
-    ResponseEntity<Map<String, String>> notFound(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
+        return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
     }
 }

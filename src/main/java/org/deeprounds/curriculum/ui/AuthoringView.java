@@ -24,6 +24,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.deeprounds.accounts.InstructorDirectory;
 import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.curriculum.AuthoringService;
@@ -32,6 +33,7 @@ import org.deeprounds.curriculum.CourseLoader;
 import org.deeprounds.curriculum.CourseProblem;
 import org.deeprounds.curriculum.CurriculumLibrary;
 import org.deeprounds.curriculum.LessonMarkdown;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Writing courses in the app: pick a course and a file, edit it (line numbers, Markdown/YAML highlighting) beside a
@@ -195,7 +197,9 @@ public class AuthoringView extends Div {
             AuthoringService.UploadResult result;
             try {
                 result = authoring.upload(new ByteArrayInputStream(bytes));
-            } catch (RuntimeException e) {
+            } catch (IllegalArgumentException | IllegalStateException | AccessDeniedException e) {
+                // Refused (not the course's author): the reason is written for the user. Anything else is unexpected
+                // and goes on to the app's error handler, which shows a reference instead of the message.
                 dialog.close();
                 tell("Not installed: " + e.getMessage(), NotificationVariant.LUMO_ERROR);
                 return;
@@ -422,10 +426,14 @@ public class AuthoringView extends Div {
         }
     }
 
+    /**
+     * Runs a change, showing a refusal (a bad name, a course that exists, not an author) as written; anything else
+     * is unexpected and goes on to the app's error handler, which shows a reference instead of the message.
+     */
     private void act(Runnable action) {
         try {
             action.run();
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException | AccessDeniedException e) {
             tell(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }
     }

@@ -252,7 +252,9 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                     result.setText("Run " + run.id() + " started; it is checked when it finishes.");
                     return run;
                 } catch (RuntimeException e) {
-                    result.setText(e.getMessage());
+                    if (isRefusal(e)) {
+                        result.setText(e.getMessage());
+                    }
                     throw e;
                 }
             });
@@ -465,8 +467,25 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
         try {
             showOutcome(call.get());
         } catch (RuntimeException e) {
+            if (!isRefusal(e)) {
+                throw e;
+            }
             result.setText(e.getMessage());
         }
+    }
+
+    /**
+     * A refusal written for the trainee (a rule of the lesson, a design with problems, a run that cannot start yet),
+     * shown as it is. Anything else is unexpected: it goes on to the app's error handler, which shows a reference to
+     * the logged error instead of its message.
+     */
+    private static boolean isRefusal(RuntimeException e) {
+        return e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException
+                || e instanceof NoSuchElementException
+                || e instanceof org.deeprounds.models.InvalidSpecException
+                || e instanceof org.deeprounds.datasets.DatasetFormatException
+                || e instanceof org.springframework.security.access.AccessDeniedException;
     }
 
     /**
@@ -541,6 +560,9 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                                     }
                                 });
                     } catch (RuntimeException e) {
+                        if (!isRefusal(e)) {
+                            throw e;
+                        }
                         result.setText(e.getMessage());
                     }
                 });

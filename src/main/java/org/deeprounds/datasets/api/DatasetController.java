@@ -36,13 +36,13 @@ class DatasetController {
 
     /**
      * Imports a file: instructors and administrators into the shared library, trainees privately. 201 with the
-     * dataset; 400 with {"error"} naming the problem; 413 when over the size limit or the uploader's storage quota.
-     * The parts are moved into the library rather than copied where the file system allows.
+     * dataset; 400 with a problem detail whose {@code error} names the problem; 413 when over the size limit or the
+     * uploader's storage quota. The parts are moved into the library rather than copied where the file system allows.
      *
      * <p>A CSV table's first row names its columns unless {@code header=false}: then it is data, and {@code
      * columnNames} names the columns (else {@code column_1}, {@code column_2}, ...). Without {@code header}, a first
-     * row that looks like data is refused (400 with {"error", "headerless": true, "firstRow", "proposedColumnNames"}),
-     * never guessed.
+     * row that looks like data is refused (400 with {@code error}, {@code "headerless": true}, {@code firstRow} and
+     * {@code proposedColumnNames}), never guessed.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetInfo> create(
@@ -128,7 +128,7 @@ class DatasetController {
     /** The body of {@code PUT /{id}/column-types}. */
     record ColumnTypesChange(Map<String, ColumnType> columnTypes, Boolean missingIndicators) {}
 
-    /** 204 when deleted; 409 with {"error", "usedBy", "othersNotShown"} when runs or lessons use it. */
+    /** 204 when deleted; 409 with {@code error}, {@code usedBy} and {@code othersNotShown} when runs or lessons use it. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") long id) {
         datasets.delete(id);

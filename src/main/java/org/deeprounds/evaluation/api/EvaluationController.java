@@ -3,6 +3,7 @@ package org.deeprounds.evaluation.api;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.evaluation.Evaluation;
 import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.Explanation;
@@ -14,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -115,37 +117,37 @@ class EvaluationController {
         return evaluations.predictions(id);
     }
 
-    /** {"error"}: 404 for a run that is not yours, 409 before it completed, 400 for a bad threshold. */
+    /** {@link ApiProblems}: 404 for a run that is not yours, 409 before it completed, 400 for a bad threshold. */
     @RestControllerAdvice(assignableTypes = EvaluationController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Errors {
 
         @ExceptionHandler(NoSuchElementException.class)
-        ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+            return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
         }
 
         @ExceptionHandler(IllegalStateException.class)
-        ResponseEntity<Map<String, String>> notYet(IllegalStateException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> notYet(IllegalStateException e) {
+            return ApiProblems.answer(HttpStatus.CONFLICT, e.getMessage());
         }
 
         @ExceptionHandler(org.deeprounds.datasets.DatasetFormatException.class)
-        ResponseEntity<Map<String, String>> badCase(org.deeprounds.datasets.DatasetFormatException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> badCase(org.deeprounds.datasets.DatasetFormatException e) {
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, e.getMessage());
         }
 
         @ExceptionHandler(IllegalArgumentException.class)
-        ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
         }
 
         @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-        ResponseEntity<Map<String, String>> notANumber(
+        ResponseEntity<ProblemDetail> notANumber(
                 org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of(
-                            "error", e.getName() + " must be a number between 0 and 1, not '" + e.getValue() + "'"));
+            return ApiProblems.answer(
+                    HttpStatus.BAD_REQUEST,
+                    e.getName() + " must be a number between 0 and 1, not '" + e.getValue() + "'");
         }
     }
 }

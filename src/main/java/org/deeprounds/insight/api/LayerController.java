@@ -1,12 +1,13 @@
 package org.deeprounds.insight.api;
 
-import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.insight.LayerInsights;
 import org.deeprounds.insight.LayerReport;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,20 +37,20 @@ class LayerController {
     static class Errors {
 
         @ExceptionHandler(NoSuchElementException.class)
-        ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+            return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
         }
 
         @ExceptionHandler(AccessDeniedException.class)
-        ResponseEntity<Map<String, String>> forbidden(AccessDeniedException e) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "You may not see this run."));
+        ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+            return ApiProblems.answer(HttpStatus.FORBIDDEN, "You may not see this run.");
         }
 
         @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-        ResponseEntity<Map<String, String>> badNumber(
+        ResponseEntity<ProblemDetail> badNumber(
                 org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of("error", e.getName() + " must be a whole number, not '" + e.getValue() + "'"));
+            return ApiProblems.answer(
+                    HttpStatus.BAD_REQUEST, e.getName() + " must be a whole number, not '" + e.getValue() + "'");
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.ErrorReference;
 import org.deeprounds.base.ui.Chart;
 import org.deeprounds.insight.LayerInsights;
 import org.deeprounds.insight.LayerReadings;
@@ -66,6 +67,8 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
     private transient NetworkProbe.Probe drawnProbe;
     private int drawnLayer = -1;
     private RunStatus lastStatus;
+    /** The reference under which unreadable statistics were logged, once. */
+    private String unreadable;
 
     InsideNetworkPanel(LayerInsights insights, NetworkProbe probe, RunInfo run) {
         this.insights = insights;
@@ -214,9 +217,14 @@ class InsideNetworkPanel extends VerticalLayout implements RunPageSection.Panel 
                             ? "The charts appear once the run starts training."
                             : e.getMessage());
         } catch (RuntimeException e) {
-            // A damaged statistics file must not take the run page down with it.
+            // A damaged statistics file must not take the run page down with it. Logged once per page, under a
+            // reference the user can pass on; the exception itself is not for the user.
             report = null;
-            status.setText("The layer statistics of this run cannot be read: " + e);
+            if (unreadable == null) {
+                unreadable = ErrorReference.log("the layer statistics of run " + runId, e);
+            }
+            status.setText("The layer statistics of this run cannot be read (ref " + unreadable
+                    + "); tell your instructor the reference.");
         }
         if (lastStatus != run.status()) {
             // A finished run has its final model: look again.

@@ -3,6 +3,7 @@ package org.deeprounds.training.api;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.models.InvalidSpecException;
 import org.deeprounds.models.NetworkSpec;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,14 +98,14 @@ class RunController {
                 .body(Map.of("id", runs.rerun(id).id()));
     }
 
-    /** Errors as {"error": "..."}: 400 for a bad design or request, 404 for a run or dataset that is not yours. */
+    /** Errors as {@link ApiProblems}: 400 for a bad design or request, 404 for a run or dataset that is not yours. */
     @RestControllerAdvice(assignableTypes = RunController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Errors {
 
         @ExceptionHandler(InvalidSpecException.class)
-        ResponseEntity<Map<String, String>> badSpec(InvalidSpecException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> badSpec(InvalidSpecException e) {
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, e.getMessage());
         }
 
         @ExceptionHandler({
@@ -112,18 +114,18 @@ class RunController {
             org.springframework.http.converter.HttpMessageNotReadableException.class,
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class
         })
-        ResponseEntity<Map<String, String>> badRequest(Exception e) {
-            return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        ResponseEntity<ProblemDetail> badRequest(Exception e) {
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
         }
 
         @ExceptionHandler(IllegalStateException.class)
-        ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> conflict(IllegalStateException e) {
+            return ApiProblems.answer(HttpStatus.CONFLICT, e.getMessage());
         }
 
         @ExceptionHandler(NoSuchElementException.class)
-        ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+            return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.deeprounds.base.api.ApiProblems;
 import org.deeprounds.evaluation.reader.Phase;
 import org.deeprounds.evaluation.reader.ReaderCase;
 import org.deeprounds.evaluation.reader.ReaderResults;
@@ -11,6 +12,7 @@ import org.deeprounds.evaluation.reader.ReaderStudies;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,29 +101,29 @@ class ReaderStudyController {
         return body;
     }
 
-    /** {"error"}: 404 for a study or run that is not yours, 409 out of order, 400 for bad input, 403 not the reader. */
+    /** {@link ApiProblems}: 404 for a study or run not yours, 409 out of order, 400 for bad input, 403 not the reader. */
     @RestControllerAdvice(assignableTypes = ReaderStudyController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Errors {
 
         @ExceptionHandler(NoSuchElementException.class)
-        ResponseEntity<Map<String, String>> notFound(NoSuchElementException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+            return ApiProblems.answer(HttpStatus.NOT_FOUND, e.getMessage());
         }
 
         @ExceptionHandler(IllegalStateException.class)
-        ResponseEntity<Map<String, String>> outOfOrder(IllegalStateException e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> outOfOrder(IllegalStateException e) {
+            return ApiProblems.answer(HttpStatus.CONFLICT, e.getMessage());
         }
 
         @ExceptionHandler(IllegalArgumentException.class)
-        ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+            return ApiProblems.answer(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
         }
 
         @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-        ResponseEntity<Map<String, String>> denied(org.springframework.security.access.AccessDeniedException e) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
+        ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e) {
+            return ApiProblems.answer(HttpStatus.FORBIDDEN, e.getMessage());
         }
     }
 }

@@ -65,6 +65,8 @@ class RunWorker implements AutoCloseable {
     private final List<RunInstrumentation> instruments;
     private final MeterRegistry meters;
     private final RemoteRunChanges remoteChanges;
+    /** This node's build, from the jar's build information, for the System page's list of nodes. */
+    private final String appVersion;
 
     private final ExecutorService pool;
     private final ScheduledExecutorService heartbeat;
@@ -96,8 +98,11 @@ class RunWorker implements AutoCloseable {
             RunEvents events,
             List<RunInstrumentation> instruments,
             MeterRegistry meters,
-            RemoteRunChanges remoteChanges) {
+            RemoteRunChanges remoteChanges,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.boot.info.BuildProperties> build) {
         this.remoteChanges = remoteChanges;
+        var properties = build.getIfAvailable();
+        this.appVersion = "DeepRounds " + (properties == null ? "(development build)" : properties.getVersion());
         this.runs = runs;
         this.datasets = datasets;
         this.settings = settings;
@@ -229,9 +234,8 @@ class RunWorker implements AutoCloseable {
         }
     }
 
-    private static String build(ComputeBackend.Info info) {
-        var version = RunWorker.class.getPackage().getImplementationVersion();
-        var app = "DeepRounds " + (version == null ? "(development build)" : version);
+    private String build(ComputeBackend.Info info) {
+        var app = appVersion;
         return info == null
                 ? app
                 : app + ", DL4J " + info.dl4jVersion() + ", " + info.backend() + " (" + info.nativeBuild() + ")";

@@ -27,17 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores a completed run on its dataset's test split, once: the first request after training reads the test split,
- * runs the saved model and stores every case's probabilities beside the model ({@value #PREDICTIONS_FILE}); later
+ * runs the saved model and stores every case's probabilities beside the model ({@link org.deeprounds.training.RunFolder#testPredictions()}); later
  * requests, at any threshold, only recompute the arithmetic. Nothing reads the test split before a run has
  * completed, and nothing chosen during training ever saw it. Same access rules as the run.
  */
 @Service
 public class EvaluationService {
-
-    static final String PREDICTIONS_FILE = "test-predictions.json";
-    static final String IMPORTANCE_FILE = "feature-importance.json";
-    /** The validation split's predictions, from which the threshold presets are chosen (never from the test split). */
-    static final String VALIDATION_PREDICTIONS_FILE = "validation-predictions.json";
 
     private final RunService runs;
     private final DatasetService datasets;
@@ -78,7 +73,7 @@ public class EvaluationService {
             throw new IllegalStateException(
                     "Run " + runId + " is " + run.status() + "; only a completed run is evaluated on the test split.");
         }
-        var file = runs.folderOf(runId).resolve(PREDICTIONS_FILE);
+        var file = runs.folderOf(runId).testPredictions();
         synchronized (locks.computeIfAbsent(runId, id -> new Object())) {
             try {
                 if (!Files.exists(file)) {
@@ -90,7 +85,7 @@ public class EvaluationService {
                                     .getName(),
                             "run " + runId,
                             computed.size() + " test cases of dataset " + run.datasetId());
-                    var temporary = file.resolveSibling(PREDICTIONS_FILE + ".tmp");
+                    var temporary = file.resolveSibling(file.getFileName() + ".tmp");
                     Files.writeString(temporary, json.writeValueAsString(computed));
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     var named = named(computed, run.datasetId());
@@ -263,7 +258,7 @@ public class EvaluationService {
 
     /** The validation split scored by the run's model, once, for choosing thresholds where the test split is not seen. */
     private List<Prediction> validationPredictions(long runId, long datasetId) {
-        var file = runs.folderOf(runId).resolve(VALIDATION_PREDICTIONS_FILE);
+        var file = runs.folderOf(runId).validationPredictions();
         synchronized (locks.computeIfAbsent(runId, id -> new Object())) {
             try {
                 @SuppressWarnings("unchecked")
@@ -277,7 +272,7 @@ public class EvaluationService {
                     var examples = new ArrayList<Example>();
                     datasets.readExamples(datasetId, org.deeprounds.datasets.Split.VALIDATION, examples::add);
                     cached = score(runId, datasetId, runs.get(runId).spec(), examples, "validation-");
-                    var temporary = file.resolveSibling(VALIDATION_PREDICTIONS_FILE + ".tmp");
+                    var temporary = file.resolveSibling(file.getFileName() + ".tmp");
                     Files.writeString(temporary, json.writeValueAsString(cached));
                     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -465,7 +460,7 @@ public class EvaluationService {
             throw new IllegalArgumentException("Feature importance is for patient tables; run " + runId + " trained on "
                     + run.spec().input().describe() + " inputs. Explain single cases instead.");
         }
-        var file = runs.folderOf(runId).resolve(IMPORTANCE_FILE);
+        var file = runs.folderOf(runId).featureImportance();
         synchronized (locks.computeIfAbsent(runId, id -> new Object())) {
             try {
                 if (Files.exists(file)) {
@@ -533,7 +528,7 @@ public class EvaluationService {
     private org.deeplearning4j.nn.multilayer.MultiLayerNetwork model(long runId) {
         try {
             return ModelSerializer.restoreMultiLayerNetwork(
-                    runs.folderOf(runId).resolve(RunService.MODEL_FILE).toFile());
+                    runs.folderOf(runId).model().toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the model of run " + runId, e);
         }
@@ -557,7 +552,7 @@ public class EvaluationService {
             long runId, long datasetId, org.deeprounds.models.NetworkSpec spec, List<Example> examples, String prefix)
             throws IOException {
         var model = ModelSerializer.restoreMultiLayerNetwork(
-                runs.folderOf(runId).resolve(RunService.MODEL_FILE).toFile());
+                runs.folderOf(runId).model().toFile());
         var classes = datasets.get(datasetId).classes();
         var out = new ArrayList<Prediction>(examples.size());
         int batch = 256;

@@ -37,7 +37,7 @@ public class LayerInsights {
     public LayerReport report(long runId, Integer iteration) {
         var folder = runs.folderOfOrDeny(runId);
         var run = runs.get(runId);
-        var storage = files.existing(folder)
+        var storage = files.existing(folder.path())
                 .orElseThrow(() -> new NoSuchElementException("Run " + runId + " has no layer statistics yet: they"
                         + " are recorded from its first iteration on."));
         // Every open page of a run asks again at each epoch: decode the file once per new snapshot, not per page.

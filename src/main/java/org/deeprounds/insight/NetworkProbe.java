@@ -174,12 +174,12 @@ public class NetworkProbe {
 
     record Weights(Path file, String description) {}
 
-    private static Weights weights(Path folder, RunInfo run) {
-        var model = folder.resolve(RunService.MODEL_FILE);
+    private static Weights weights(org.deeprounds.training.RunFolder folder, RunInfo run) {
+        var model = folder.model();
         if (Files.exists(model)) {
             return new Weights(model, "the trained model (best validation epoch " + run.bestEpoch() + ")");
         }
-        var checkpoint = folder.resolve(RunService.CHECKPOINT_FILE);
+        var checkpoint = folder.checkpoint();
         if (Files.exists(checkpoint)) {
             return new Weights(
                     checkpoint,

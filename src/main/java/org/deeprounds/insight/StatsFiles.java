@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatsFiles {
 
+    /** The store's name in a run's folder ({@link org.deeprounds.training.RunFolder#statistics()}). */
     public static final String FILE = "stats.dl4j";
+
     private static final int MAX_OPEN = 32;
     private static final Logger log = LoggerFactory.getLogger(StatsFiles.class);
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.base.DataDirectory;
-import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.models.DatasetInputs;
 import org.deeprounds.models.InvalidSpecException;
@@ -41,11 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    public static final String MODEL_FILE = "model.zip";
+    public static final String MODEL_FILE = RunFolder.MODEL;
     /** A finished epoch's network with its optimiser state, rewritten at most once per checkpoint interval. */
-    public static final String CHECKPOINT_FILE = "checkpoint.zip";
+    public static final String CHECKPOINT_FILE = RunFolder.CHECKPOINT;
     /** The best validation weights as of the checkpoint, written with it. */
-    static final String BEST_PARAMS_FILE = "best-params.bin";
+    static final String BEST_PARAMS_FILE = RunFolder.BEST_PARAMETERS;
 
     /** What may change on a template without writing a whole spec. */
     public record Overrides(Integer epochs, Double learningRate, Integer batchSize, Long seed) {}
@@ -68,6 +67,7 @@ public class RunService {
     private final RunQueue queue;
     private final RunHistory runHistory;
     private final org.deeprounds.base.node.NodeSettings node;
+    private final RunAccess access;
 
     RunService(
             TrainingRunRepository runs,
@@ -85,7 +85,9 @@ public class RunService {
             RunWorker worker,
             RunQueue queue,
             RunHistory runHistory,
-            org.deeprounds.base.node.NodeSettings node) {
+            org.deeprounds.base.node.NodeSettings node,
+            RunAccess access) {
+        this.access = access;
         this.worker = worker;
         this.queue = queue;
         this.runHistory = runHistory;
@@ -152,7 +154,7 @@ public class RunService {
                 design.epochs(),
                 provenance(dataset.sha256(), specJson, design),
                 clock.instant());
-        run.ownerAdmin(hasRole(AppRoles.ADMIN));
+        run.ownerAdmin(access.isAdmin());
         transactions.executeWithoutResult(status -> {
             // A delete of the dataset waits for this run to be stored and then refuses; or this waits for the delete.
             datasets.lockForNewRun(datasetId);
@@ -205,7 +207,7 @@ public class RunService {
      * it, a {@link NoSuchElementException} when there is none.
      */
     @PreAuthorize("isAuthenticated()")
-    public Path folderOfOrDeny(long id) {
+    public RunFolder folderOfOrDeny(long id) {
         if (runs.existsById(id)) {
             try {
                 return folderOf(id);
@@ -225,10 +227,10 @@ public class RunService {
         return datasets.readingForRun(visible(id).getDatasetId(), work);
     }
 
-    /** The folder of a run the user may see, holding {@link #MODEL_FILE} once it has finished. */
+    /** The folder of a run the user may see, holding its model once it has finished. */
     @PreAuthorize("isAuthenticated()")
-    public Path folderOf(long id) {
-        return runFolder(visible(id).getId());
+    public RunFolder folderOf(long id) {
+        return new RunFolder(runFolder(visible(id).getId()));
     }
 
     /** The most runs one page may hold ({@link #list}). */
@@ -262,12 +264,7 @@ public class RunService {
             throw new IllegalArgumentException("size must be from 1 to " + MAX_PAGE_SIZE + ", not " + size);
         }
         var request = PageRequest.of(page, size, NEWEST_FIRST);
-        var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        var found = hasRole(AppRoles.ADMIN)
-                ? runs.findAll(request)
-                : hasRole(AppRoles.INSTRUCTOR)
-                        ? runs.findVisibleToInstructor(name, request)
-                        : runs.findByOwner(name, request);
+        var found = access.page(request);
         var queue = new QueueSnapshot();
         return new RunPage(
                 found.getContent().stream().map(r -> info(r, queue)).toList(), page, size, found.getTotalElements());
@@ -276,10 +273,7 @@ public class RunService {
     /** How many runs the user may see ({@link #list}'s total). */
     @PreAuthorize("isAuthenticated()")
     public long count() {
-        var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        return hasRole(AppRoles.ADMIN)
-                ? runs.count()
-                : hasRole(AppRoles.INSTRUCTOR) ? runs.countVisibleToInstructor(name) : runs.countByOwner(name);
+        return access.count();
     }
 
     /** The user's own newest run on a dataset submitted at or after {@code since}, if any. */
@@ -344,7 +338,7 @@ public class RunService {
         List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
         var kept = json.writeValueAsString(done.subList(0, Math.min(done.size(), checkpointEpoch)));
         var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        boolean ownerAdmin = name.equals(run.getOwner()) && hasRole(AppRoles.ADMIN);
+        boolean ownerAdmin = name.equals(run.getOwner()) && access.isAdmin();
         transactions.executeWithoutResult(status -> {
             var fresh = runs.findById(id).orElseThrow();
             fresh.requeue(clock.instant(), checkpointEpoch, kept);
@@ -442,25 +436,12 @@ public class RunService {
     }
 
     private TrainingRun visible(long id) {
-        var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        return runs.findById(id)
-                .filter(r -> hasRole(AppRoles.ADMIN)
-                        || r.getOwner().equals(name)
-                        || (hasRole(AppRoles.INSTRUCTOR) && runs.isVisibleToInstructor(id, name)))
-                .orElseThrow(() -> new NoSuchElementException("No run with id " + id));
+        return access.visible(id);
     }
 
     /** Whether the signed-in user may see runs of {@code owner}: the rule of {@link #get}, for runs found otherwise. */
     boolean callerMaySeeRunsOf(String owner) {
-        var name = SecurityContextHolder.getContext().getAuthentication().getName();
-        return hasRole(AppRoles.ADMIN)
-                || owner.equals(name)
-                || (hasRole(AppRoles.INSTRUCTOR) && runs.isTraineeTaughtBy(owner, name));
-    }
-
-    private static boolean hasRole(String role) {
-        return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(AppRoles.authority(role)));
+        return access.maySeeRunsOf(owner);
     }
 
     private RunInfo info(TrainingRun run) {

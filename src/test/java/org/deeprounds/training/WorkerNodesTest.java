@@ -107,7 +107,7 @@ class WorkerNodesTest {
         // What the workers recorded, the web node reads: layer statistics through the shared folder's journal.
         var stats = nodes.web()
                 .getBean(org.deeprounds.insight.StatsFiles.class)
-                .existing(runs.folderOf(ids.getFirst()))
+                .existing(runs.folderOf(ids.getFirst()).path())
                 .orElseThrow();
         assertThat(stats.getNumUpdateRecordsFor(Long.toString(ids.getFirst()))).isPositive();
         assertThat(nodes.web()

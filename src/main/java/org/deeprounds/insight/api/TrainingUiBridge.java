@@ -61,7 +61,7 @@ class TrainingUiBridge {
                 + "</title></head><body style='font-family:sans-serif'><h1>DL4J training UI</h1>"
                 + "<p>Runs you may see that have recorded layer statistics:</p><ul id='sessions'>");
         for (var run : found.runs()) {
-            if (files.exists(runs.folderOf(run.id()))) {
+            if (files.exists(runs.folderOf(run.id()).path())) {
                 html.append("<li><a href='/train/")
                         .append(run.id())
                         .append("/overview'>Run ")
@@ -90,7 +90,7 @@ class TrainingUiBridge {
 
     @GetMapping({"/train/{run:\\d+}", "/train/{run:\\d+}/**", "/train/sessions/lastUpdate/{run:\\d+}"})
     ResponseEntity<byte[]> session(@PathVariable long run, HttpServletRequest request) throws IOException {
-        var storage = files.existing(runs.folderOfOrDeny(run))
+        var storage = files.existing(runs.folderOfOrDeny(run).path())
                 .orElseThrow(() -> new NoSuchElementException("Run " + run + " has no layer statistics yet: they are"
                         + " recorded from its first iteration on."));
         ui.show(storage);

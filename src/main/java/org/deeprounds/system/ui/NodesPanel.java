@@ -29,7 +29,11 @@ class NodesPanel extends VerticalLayout {
                 .setHeader("Runs in hand");
         grid.addColumn(n -> (n.alive() ? "" : "silent: stopped or lost touch, ") + ago(n.heartbeatAt(), status.asOf()))
                 .setHeader("Heartbeat");
-        grid.addColumn(ClusterNodes.Node::build).setHeader("Build").setFlexGrow(2);
+        // Wide enough to stay a few lines on a phone (the grid scrolls sideways in its own box there).
+        grid.addColumn(ClusterNodes.Node::build)
+                .setHeader("Build")
+                .setWidth("18em")
+                .setFlexGrow(2);
         grid.setItems(status.nodes());
         grid.setAllRowsVisible(true);
         add(grid, new Paragraph(queue(status)));

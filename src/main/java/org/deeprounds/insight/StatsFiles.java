@@ -8,20 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.deeprounds.training.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Each run's DL4J statistics file ({@value #FILE} in its folder), opened once and shared: the file is a MapDB store,
+ * Each run's DL4J statistics file ({@link RunFolder#statistics()}), opened once and shared: the file is a MapDB store,
  * which one process must not open twice. The least recently used stores are closed beyond {@value #MAX_OPEN}. A run
  * trained on a worker node has a {@link StatsJournal} instead, read here while the worker appends to it.
  */
 @Component
 public class StatsFiles {
-
-    /** The store's name in a run's folder ({@link org.deeprounds.training.RunFolder#statistics()}). */
-    public static final String FILE = "stats.dl4j";
 
     private static final int MAX_OPEN = 32;
     private static final Logger log = LoggerFactory.getLogger(StatsFiles.class);
@@ -43,7 +41,7 @@ public class StatsFiles {
 
     /** The run's store, created when missing (for a run about to train). */
     public synchronized StatsStorage create(Path runFolder) {
-        var file = runFolder.resolve(FILE).toAbsolutePath().normalize();
+        var file = new RunFolder(runFolder).statistics().toAbsolutePath().normalize();
         var storage = open.get(file);
         if (storage == null) {
             try {
@@ -77,11 +75,11 @@ public class StatsFiles {
     }
 
     private static Path journal(Path runFolder) {
-        return runFolder.resolve(StatsJournal.FILE).toAbsolutePath().normalize();
+        return new RunFolder(runFolder).statisticsJournal().toAbsolutePath().normalize();
     }
 
     private static Path key(Path runFolder) {
-        return runFolder.resolve(FILE).toAbsolutePath().normalize();
+        return new RunFolder(runFolder).statistics().toAbsolutePath().normalize();
     }
 
     /** The run's store if it has one: a run that never trained has none. */
@@ -97,7 +95,7 @@ public class StatsFiles {
             // What the worker appended since the last look: a view redrawing on a run's news sees it.
             return Optional.of(replay.refresh());
         }
-        var file = runFolder.resolve(FILE).toAbsolutePath().normalize();
+        var file = new RunFolder(runFolder).statistics().toAbsolutePath().normalize();
         if (!open.containsKey(file) && !Files.exists(file)) {
             return Optional.empty();
         }

@@ -16,16 +16,15 @@ import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.core.storage.StatsStorageRouter;
 import org.deeplearning4j.core.storage.StorageMetaData;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
+import org.deeprounds.training.RunFolder;
 
 /**
- * A run's statistics as an append-only file ({@value #FILE}) that one node writes and any other node reads while it
+ * A run's statistics as an append-only file ({@link RunFolder#statisticsJournal()}) that one node writes and any other node reads while it
  * grows: what worker nodes record, since DL4J's file store (MapDB) must never be open in two processes. Each record is
  * its kind, the class of DL4J's report and the report's own binary encoding; a reader replays complete records into
  * an in-memory store, and on each {@link Replay#refresh} only the bytes written since.
  */
 final class StatsJournal {
-
-    static final String FILE = "stats.journal";
 
     private static final byte META = 1;
     private static final byte STATIC = 2;
@@ -42,7 +41,9 @@ final class StatsJournal {
             try {
                 Files.createDirectories(runFolder);
                 OutputStream file = Files.newOutputStream(
-                        runFolder.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                        new RunFolder(runFolder).statisticsJournal(),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
                 this.out = new DataOutputStream(new java.io.BufferedOutputStream(file, 1 << 16));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot open the statistics journal in " + runFolder, e);
@@ -113,7 +114,7 @@ final class StatsJournal {
         private long offset;
 
         Replay(Path runFolder) {
-            this.file = runFolder.resolve(FILE);
+            this.file = new RunFolder(runFolder).statisticsJournal();
         }
 
         StatsStorage storage() {

@@ -24,6 +24,31 @@ public record RunFolder(Path path) {
         return path.resolve(CHECKPOINT);
     }
 
+    /**
+     * The epochs the checkpoint holds, read from its configuration alone (the weights are not loaded); 0 when there is
+     * no checkpoint yet.
+     */
+    int checkpointEpoch() {
+        var checkpoint = checkpoint();
+        if (!java.nio.file.Files.exists(checkpoint)) {
+            return 0;
+        }
+        try (var zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
+            var entry = zip.getEntry("configuration.json");
+            if (entry == null) {
+                throw new IllegalStateException("The checkpoint " + checkpoint + " holds no configuration");
+            }
+            try (var in = zip.getInputStream(entry)) {
+                return org.deeplearning4j.nn.conf.MultiLayerConfiguration.fromJson(
+                                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .getEpochCount();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "Cannot read the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The best validation weights as of the checkpoint. */
     public Path bestParameters() {
         return path.resolve(BEST_PARAMETERS);

@@ -334,9 +334,8 @@ public class RunService {
             throw new IllegalStateException(run.getOwner() + " already has " + queued + " runs waiting (at most "
                     + settings.maxQueuedPerUser() + ").");
         }
-        int checkpointEpoch = checkpointEpoch(runFolder(id).resolve(CHECKPOINT_FILE));
-        List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
-        var kept = json.writeValueAsString(done.subList(0, Math.min(done.size(), checkpointEpoch)));
+        int checkpointEpoch = new RunFolder(runFolder(id)).checkpointEpoch();
+        var kept = worker.epochsUpTo(run.getMetricsJson(), checkpointEpoch);
         var name = SecurityContextHolder.getContext().getAuthentication().getName();
         boolean ownerAdmin = name.equals(run.getOwner()) && access.isAdmin();
         transactions.executeWithoutResult(status -> {
@@ -348,24 +347,6 @@ public class RunService {
         events.changed(id);
         worker.dispatch();
         return info(runs.findById(id).orElseThrow());
-    }
-
-    /** The epochs a checkpoint holds, read from its configuration alone (the weights are not loaded). */
-    static int checkpointEpoch(Path checkpoint) {
-        try (var zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
-            var entry = zip.getEntry("configuration.json");
-            if (entry == null) {
-                throw new IllegalStateException(
-                        "The checkpoint " + checkpoint.getFileName() + " holds no configuration");
-            }
-            try (var in = zip.getInputStream(entry)) {
-                return org.deeplearning4j.nn.conf.MultiLayerConfiguration.fromJson(
-                                new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                        .getEpochCount();
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the checkpoint: " + e.getMessage(), e);
-        }
     }
 
     /** A new run of the same design on the same dataset, owned by the caller, from the first epoch. */

@@ -172,11 +172,6 @@ class RunWorker implements AutoCloseable {
         }
     }
 
-    /** The runs this node trains now. */
-    Set<Long> inHand() {
-        return Set.copyOf(running.keySet());
-    }
-
     /** Stops a run this node trains; runs on other nodes learn of it through the database at their heartbeat. */
     void cancelHere(long id) {
         if (running.containsKey(id)) {
@@ -295,15 +290,22 @@ class RunWorker implements AutoCloseable {
      * to go on with; the history says why.
      */
     private void handBack(TrainingRun run, String why) {
-        var checkpoint = runFolder(run.getId()).resolve(RunService.CHECKPOINT_FILE);
-        int checkpointEpoch = Files.exists(checkpoint) ? RunService.checkpointEpoch(checkpoint) : 0;
-        List<EpochMetrics> done = json.readValue(run.getMetricsJson(), new TypeReference<List<EpochMetrics>>() {});
-        var kept = json.writeValueAsString(done.subList(0, Math.min(done.size(), checkpointEpoch)));
+        int checkpointEpoch = new RunFolder(runFolder(run.getId())).checkpointEpoch();
+        var kept = epochsUpTo(run.getMetricsJson(), checkpointEpoch);
         var from = checkpointEpoch == 0
                 ? "from the first epoch (no checkpoint yet)"
                 : "from the checkpoint of epoch " + checkpointEpoch;
         run.handBack(clock.instant(), checkpointEpoch, kept, why + "; it goes on " + from + ".");
         history.record(run.getId(), node.name(), why + "; goes on " + from + ".");
+    }
+
+    /**
+     * The stored epoch metrics up to {@code epoch}: what a run going on from that epoch's checkpoint keeps (checkpoints
+     * are written at most once per interval, so later epochs are trained again).
+     */
+    String epochsUpTo(String metricsJson, int epoch) {
+        List<EpochMetrics> done = json.readValue(metricsJson, new TypeReference<List<EpochMetrics>>() {});
+        return json.writeValueAsString(done.subList(0, Math.min(done.size(), epoch)));
     }
 
     private void execute(long id) {

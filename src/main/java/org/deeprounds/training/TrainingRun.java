@@ -81,13 +81,16 @@ class TrainingRun {
     private String node;
 
     /*
-     * Written only by single-column updates (RunQueue, TrainingRunRepository), never with the rest of the row: a worker
-     * storing an epoch's progress must not put back a lease or a cancel flag it read before another node changed it.
+     * Read by queries and written only by single-column updates (RunQueue, TrainingRunRepository), never with the rest
+     * of the row: a worker storing an epoch's progress must not put back a lease or a cancel flag it read before another
+     * node changed it. So the row object offers neither.
      */
     @Column(name = "lease_until", insertable = false, updatable = false)
+    @SuppressWarnings("unused")
     private Instant leaseUntil;
 
     @Column(name = "cancel_requested", insertable = false, updatable = false)
+    @SuppressWarnings("unused")
     private boolean cancelRequested;
 
     @Column(name = "owner_admin", nullable = false)
@@ -248,14 +251,6 @@ class TrainingRun {
 
     String getNode() {
         return node;
-    }
-
-    Instant getLeaseUntil() {
-        return leaseUntil;
-    }
-
-    boolean isCancelRequested() {
-        return cancelRequested;
     }
 
     boolean isOwnerAdmin() {

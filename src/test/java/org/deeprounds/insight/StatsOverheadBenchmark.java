@@ -93,7 +93,7 @@ class StatsOverheadBenchmark {
                 assertThat(reports.getLast().getIterationCount()).isEqualTo((int) (epochs * perEpoch - 1));
                 assertThat(LayerInsights.isSnapshot(reports.getLast())).isTrue();
                 files.closeAll();
-                bytes = Files.size(folder.resolve(StatsFiles.FILE));
+                bytes = Files.size(new org.deeprounds.training.RunFolder(folder).statistics());
             }
             ratios.add(on / off);
             offTimes.add(off);

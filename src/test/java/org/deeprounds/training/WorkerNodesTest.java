@@ -35,6 +35,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @org.junit.jupiter.api.extension.ExtendWith(org.deeprounds.RestoresSecurityStrategy.class)
 class WorkerNodesTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkerNodesTest.class);
+
     private static NodeProcesses nodes;
     private static RunService runs;
     private static JdbcTemplate jdbc;
@@ -164,8 +166,7 @@ class WorkerNodesTest {
                 .as("went on from a checkpoint, not from scratch")
                 .isGreaterThanOrEqualTo(1);
         assertThat(done.history().subList(0, resumedFrom)).isEqualTo(before.subList(0, resumedFrom));
-        System.out.printf(
-                "kill -9 of %s: run %d taken over by %s after %d ms%n", victim, id, survivor, takeover.toMillis());
+        log.info("kill -9 of {}: run {} taken over by {} after {} ms", victim, id, survivor, takeover.toMillis());
     }
 
     @Test
@@ -180,7 +181,7 @@ class WorkerNodesTest {
         var took = Duration.between(pressed, Instant.now());
         assertThat(stopped.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(took).isLessThan(Duration.ofSeconds(5));
-        System.out.printf("cancel of run %d on %s: stopped after %d ms%n", id, stopped.node(), took.toMillis());
+        log.info("cancel of run {} on {}: stopped after {} ms", id, stopped.node(), took.toMillis());
     }
 
     @Test

@@ -166,4 +166,76 @@ public final class CaseEncoder {
                         || c.type() == ColumnType.CATEGORICAL)
                 .toList();
     }
+
+    /**
+     * A signal given lead by lead, standardised as the training examples were; it must have the dataset's leads and
+     * exactly its samples per lead.
+     */
+    public static float[] signal(DatasetSummary summary, float[][] leads) {
+        var signal = requireSignals(summary);
+        if (leads.length != signal.channels()) {
+            throw new DatasetFormatException("signal: " + leads.length + " lead(s) given; this model reads "
+                    + signal.channels() + " (" + String.join(", ", signal.leads()) + ")");
+        }
+        var values = new float[signal.channels() * signal.length()];
+        for (int l = 0; l < leads.length; l++) {
+            if (leads[l].length != signal.length()) {
+                throw new DatasetFormatException("signal: lead " + (l + 1) + " has " + leads[l].length
+                        + " samples; this model reads exactly " + signal.length() + " per lead"
+                        + (signal.samplingFrequency() > 0
+                                ? String.format(Locale.ROOT, " (%.2f s at %.0f Hz)", signal.seconds(), signal.samplingFrequency())
+                                : ""));
+            }
+            System.arraycopy(leads[l], 0, values, l * signal.length(), signal.length());
+        }
+        return SignalScan.standardised(values, signal);
+    }
+
+    /**
+     * Beat {@code beat} (from 1) of the real recording shipped with DeepRounds, cut around its detected R peak and
+     * resampled to the dataset's rate exactly as the dataset's beats are windowed.
+     */
+    public static float[] recordingBeat(DatasetSummary summary, int beat) {
+        var signal = requireSignals(summary);
+        if (signal.channels() != 1) {
+            throw new DatasetFormatException("recordingBeat: the shipped recording has one lead; this model reads "
+                    + signal.channels() + " (" + String.join(", ", signal.leads()) + ")");
+        }
+        if (signal.samplingFrequency() <= 0) {
+            throw new DatasetFormatException("recordingBeat: this dataset's sampling frequency is not known, so a beat"
+                    + " of the recording cannot be cut to match it; import it again with samplingFrequency");
+        }
+        int before = signal.windowBefore() == null ? signal.length() / 2 : signal.windowBefore();
+        try {
+            var window = org.deeprounds.datasets.signal.RecordingBeats.shipped()
+                    .window(beat, signal.samplingFrequency(), before, signal.length());
+            return SignalScan.standardised(window, signal);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The shipped recording could not be read", e);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetFormatException("recordingBeat: " + e.getMessage());
+        }
+    }
+
+    /** A signal example's values lead by lead in the dataset's units: its standardisation undone. */
+    public static float[][] signalValues(DatasetSummary summary, float[] features) {
+        var signal = requireSignals(summary);
+        var leads = new float[signal.channels()][signal.length()];
+        for (int c = 0; c < signal.channels(); c++) {
+            double mean = signal.trainMean().get(c);
+            double std = signal.trainStd().get(c);
+            for (int t = 0; t < signal.length(); t++) {
+                leads[c][t] = (float) (features[c * signal.length() + t] * std + mean);
+            }
+        }
+        return leads;
+    }
+
+    private static DatasetSummary.SignalSummary requireSignals(DatasetSummary summary) {
+        if (summary.signal() == null) {
+            throw new DatasetFormatException("This dataset holds "
+                    + summary.modality().name().toLowerCase(Locale.ROOT) + " cases, not signals.");
+        }
+        return summary.signal();
+    }
 }

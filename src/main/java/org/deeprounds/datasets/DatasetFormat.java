@@ -13,7 +13,13 @@ import java.util.Set;
  * must know about it.
  */
 sealed interface DatasetFormat
-        permits MedMnistNpzFormat, ImageFolderZipFormat, FastaFormat, SequenceCsvFormat, TableCsvFormat {
+        permits MedMnistNpzFormat,
+                ImageFolderZipFormat,
+                FastaFormat,
+                SequenceCsvFormat,
+                TableCsvFormat,
+                SignalNpzFormat,
+                WfdbZipFormat {
 
     /** Stored with each dataset ({@code dataset.format_id}); never changes once released. */
     String id();

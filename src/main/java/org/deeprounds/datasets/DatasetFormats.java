@@ -6,13 +6,18 @@ import java.util.Locale;
 /** Every format DeepRounds reads, in the one place they are registered, and how one is chosen. */
 final class DatasetFormats {
 
-    /** In order of preference: a .csv upload is a patient table unless GENOMICS is asked for. */
+    /**
+     * In order of preference: a .csv upload is a patient table unless GENOMICS is asked for; an .npz or .zip holds
+     * images unless SIGNAL is asked for.
+     */
     static final List<DatasetFormat> ALL = List.of(
             new MedMnistNpzFormat(),
             new ImageFolderZipFormat(),
             new FastaFormat(),
             new TableCsvFormat(),
-            new SequenceCsvFormat());
+            new SequenceCsvFormat(),
+            new SignalNpzFormat(),
+            new WfdbZipFormat());
 
     private DatasetFormats() {}
 
@@ -36,8 +41,8 @@ final class DatasetFormats {
         if (fits.isEmpty()) {
             throw new DatasetFormatException(fileName + ": unsupported file type"
                     + (ext.isEmpty() ? "" : " '." + ext + "'")
-                    + "; expected .npz (MedMNIST), .zip (image folders), .fasta/.fa (DNA) or .csv (table or"
-                    + " sequences)");
+                    + "; expected .npz (MedMNIST images or signals), .zip (image folders or WFDB records),"
+                    + " .fasta/.fa (DNA) or .csv (table or sequences)");
         }
         if (requested == null) {
             return fits.getFirst();

@@ -92,10 +92,59 @@ public class DatasetService {
             String licence,
             String citation,
             Boolean header,
-            List<String> columnNames) {
+            List<String> columnNames,
+            Double samplingFrequency) {
 
         public ImportRequest {
             columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+        }
+
+        /** A request without a sampling frequency (anything but signals). */
+        public ImportRequest(
+                String name,
+                Modality modality,
+                String targetColumn,
+                String groupColumn,
+                List<String> sensitiveColumns,
+                String positiveClass,
+                List<String> classNames,
+                Integer sequenceLength,
+                String licence,
+                String citation,
+                Boolean header,
+                List<String> columnNames) {
+            this(
+                    name,
+                    modality,
+                    targetColumn,
+                    groupColumn,
+                    sensitiveColumns,
+                    positiveClass,
+                    classNames,
+                    sequenceLength,
+                    licence,
+                    citation,
+                    header,
+                    columnNames,
+                    null);
+        }
+
+        /** The same request with the signals' sampling frequency in Hz (null: not given). */
+        public ImportRequest withSamplingFrequency(Double hertz) {
+            return new ImportRequest(
+                    name,
+                    modality,
+                    targetColumn,
+                    groupColumn,
+                    sensitiveColumns,
+                    positiveClass,
+                    classNames,
+                    sequenceLength,
+                    licence,
+                    citation,
+                    header,
+                    columnNames,
+                    hertz);
         }
 
         /** A request for any file but a table without a header row. */
@@ -143,7 +192,8 @@ public class DatasetService {
                     licence,
                     citation,
                     hasHeader,
-                    names);
+                    names,
+                    samplingFrequency);
         }
 
         /** "a, b,,c" as [a, b, c]: how forms and the API take lists of column or class names. */
@@ -297,7 +347,8 @@ public class DatasetService {
                     Splitter.DEFAULT_TEST_RATIO,
                     limits.maxUncompressedSize().toBytes(),
                     request.header(),
-                    request.columnNames());
+                    request.columnNames(),
+                    request.samplingFrequency());
             if (labels != null) {
                 var labelsPath = incoming.resolve(DatasetStorage.LABELS);
                 receive(labels, labelsPath, null);
@@ -413,6 +464,8 @@ public class DatasetService {
             throw e.getCause();
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new DatasetFormatException(context.fileName() + ": " + e.getMessage(), e);
+        } catch (org.deeprounds.datasets.signal.SignalFormatException e) {
+            throw new DatasetFormatException(e.getMessage(), e);
         }
     }
 

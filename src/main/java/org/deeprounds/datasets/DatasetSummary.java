@@ -22,7 +22,49 @@ public record DatasetSummary(
         ImagingSummary imaging,
         GenomicsSummary genomics,
         TabularSummary tabular,
-        Duplicates duplicates) {
+        Duplicates duplicates,
+        SignalSummary signal) {
+
+    /** A summary of images, DNA or a table (no signal part). */
+    public DatasetSummary(
+            Modality modality,
+            Task task,
+            String format,
+            List<String> classes,
+            String positiveClass,
+            Map<String, SplitSummary> splits,
+            SplitPlan splitPlan,
+            ImagingSummary imaging,
+            GenomicsSummary genomics,
+            TabularSummary tabular,
+            Duplicates duplicates) {
+        this(
+                modality,
+                task,
+                format,
+                classes,
+                positiveClass,
+                splits,
+                splitPlan,
+                imaging,
+                genomics,
+                tabular,
+                duplicates,
+                null);
+    }
+
+    /**
+     * What this dataset holds as its own sealed type: a {@code switch} over it is exhaustive, so adding a kind of data
+     * makes the compiler list every place that must learn about it.
+     */
+    public ModalityData data() {
+        return switch (modality) {
+            case IMAGING -> new ModalityData.Images(imaging);
+            case GENOMICS -> new ModalityData.Dna(genomics);
+            case SIGNAL -> new ModalityData.Signals(signal);
+            case EHR -> new ModalityData.Table(tabular);
+        };
+    }
 
     /** A summary without a duplicate check (images). */
     public DatasetSummary(
@@ -101,6 +143,46 @@ public record DatasetSummary(
             long ambiguousBases,
             List<SequencePreview> previews,
             String labelColumn) {}
+
+    /**
+     * Physiological signals (ECG first), each example {@code channels x length} samples.
+     *
+     * @param samplingFrequency samples per second; 0 when the file does not say and none was given at import
+     * @param units of the stored values, e.g. "mV"; empty when not known
+     * @param windowBefore where the R peak sits in each example (samples before it): exact for beats cut from
+     *     annotated records, the median largest deflection for beat-length signals imported as they are; null for
+     *     longer strips
+     * @param recordsBySplit for beats cut from records: the records in each split, keyed "train", "validation",
+     *     "test" (a record, one patient's recording, is in one split only); empty otherwise
+     * @param classCodes for beats cut from records: the annotation codes each class stands for; empty otherwise
+     * @param trainMean per lead, over the training split: values are standardised with it and {@code trainStd}
+     * @param leftOut beats not used and why, in words; null when none
+     */
+    public record SignalSummary(
+            double samplingFrequency,
+            int length,
+            int channels,
+            List<String> leads,
+            String units,
+            Integer windowBefore,
+            Map<String, List<String>> recordsBySplit,
+            Map<String, List<String>> classCodes,
+            List<Double> trainMean,
+            List<Double> trainStd,
+            String leftOut,
+            List<SignalPreview> previews) {
+
+        /** Seconds covered by one example; 0 when the sampling frequency is not known. */
+        public double seconds() {
+            return samplingFrequency > 0 ? length / samplingFrequency : 0;
+        }
+    }
+
+    /**
+     * One example to show: its values lead by lead in the stored units, and the R peaks found in it (sample
+     * indices: the annotated beat for windows cut from records, else a detector's).
+     */
+    public record SignalPreview(String id, String split, String label, float[][] values, int[] rPeaks) {}
 
     /** One sequence to show (upper case, as stored). */
     public record SequencePreview(String id, String label, String split, String sequence) {}
@@ -270,6 +352,7 @@ public record DatasetSummary(
                 imaging,
                 genomics,
                 newTabular,
-                duplicates);
+                duplicates,
+                signal);
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  *     read it as names unless it looks like data (then the import is refused, see {@link HeaderlessCsvException})
  * @param columnNames names for the columns of a table without a header row ({@code header=false}), in order; empty
  *     for {@code column_1}, {@code column_2}, ...
+ * @param samplingFrequency samples per second of signals imported as they are (a signal npz), optional: it puts
+ *     seconds on the time axis and lets R peaks be found in previews
  */
 public record ImportOptions(
         String name,
@@ -29,12 +31,49 @@ public record ImportOptions(
         double testRatio,
         long maxUncompressedBytes,
         Boolean header,
-        List<String> columnNames) {
+        List<String> columnNames,
+        Double samplingFrequency) {
 
     public ImportOptions {
         sensitiveColumns = sensitiveColumns == null ? List.of() : List.copyOf(sensitiveColumns);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
         columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
+    }
+
+    /** Options without a sampling frequency (anything but signals). */
+    public ImportOptions(
+            String name,
+            Modality modality,
+            String targetColumn,
+            String groupColumn,
+            List<String> sensitiveColumns,
+            String positiveClass,
+            List<String> classNames,
+            Path labelsFile,
+            Integer sequenceLength,
+            long seed,
+            double validationRatio,
+            double testRatio,
+            long maxUncompressedBytes,
+            Boolean header,
+            List<String> columnNames) {
+        this(
+                name,
+                modality,
+                targetColumn,
+                groupColumn,
+                sensitiveColumns,
+                positiveClass,
+                classNames,
+                labelsFile,
+                sequenceLength,
+                seed,
+                validationRatio,
+                testRatio,
+                maxUncompressedBytes,
+                header,
+                columnNames,
+                null);
     }
 
     /** Options for a table with a header row, or whose header row is detected. */
@@ -104,7 +143,8 @@ public record ImportOptions(
                 testRatio,
                 maxUncompressedBytes,
                 header,
-                columnNames);
+                columnNames,
+                samplingFrequency);
     }
 
     public ImportOptions withLabelsFile(Path labels) {
@@ -123,7 +163,8 @@ public record ImportOptions(
                 testRatio,
                 maxUncompressedBytes,
                 header,
-                columnNames);
+                columnNames,
+                samplingFrequency);
     }
 
     /** Says whether a table's first row names its columns, and names them for a file without a header row. */
@@ -143,6 +184,7 @@ public record ImportOptions(
                 testRatio,
                 maxUncompressedBytes,
                 hasHeader,
-                names);
+                names,
+                samplingFrequency);
     }
 }

@@ -1,10 +1,14 @@
 package org.deeprounds.datasets;
 
-/** The three kinds of medical data DeepRounds teaches with. */
+/**
+ * The kinds of medical data DeepRounds teaches with, as stored with each dataset and named in curricula. What each kind
+ * means (its summary, how a network sees it, how a case is explained) is {@link ModalityData}, one sealed type each.
+ */
 public enum Modality {
     IMAGING("Imaging"),
     GENOMICS("Genomics"),
-    EHR("EHR / tabular");
+    EHR("EHR / tabular"),
+    SIGNAL("Signals (ECG)");
 
     private final String label;
 

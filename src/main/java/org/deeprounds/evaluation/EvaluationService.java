@@ -14,6 +14,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
 import org.deeprounds.datasets.CaseEncoder;
+import org.deeprounds.datasets.ModalityData;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Example;
 import org.deeprounds.training.RunService;
@@ -330,8 +331,46 @@ public class EvaluationService {
                 prediction.probabilities());
     }
 
-    /** What the user typed or uploaded for "try a case": one of the three, matching the run's kind of data. */
-    public record CaseInput(String sequence, Map<String, String> values, String imageBase64) {}
+    /**
+     * What the user typed or uploaded for "try a case", matching the run's kind of data: a DNA sequence, a patient's
+     * values, an image, or a signal (lead by lead, as many samples as the model reads) or instead {@code
+     * recordingBeat}, a beat (from 1) of the real recording shipped with DeepRounds, cut as the dataset's beats were.
+     */
+    public record CaseInput(
+            String sequence,
+            Map<String, String> values,
+            String imageBase64,
+            List<List<Double>> signal,
+            Integer recordingBeat) {
+
+        /** A DNA, patient or image case. */
+        public CaseInput(String sequence, Map<String, String> values, String imageBase64) {
+            this(sequence, values, imageBase64, null, null);
+        }
+    }
+
+    /** A signal case's values lead by lead, as given (checked: numbers only). */
+    private static float[][] signalOf(CaseInput input) {
+        if (input.signal() == null || input.signal().isEmpty()) {
+            throw new org.deeprounds.datasets.DatasetFormatException(
+                    "No signal: give signal (one list of numbers per lead) or recordingBeat (a beat of the shipped"
+                            + " recording, from 1).");
+        }
+        var leads = new float[input.signal().size()][];
+        for (int l = 0; l < leads.length; l++) {
+            var lead = input.signal().get(l);
+            leads[l] = new float[lead == null ? 0 : lead.size()];
+            for (int t = 0; t < leads[l].length; t++) {
+                var value = lead.get(t);
+                if (value == null || !Double.isFinite(value)) {
+                    throw new org.deeprounds.datasets.DatasetFormatException(
+                            "signal: lead " + (l + 1) + ", sample " + (t + 1) + " is not a number");
+                }
+                leads[l][t] = value.floatValue();
+            }
+        }
+        return leads;
+    }
 
     /**
      * The run's prediction and explanation for one case the user supplies. Bad input gets a message naming the
@@ -350,10 +389,15 @@ public class EvaluationService {
         }
         var summary = datasets.summary(run.datasetId());
         var spec = run.spec();
-        float[] features = switch (spec.input().kind()) {
-            case IMAGE -> CaseEncoder.image(summary, decode(input.imageBase64()));
-            case SEQUENCE -> CaseEncoder.sequence(summary, input.sequence());
-            case TABULAR -> CaseEncoder.patient(summary, input.values() == null ? Map.of() : input.values());
+        float[] features = switch (summary.data()) {
+            case ModalityData.Images images -> CaseEncoder.image(summary, decode(input.imageBase64()));
+            case ModalityData.Dna dna -> CaseEncoder.sequence(summary, input.sequence());
+            case ModalityData.Signals signals ->
+                input.recordingBeat() != null
+                        ? CaseEncoder.recordingBeat(summary, input.recordingBeat())
+                        : CaseEncoder.signal(summary, signalOf(input));
+            case ModalityData.Table table ->
+                CaseEncoder.patient(summary, input.values() == null ? Map.of() : input.values());
         };
         var example = new Example(features, 0);
         var network = model(runId);
@@ -396,8 +440,9 @@ public class EvaluationService {
                 .orElseThrow()
                 .getKey());
         var explained = classes.get(cls);
-        return switch (spec.input().kind()) {
-            case IMAGE ->
+        var summary = datasets.summary(run.datasetId());
+        return switch (summary.data()) {
+            case ModalityData.Images images ->
                 new Explanation(
                         caseId,
                         trueLabel,
@@ -411,7 +456,7 @@ public class EvaluationService {
                         example.features(),
                         spec.input().height(),
                         spec.input().width());
-            case SEQUENCE ->
+            case ModalityData.Dna dna ->
                 new Explanation(
                         caseId,
                         trueLabel,
@@ -425,7 +470,7 @@ public class EvaluationService {
                         null,
                         0,
                         0);
-            case TABULAR ->
+            case ModalityData.Signals(var signal) ->
                 new Explanation(
                         caseId,
                         trueLabel,
@@ -435,11 +480,32 @@ public class EvaluationService {
                         null,
                         null,
                         null,
-                        Explainer.contributions(
-                                network,
-                                input,
-                                datasets.summary(run.datasetId()).tabular().featureRanges(),
-                                cls),
+                        null,
+                        null,
+                        0,
+                        0,
+                        new Explanation.OverTime(
+                                CaseEncoder.signalValues(summary, example.features()),
+                                signal.leads(),
+                                Explainer.saliencyOverTime(
+                                        network,
+                                        input,
+                                        cls,
+                                        spec.classes(),
+                                        (int) Math.max(1, Math.round(signal.samplingFrequency() * 0.02))),
+                                signal.samplingFrequency(),
+                                signal.windowBefore()));
+            case ModalityData.Table(var table) ->
+                new Explanation(
+                        caseId,
+                        trueLabel,
+                        probabilities,
+                        explained,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Explainer.contributions(network, input, table.featureRanges(), cls),
                         null,
                         0,
                         0);

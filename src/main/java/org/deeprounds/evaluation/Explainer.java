@@ -44,6 +44,43 @@ final class Explainer {
      * Mean drop in the class's probability over the patches covering each pixel, when a patch is set to the image's
      * mean brightness; negative drops count as none. Scaled so the largest is 1 (all zero if nothing mattered).
      */
+    /**
+     * Saliency over time for a signal ({@code 1 x leads x samples}): the largest gradient magnitude over the leads at
+     * each sample, averaged over about 20 ms ({@code smoothing} samples) and scaled to 0..1.
+     */
+    static double[] saliencyOverTime(MultiLayerNetwork network, INDArray signal, int cls, int classes, int smoothing) {
+        var labels = Nd4j.zeros(signal.dataType(), 1, classes);
+        labels.putScalar(0, cls, 1.0);
+        var gradient = network.calculateGradients(signal, labels, null, null).getSecond();
+        int leads = (int) signal.size(1);
+        int length = (int) signal.size(2);
+        var raw = new double[length];
+        for (int c = 0; c < leads; c++) {
+            for (int t = 0; t < length; t++) {
+                raw[t] = Math.max(raw[t], Math.abs(gradient.getDouble(0, c, t)));
+            }
+        }
+        int half = Math.max(0, smoothing / 2);
+        var smoothed = new double[length];
+        double max = 0;
+        for (int t = 0; t < length; t++) {
+            double sum = 0;
+            int n = 0;
+            for (int k = Math.max(0, t - half); k <= Math.min(length - 1, t + half); k++) {
+                sum += raw[k];
+                n++;
+            }
+            smoothed[t] = sum / n;
+            max = Math.max(max, smoothed[t]);
+        }
+        if (max > 0) {
+            for (int t = 0; t < length; t++) {
+                smoothed[t] /= max;
+            }
+        }
+        return smoothed;
+    }
+
     static double[][] occlusion(MultiLayerNetwork network, INDArray image, int cls) {
         int channels = (int) image.size(1);
         int height = (int) image.size(2);

@@ -14,7 +14,7 @@ import org.deeprounds.datasets.Modality;
 /**
  * The designs lessons start from, one per kind of data. Their training settings are the lesson defaults. Names are
  * an API contract: {@code imaging-cnn}, {@code genomics-cnn}, {@code genomics-position-cnn}, {@code ehr-mlp},
- * {@code sequence-lstm}.
+ * {@code sequence-lstm}, {@code signal-cnn}.
  *
  * <p>Epochs are a ceiling, not a schedule: training stops once the validation loss has not improved for the server's
  * patience (5 epochs by default) and keeps the best epoch's weights. Each ceiling is set well above where validation
@@ -53,7 +53,13 @@ public final class Templates {
                     "sequence-lstm",
                     Modality.GENOMICS,
                     "An LSTM that reads a sequence base by base and"
-                            + " remembers what matters; slower than a CNN, but order-aware."));
+                            + " remembers what matters; slower than a CNN, but order-aware."),
+            new Template(
+                    "signal-cnn",
+                    Modality.SIGNAL,
+                    "A 1-D CNN for ECG beats and other signals over time: filters a few samples wide learn wave"
+                            + " shapes (a narrow or a wide QRS, a P wave), pooling halves the time resolution twice, and"
+                            + " the dense layer weighs each shape where it sits in the beat, so timing is kept."));
 
     private Templates() {}
 
@@ -116,6 +122,23 @@ public final class Templates {
                                 new LayerSpec.Dense(32, RELU),
                                 new LayerSpec.Dropout(0.2),
                                 new LayerSpec.Dense(16, RELU),
+                                new LayerSpec.Output()));
+            case "signal-cnn" ->
+                spec(
+                        input,
+                        classes,
+                        0.001,
+                        0.0001,
+                        32,
+                        40,
+                        List.of(
+                                new LayerSpec.Conv1D(16, 7, 1, SAME, RELU),
+                                new LayerSpec.Pool1D(MAX, 2, 2),
+                                new LayerSpec.Conv1D(32, 5, 1, SAME, RELU),
+                                new LayerSpec.Pool1D(MAX, 2, 2),
+                                new LayerSpec.Flatten(),
+                                new LayerSpec.Dropout(0.3),
+                                new LayerSpec.Dense(32, RELU),
                                 new LayerSpec.Output()));
             case "sequence-lstm" ->
                 spec(

@@ -43,6 +43,11 @@ class DatasetController {
      * columnNames} names the columns (else {@code column_1}, {@code column_2}, ...). Without {@code header}, a first
      * row that looks like data is refused (400 with {@code error}, {@code "headerless": true}, {@code firstRow} and
      * {@code proposedColumnNames}), never guessed.
+     *
+     * <p>Signals ({@code modality=SIGNAL}): a {@code .zip} of PhysioNet WFDB records with beat annotations ({@code
+     * classNames} lists the annotation codes to keep as classes, e.g. {@code N,V}; default the AAMI groups present), or
+     * an {@code .npz} of fixed-length signals ({@code train_signals}, {@code train_labels}, {@code val_...}, {@code
+     * test_...}) with an optional {@code samplingFrequency} in Hz.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetInfo> create(
@@ -59,6 +64,7 @@ class DatasetController {
             @RequestParam(value = "citation", required = false) String citation,
             @RequestParam(value = "header", required = false) Boolean header,
             @RequestParam(value = "columnNames", required = false) String columnNames,
+            @RequestParam(value = "samplingFrequency", required = false) Double samplingFrequency,
             @RequestPart(value = "labels", required = false) MultipartFile labels) {
         var request = new DatasetService.ImportRequest(
                 name,
@@ -72,7 +78,8 @@ class DatasetController {
                 licence,
                 citation,
                 header,
-                DatasetService.ImportRequest.commaList(columnNames));
+                DatasetService.ImportRequest.commaList(columnNames),
+                samplingFrequency);
         var created = datasets.importUpload(request, upload(file), labels == null ? null : upload(labels));
         return ResponseEntity.created(URI.create("/api/v1/datasets/" + created.id()))
                 .body(created);

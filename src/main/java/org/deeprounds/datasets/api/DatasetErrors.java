@@ -87,7 +87,7 @@ class DatasetErrors {
         return error(
                 HttpStatus.BAD_REQUEST,
                 e.getName() + ": '" + e.getValue() + "' is not allowed"
-                        + (e.getName().equals("modality") ? " (IMAGING, GENOMICS or EHR)" : ""));
+                        + (e.getName().equals("modality") ? " (IMAGING, GENOMICS, EHR or SIGNAL)" : ""));
     }
 
     static ResponseEntity<ProblemDetail> error(HttpStatus status, String message) {

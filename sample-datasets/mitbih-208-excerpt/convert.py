@@ -3,7 +3,7 @@
 
 SciPy's electrocardiogram() sample (Debian's python3-scipy ships it as
 /usr/lib/python3/dist-packages/scipy/misc/ecg.dat) is an npz holding one array, 'ecg.npy': 108,000 uint16
-samples, the first 5 minutes of lead MLII of MIT-BIH Arrhythmia Database record 208 at 360 Hz, in the database's
+samples, 5 minutes (19:35 to 24:35) of lead MLII of MIT-BIH Arrhythmia Database record 208 at 360 Hz, in the database's
 own ADC units (millivolts = (x - 1024) / 200). They are written unchanged, as MIT-BIH stores them: format 212,
 gain 200, ADC zero 1024, 11-bit resolution. Only the standard library is used, so the script runs on any Python 3.
 
@@ -68,7 +68,7 @@ def main():
     header = (
         f"{RECORD} 1 {FREQUENCY} {SAMPLES}\n"
         f"{RECORD}.dat 212 {GAIN} {RESOLUTION} {ZERO} {samples[0]} {checksum} 0 MLII\n"
-        "# MIT-BIH Arrhythmia Database record 208, first 5 minutes, lead MLII only,"
+        "# MIT-BIH Arrhythmia Database record 208, 5 minutes (19:35 to 24:35), lead MLII only,"
         " as distributed in SciPy's electrocardiogram() sample\n"
         "# No beat annotations in this copy\n"
     )

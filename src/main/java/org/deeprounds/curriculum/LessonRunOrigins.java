@@ -8,8 +8,8 @@ import org.deeprounds.training.RunOrigins;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the runs pages which runs a lesson step started, by the lesson's title: a step's progress row keeps the run
- * it trained. Read-only; a lesson no longer in the library is named by its id.
+ * Tells the runs pages and the model card which runs a lesson step started, by the lesson's title, course and version
+ * (the checksum of the lesson file the trainee worked on): a step's progress row keeps the run it trained. Read-only; a lesson no longer in the library is named by its id.
  */
 @Component
 class LessonRunOrigins implements RunOrigins {
@@ -29,7 +29,7 @@ class LessonRunOrigins implements RunOrigins {
             return out;
         }
         var rows = entities.createQuery(
-                        "select s.runId, l.courseId, l.lessonId from StepProgress s join s.lesson l"
+                        "select s.runId, l.courseId, l.lessonId, l.lessonChecksum from StepProgress s join s.lesson l"
                                 + " where s.runId in :ids",
                         Object[].class)
                 .setParameter("ids", runIds)
@@ -43,7 +43,11 @@ class LessonRunOrigins implements RunOrigins {
                             .findFirst())
                     .map(Lesson::title)
                     .orElse(lessonId);
-            out.put((Long) row[0], "lesson '" + title + "'");
+            var checksum = (String) row[3];
+            out.put(
+                    (Long) row[0],
+                    "lesson '" + title + "' (course " + courseId + ", version sha256 "
+                            + checksum.substring(0, Math.min(12, checksum.length())) + ")");
         }
         return out;
     }

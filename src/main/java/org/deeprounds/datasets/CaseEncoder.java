@@ -183,7 +183,11 @@ public final class CaseEncoder {
                 throw new DatasetFormatException("signal: lead " + (l + 1) + " has " + leads[l].length
                         + " samples; this model reads exactly " + signal.length() + " per lead"
                         + (signal.samplingFrequency() > 0
-                                ? String.format(Locale.ROOT, " (%.2f s at %.0f Hz)", signal.seconds(), signal.samplingFrequency())
+                                ? String.format(
+                                        Locale.ROOT,
+                                        " (%.2f s at %.0f Hz)",
+                                        signal.seconds(),
+                                        signal.samplingFrequency())
                                 : ""));
             }
             System.arraycopy(leads[l], 0, values, l * signal.length(), signal.length());

@@ -154,7 +154,8 @@ final class SignalNpzFormat implements DatasetFormat {
             }
         }
         if (classes.size() < 2) {
-            throw new DatasetFormatException(fileName + ": the labels hold only one class; a classifier needs two or more");
+            throw new DatasetFormatException(
+                    fileName + ": the labels hold only one class; a classifier needs two or more");
         }
         return classes;
     }

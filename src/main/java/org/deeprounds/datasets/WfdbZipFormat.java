@@ -59,14 +59,19 @@ final class WfdbZipFormat implements DatasetFormat {
                 var record = WfdbZip.read(zip, name, header, WfdbSignals.DEFAULT_MAX_SAMPLES);
                 if (first == null) {
                     first = record;
-                    windows = BeatWindows.seconds(SECONDS_BEFORE, SECONDS_AFTER, record.header().samplingFrequency());
+                    windows = BeatWindows.seconds(
+                            SECONDS_BEFORE, SECONDS_AFTER, record.header().samplingFrequency());
                 }
                 requireLike(first, record, name);
                 var cut = windows.cut(record.leads(), record.beats(), classes);
                 offEdge += cut.offEdge();
                 unclassed += cut.unclassed();
                 missing += cut.missingSamples();
-                records.add(RecordBeats.of(record.name(), cut.windows(), record.leads().length, classes.names().size()));
+                records.add(RecordBeats.of(
+                        record.name(),
+                        cut.windows(),
+                        record.leads().length,
+                        classes.names().size()));
             }
             var counts = new int[classes.names().size()];
             records.forEach(r -> r.labels().forEach(l -> counts[l]++));
@@ -83,8 +88,8 @@ final class WfdbZipFormat implements DatasetFormat {
                 }
             }
             if (kept.size() < 2) {
-                throw new DatasetFormatException(name + ": the records hold beats of " + kept.size()
-                        + " class(es) " + kept.keySet() + "; a classifier needs two or more");
+                throw new DatasetFormatException(name + ": the records hold beats of " + kept.size() + " class(es) "
+                        + kept.keySet() + "; a classifier needs two or more");
             }
             var labelList = new ArrayList<Integer>();
             var groupList = new ArrayList<String>();
@@ -182,7 +187,8 @@ final class WfdbZipFormat implements DatasetFormat {
             int at = 0;
             for (var header : WfdbZip.headers(zip, name)) {
                 var record = WfdbZip.read(zip, name, header, WfdbSignals.DEFAULT_MAX_SAMPLES);
-                for (var window : windows.cut(record.leads(), record.beats(), classes).windows()) {
+                for (var window :
+                        windows.cut(record.leads(), record.beats(), classes).windows()) {
                     var split = Split.ofCode(splits[at++]);
                     if (wanted.contains(split)) {
                         sink.accept(new Example(SignalScan.standardised(window.values(), signal), window.label()));
@@ -194,7 +200,11 @@ final class WfdbZipFormat implements DatasetFormat {
 
     /** The beats of one record: labels in record order, sums for the statistics, a few windows to preview. */
     private record RecordBeats(
-            String name, List<Integer> labels, double[] sum, double[] squares, long samples,
+            String name,
+            List<Integer> labels,
+            double[] sum,
+            double[] squares,
+            long samples,
             List<BeatWindows.Window> shown) {
 
         static RecordBeats of(String name, List<BeatWindows.Window> windows, int channels, int classes) {

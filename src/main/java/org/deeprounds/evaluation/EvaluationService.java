@@ -14,9 +14,9 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
 import org.deeprounds.datasets.CaseEncoder;
-import org.deeprounds.datasets.ModalityData;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.ModalityData;
 import org.deeprounds.training.RunService;
 import org.deeprounds.training.RunStatus;
 import org.deeprounds.training.Trainer;
@@ -487,12 +487,8 @@ public class EvaluationService {
                         new Explanation.OverTime(
                                 CaseEncoder.signalValues(summary, example.features()),
                                 signal.leads(),
-                                Explainer.saliencyOverTime(
-                                        network,
-                                        input,
-                                        cls,
-                                        spec.classes(),
-                                        (int) Math.max(1, Math.round(signal.samplingFrequency() * 0.02))),
+                                Explainer.saliencyOverTime(network, input, cls, spec.classes(), (int)
+                                        Math.max(1, Math.round(signal.samplingFrequency() * 0.02))),
                                 signal.samplingFrequency(),
                                 signal.windowBefore()));
             case ModalityData.Table(var table) ->

@@ -33,7 +33,7 @@ public final class AugmentationRules {
         if (augmentation.active() && spec.input() != null && spec.input().kind() != InputShape.Kind.IMAGE) {
             problems.add("Augmentation: flips, rotations, shifts, brightness, contrast and noise change images, but"
                     + " this dataset holds "
-                    + (spec.input().kind() == InputShape.Kind.SEQUENCE ? "DNA sequences" : "table rows")
+                    + (spec.input().kind() == InputShape.Kind.SEQUENCE ? "sequences (DNA or signals)" : "table rows")
                     + "; leave augmentation out (\"augmentation\": null).");
         }
     }

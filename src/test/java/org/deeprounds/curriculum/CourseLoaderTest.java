@@ -25,13 +25,16 @@ class CourseLoaderTest {
                     "ecoli-promoters",
                     "synthetic-heart-cohort",
                     "synthetic-chest-films-shortcut",
-                    "synthetic-chest-films-shifted");
+                    "synthetic-chest-films-shifted",
+                    "synthetic-ecg-beats",
+                    "synthetic-watch-beats");
         }
 
         @Override
         public Set<String> templates() {
-            // genomics-position-cnn: the template that keeps where a motif sits (its own branch adds it to Templates).
-            return Set.of("imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm");
+            return Set.copyOf(org.deeprounds.models.Templates.ALL.stream()
+                    .map(org.deeprounds.models.Templates.Template::name)
+                    .toList());
         }
     };
 

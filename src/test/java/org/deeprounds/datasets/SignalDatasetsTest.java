@@ -68,8 +68,8 @@ class SignalDatasetsTest {
 
     @Test
     void watch_beats_keep_the_file_s_splits_and_find_where_the_r_peak_sits() {
-        var summary = datasets.summary(
-                datasets.sampleId(SampleLibrary.WATCH_BEATS).orElseThrow());
+        var summary =
+                datasets.summary(datasets.sampleId(SampleLibrary.WATCH_BEATS).orElseThrow());
         var signal = summary.signal();
 
         assertThat(signal.samplingFrequency()).isEqualTo(SyntheticBeats.WATCH_FREQUENCY);
@@ -103,7 +103,9 @@ class SignalDatasetsTest {
         assertThat(explained.sequence()).as("not read as DNA").isNull();
 
         var real = evaluations.tryCase(run, new EvaluationService.CaseInput(null, null, null, null, 12));
-        assertThat(real.probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
+        assertThat(real.probabilities().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(real.overTime().values()[0]).hasSize(252);
 
@@ -111,9 +113,7 @@ class SignalDatasetsTest {
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("beat 0 does not exist");
         assertThatThrownBy(() -> evaluations.tryCase(
-                        run,
-                        new EvaluationService.CaseInput(
-                                null, null, null, List.of(List.of(0.1, 0.2, 0.3)), null)))
+                        run, new EvaluationService.CaseInput(null, null, null, List.of(List.of(0.1, 0.2, 0.3)), null)))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("lead 1 has 3 samples; this model reads exactly 252");
     }
@@ -131,7 +131,8 @@ class SignalDatasetsTest {
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("classNames")
                 .hasMessageContaining("Q9");
-        assertThatThrownBy(() -> importSignals("images.npz", SyntheticZip.without(watchNpz(), "train_signals"), List.of(), 250.0))
+        assertThatThrownBy(() -> importSignals(
+                        "images.npz", SyntheticZip.without(watchNpz(), "train_signals"), List.of(), 250.0))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("train_signals");
         assertThatThrownBy(() -> importSignals("rate.npz", watchNpz(), List.of(), -5.0))
@@ -145,9 +146,19 @@ class SignalDatasetsTest {
 
     private DatasetInfo importSignals(String fileName, byte[] bytes, List<String> classNames, Double hertz) {
         var request = new DatasetService.ImportRequest(
-                        "signals " + fileName, Modality.SIGNAL, null, null, List.of(), null, classNames, null, null, null)
+                        "signals " + fileName,
+                        Modality.SIGNAL,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        classNames,
+                        null,
+                        null,
+                        null)
                 .withSamplingFrequency(hertz);
-        return datasets.importUpload(request, new DatasetService.Upload(fileName, new ByteArrayInputStream(bytes)), null);
+        return datasets.importUpload(
+                request, new DatasetService.Upload(fileName, new ByteArrayInputStream(bytes)), null);
     }
 
     private static byte[] watchNpz() throws IOException {

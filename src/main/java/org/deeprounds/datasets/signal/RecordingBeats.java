@@ -29,7 +29,8 @@ public final class RecordingBeats {
             synchronized (RecordingBeats.class) {
                 if (shipped == null) {
                     var signals = ShippedRecording.load();
-                    shipped = new RecordingBeats(signals.physical(0), signals.header().samplingFrequency());
+                    shipped = new RecordingBeats(
+                            signals.physical(0), signals.header().samplingFrequency());
                 }
                 beats = shipped;
             }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The one real ECG that ships with DeepRounds: the first 5 minutes of lead MLII of MIT-BIH Arrhythmia Database record
+ * The one real ECG that ships with DeepRounds: 5 minutes (19:35 to 24:35) of lead MLII of MIT-BIH Arrhythmia Database record
  * 208, a recording with many PVCs, so that trainees can run a detector or a trained network on a real heart after
  * learning on synthetic beats. This copy has no beat annotations; beats come from {@link RPeaks}. The files are
  * {@code sample-datasets/mitbih-208-excerpt/208.hea} and {@code 208.dat} on the classpath (see the README there).
@@ -24,7 +24,7 @@ public final class ShippedRecording {
 
     public static final String LEAD = "MLII";
 
-    public static final String PROVENANCE = "MIT-BIH Arrhythmia Database record 208, first 5 minutes, lead MLII,"
+    public static final String PROVENANCE = "MIT-BIH Arrhythmia Database record 208, 5 minutes (19:35 to 24:35), lead MLII,"
             + " 360 Hz, as distributed in SciPy's scipy.misc.electrocardiogram() sample; stored unchanged as a WFDB"
             + " record (format 212, 200 units per mV, zero 1024). This copy carries no beat annotations.";
 

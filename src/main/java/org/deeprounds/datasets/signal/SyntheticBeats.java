@@ -44,7 +44,8 @@ public final class SyntheticBeats {
             BeatWindows.seconds(WINDOW_BEFORE_S, WINDOW_AFTER_S, CLINIC_FREQUENCY);
 
     /** The window at 250 Hz: 63 samples before the R peak (0.25 s rounds up) and 113 from it on. */
-    public static final BeatWindows WATCH_WINDOW = BeatWindows.seconds(WINDOW_BEFORE_S, WINDOW_AFTER_S, WATCH_FREQUENCY);
+    public static final BeatWindows WATCH_WINDOW =
+            BeatWindows.seconds(WINDOW_BEFORE_S, WINDOW_AFTER_S, WATCH_FREQUENCY);
 
     /** Samples per smartwatch beat, T in the npz's (N, T) signals. */
     public static final int WATCH_LENGTH = 176;
@@ -99,8 +100,7 @@ public final class SyntheticBeats {
         for (int r = 0; r < records; r++) {
             var recording = SyntheticEcg.generate(SyntheticEcg.CLINIC, secondsPerRecord, streams.split());
             var name = "rec" + String.format(Locale.ROOT, "%0" + digits + "d", r + 1);
-            var lead = WfdbWriter.Lead.millivolts(
-                    LEAD, recording.millivolts(), GAIN, ZERO, WfdbHeader.Format.F212);
+            var lead = WfdbWriter.Lead.millivolts(LEAD, recording.millivolts(), GAIN, ZERO, WfdbHeader.Format.F212);
             var comments = List.of(
                     "SYNTHETIC ECG for teaching (DeepRounds SyntheticBeats, seed " + seed + "): no real patient",
                     String.format(
@@ -108,8 +108,7 @@ public final class SyntheticBeats {
                             "resting heart rate %.0f bpm, PVC burden %.0f %%",
                             recording.heartRate(),
                             100 * recording.burden()));
-            var writer =
-                    new WfdbWriter(name, CLINIC_FREQUENCY, WfdbHeader.Format.F212, List.of(lead), comments);
+            var writer = new WfdbWriter(name, CLINIC_FREQUENCY, WfdbHeader.Format.F212, List.of(lead), comments);
             var labels = recording.beats().stream()
                     .map(b -> new WfdbWriter.Label(b.sample(), b.pvc() ? AnnotationCode.PVC : AnnotationCode.NORMAL))
                     .toList();

@@ -282,6 +282,8 @@ public final class WfdbWriter {
 
     /** Whole numbers without ".0", as WFDB headers write them. */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 }

@@ -23,11 +23,13 @@ public final class WfdbZip {
     /** The header entries, in path order; a zip without one is refused, naming what it holds. */
     public static List<ZipEntry> headers(SafeZip zip, String fileName) throws SignalFormatException {
         var headers = zip.entries().stream()
-                .filter(e -> !e.isDirectory() && e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".hea"))
+                .filter(e -> !e.isDirectory()
+                        && e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".hea"))
                 .sorted(Comparator.comparing(ZipEntry::getName))
                 .toList();
         if (headers.isEmpty()) {
-            throw new SignalFormatException(fileName + ": no WFDB header (.hea) in the zip; a record is a .hea file with"
+            throw new SignalFormatException(fileName
+                    + ": no WFDB header (.hea) in the zip; a record is a .hea file with"
                     + " its .dat and .atr files (found: "
                     + zip.entries().stream().limit(10).map(ZipEntry::getName).toList() + ")");
         }
@@ -54,8 +56,8 @@ public final class WfdbZip {
                 .orElseThrow(() -> new SignalFormatException(fileName + ": record " + header.recordName() + " has no "
                         + annotationPath + "; beats are labelled from the record's .atr annotations"));
         try (var in = zip.open(annotationEntry)) {
-            var beats = WfdbAnnotations.read(
-                    fileName + ": " + annotationPath, in, WfdbAnnotations.DEFAULT_MAX_ANNOTATIONS);
+            var beats =
+                    WfdbAnnotations.read(fileName + ": " + annotationPath, in, WfdbAnnotations.DEFAULT_MAX_ANNOTATIONS);
             return new Record(header.recordName(), header, leads, beats);
         }
     }
@@ -77,7 +79,7 @@ public final class WfdbZip {
                 return entry;
             }
         }
-        throw new SignalFormatException(fileName + ": " + header + " names the data file " + wanted
-                + ", which is not in the zip");
+        throw new SignalFormatException(
+                fileName + ": " + header + " names the data file " + wanted + ", which is not in the zip");
     }
 }

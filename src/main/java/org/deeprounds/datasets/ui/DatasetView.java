@@ -32,12 +32,13 @@ import org.deeprounds.datasets.DatasetInUseException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.DatasetSummary;
+import org.deeprounds.datasets.ModalityData;
 import org.deeprounds.datasets.Split;
 
 /**
  * One dataset as a clinician would want to see it before training on it: where it came from and under what licence,
  * the classes and how they are split, and a preview of the data itself (images per class, DNA with coloured bases,
- * or the patient table with its columns and missing values).
+ * ECG strips with their R peaks, or the patient table with its columns and missing values).
  */
 @Route("dataset")
 @PermitAll
@@ -101,11 +102,12 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
             findings.forEach(f -> section.add(new Paragraph(f)));
             add(section);
         }
-        switch (info.modality()) {
-            case IMAGING -> add(imaging(id, summary.imaging()));
-            case GENOMICS -> add(genomics(summary.genomics()));
-            case EHR -> add(tabular(summary.tabular()));
-        }
+        add(switch (summary.data()) {
+            case ModalityData.Images(var images) -> imaging(id, images);
+            case ModalityData.Dna(var dna) -> genomics(dna);
+            case ModalityData.Signals(var signals) -> SignalSection.of(signals, info.classes());
+            case ModalityData.Table(var table) -> tabular(table);
+        });
         if (datasets.canDelete(id) && summary.tabular() != null) {
             var edit = new Button(
                     "Edit column types",

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -49,6 +50,7 @@ class ImportDatasetDialog extends Dialog {
     final TextField positiveClass = new TextField("Positive class (the 'disease' label, optional)");
     final TextField classNames = new TextField("Class names for labels 0, 1, ... (npz, optional)");
     final IntegerField sequenceLength = new IntegerField("Sequence length (DNA, optional)");
+    final NumberField samplingFrequency = new NumberField("Sampling frequency (Hz, signals)");
     final TextField licence = new TextField("Licence");
     final TextField citation = new TextField("Citation (optional)");
     final Paragraph error = new Paragraph();
@@ -97,6 +99,15 @@ class ImportDatasetDialog extends Dialog {
         modality.setItemLabelGenerator(m -> m == null ? "Detect from the file" : m.label());
         modality.setEmptySelectionAllowed(true);
         modality.setEmptySelectionCaption("Detect from the file");
+        modality.addValueChangeListener(e -> offerSignalFields(e.getValue() == Modality.SIGNAL));
+        samplingFrequency.setId("import-sampling-frequency");
+        samplingFrequency.setMin(1);
+        samplingFrequency.setMax(100_000);
+        samplingFrequency.setSuffixComponent(new com.vaadin.flow.component.html.Span("Hz"));
+        samplingFrequency.setHelperText("Samples per second, e.g. 360 (MIT-BIH) or 250; a WFDB header states it,"
+                + " an .npz needs it. Empty: time is shown in samples and real-recording beats cannot be tried");
+        classNames.setId("import-class-names");
+        offerSignalFields(false);
         licence.setPlaceholder("e.g. CC BY 4.0");
         sequenceLength.setHelperText("Pad with N or crop to this length; empty = the longest sequence");
         for (var column : List.of(targetColumn, groupColumn)) {
@@ -130,7 +141,10 @@ class ImportDatasetDialog extends Dialog {
         columnNames.addValueChangeListener(e -> applyHeaderChoice());
         var help = new Paragraph("Imaging: MedMNIST .npz, or a .zip with one folder per class (optionally under"
                 + " train/, val/, test/). Genomics: FASTA with '>id class=LABEL' or '>id|LABEL' headers, or a CSV with"
-                + " a sequence column. EHR: a CSV table, with a header row or with the columns named here. A file"
+                + " a sequence column. EHR: a CSV table, with a header row or with the columns named here. Signals"
+                + " (ECG): a .zip of PhysioNet WFDB records (.hea, .dat and .atr beat annotations), cut into one"
+                + " window per annotated beat and split by record, so no patient is in two splits; or an .npz of"
+                + " fixed-length signals (train_signals, train_labels, val_..., test_...). A file"
                 + " that states its own split (a 'split' column, or 'split=train|validation|test' in FASTA headers) is"
                 + " split exactly so; validation is carved from train when only train and test are given.");
         var form = new FormLayout(
@@ -144,6 +158,7 @@ class ImportDatasetDialog extends Dialog {
                 positiveClass,
                 classNames,
                 sequenceLength,
+                samplingFrequency,
                 licence,
                 citation);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
@@ -153,21 +168,7 @@ class ImportDatasetDialog extends Dialog {
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         importButton.setEnabled(false);
         importButton.addClickListener(e -> {
-            var request = new DatasetService.ImportRequest(
-                    name.getValue(),
-                    modality.getValue(),
-                    targetColumn.getValue(),
-                    groupColumn.getValue(),
-                    sensitiveColumns.getValue().stream().sorted().toList(),
-                    positiveClass.getValue(),
-                    DatasetService.ImportRequest.commaList(classNames.getValue()),
-                    sequenceLength.getValue(),
-                    licence.getValue(),
-                    citation.getValue(),
-                    headerAnswer(),
-                    headerAnswer() == Boolean.FALSE
-                            ? DatasetService.ImportRequest.commaList(columnNames.getValue())
-                            : List.of());
+            var request = importRequest();
             try {
                 var created = datasets.importUpload(
                         request, DatasetService.Upload.ofFile(uploadedName, uploaded.toPath()), null);
@@ -184,6 +185,44 @@ class ImportDatasetDialog extends Dialog {
                 uploaded.delete();
             }
         });
+    }
+
+    /** The form as an import request; the sampling frequency only while signals are chosen. */
+    DatasetService.ImportRequest importRequest() {
+        var request = new DatasetService.ImportRequest(
+                name.getValue(),
+                modality.getValue(),
+                targetColumn.getValue(),
+                groupColumn.getValue(),
+                sensitiveColumns.getValue().stream().sorted().toList(),
+                positiveClass.getValue(),
+                DatasetService.ImportRequest.commaList(classNames.getValue()),
+                sequenceLength.getValue(),
+                licence.getValue(),
+                citation.getValue(),
+                headerAnswer(),
+                headerAnswer() == Boolean.FALSE
+                        ? DatasetService.ImportRequest.commaList(columnNames.getValue())
+                        : List.of());
+        return modality.getValue() == Modality.SIGNAL
+                ? request.withSamplingFrequency(samplingFrequency.getValue())
+                : request;
+    }
+
+    /**
+     * Signals take a sampling frequency, and their class names are annotation codes (WFDB) or names for labels (npz);
+     * the fields say so only while signals are chosen.
+     */
+    void offerSignalFields(boolean signals) {
+        samplingFrequency.setVisible(signals);
+        classNames.setLabel(
+                signals ? "Classes (optional)" : "Class names for labels 0, 1, ... (npz, optional)");
+        classNames.setHelperText(
+                signals
+                        ? "WFDB: annotation codes per class, e.g. N,V or normal=N+L+R,pvc=V; empty = the AAMI EC57"
+                                + " classes present (normal, supraventricular, ventricular, fusion, unknown). npz:"
+                                + " names for labels 0, 1, ..."
+                        : null);
     }
 
     /** The columns of a CSV's header row, to pick from; empty for other files or a header that cannot be read. */

@@ -38,8 +38,7 @@ class SyntheticBeatsTest {
     }
 
     @Test
-    void the_shipped_clinic_set_imports_through_the_wfdb_readers_and_beat_windows_in_about_a_second()
-            throws Exception {
+    void the_shipped_clinic_set_imports_through_the_wfdb_readers_and_beat_windows_in_about_a_second() throws Exception {
         var zip = folder.resolve("clinic.zip");
         long started = System.nanoTime();
         try (var out = Files.newOutputStream(zip)) {
@@ -60,7 +59,9 @@ class SyntheticBeatsTest {
                 perClass[window.label()]++;
                 (window.label() == 1 ? pvcWidths : normalWidths)
                         .add(mainDeflectionMs(
-                                window.values(), SyntheticBeats.CLINIC_WINDOW.before(), SyntheticBeats.CLINIC_FREQUENCY));
+                                window.values(),
+                                SyntheticBeats.CLINIC_WINDOW.before(),
+                                SyntheticBeats.CLINIC_FREQUENCY));
             }
         }
         long imported = System.nanoTime();
@@ -172,10 +173,14 @@ class SyntheticBeatsTest {
             for (int i = 2; i + 1 < beats.size(); i++) {
                 double before = beats.get(i).sample() - beats.get(i - 1).sample();
                 double rr = beats.get(i - 1).sample() - beats.get(i - 2).sample();
-                if (beats.get(i).pvc() && !beats.get(i - 1).pvc() && !beats.get(i - 2).pvc()) {
+                if (beats.get(i).pvc()
+                        && !beats.get(i - 1).pvc()
+                        && !beats.get(i - 2).pvc()) {
                     beforePvc.add(before / rr);
                     aroundPvc.add((beats.get(i + 1).sample() - beats.get(i - 1).sample()) / rr);
-                } else if (!beats.get(i).pvc() && !beats.get(i - 1).pvc() && !beats.get(i - 2).pvc()) {
+                } else if (!beats.get(i).pvc()
+                        && !beats.get(i - 1).pvc()
+                        && !beats.get(i - 2).pvc()) {
                     normal.add(before / rr);
                 }
             }

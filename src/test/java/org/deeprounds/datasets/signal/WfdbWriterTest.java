@@ -61,11 +61,7 @@ class WfdbWriterTest {
     void format_212_packs_the_standard_bytes() throws Exception {
         // The reader test's frames: 1443 and -695 pack to A3 D5 49; 1 and -2 to 01 F0 FE; 1024 alone to 00 04.
         var writer = new WfdbWriter(
-                "p",
-                250,
-                Format.F212,
-                List.of(new Lead("I", 200, 0, new int[] {1443, -695, 1, -2, 1024})),
-                List.of());
+                "p", 250, Format.F212, List.of(new Lead("I", 200, 0, new int[] {1443, -695, 1, -2, 1024})), List.of());
         var out = new ByteArrayOutputStream();
 
         writer.writeData(out);

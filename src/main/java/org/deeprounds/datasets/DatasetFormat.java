@@ -44,6 +44,6 @@ sealed interface DatasetFormat
 
     /** How the upload is stored in the dataset's folder. */
     default Path source(Path folder) {
-        return folder.resolve(DatasetStorage.SOURCE + "." + extensions().getFirst());
+        return folder.resolve(ScanContext.SOURCE + "." + extensions().getFirst());
     }
 }

@@ -24,7 +24,7 @@ public record DatasetLimits(
         DataSize userQuota) {
 
     /** Columns a table may have unless configured otherwise. */
-    public static final int DEFAULT_MAX_COLUMNS = 2000;
+    public static final int DEFAULT_MAX_COLUMNS = ScanContext.DEFAULT_MAX_COLUMNS;
 
     /** What each user's datasets may hold unless configured otherwise. */
     public static final String DEFAULT_USER_QUOTA = "1GB";

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DatasetStorage {
 
-    static final String SOURCE = "source";
-    static final String LABELS = "labels.csv";
+    static final String SOURCE = ScanContext.SOURCE;
+    static final String LABELS = ScanContext.LABELS;
     static final String SET_ASIDE = ".deleted";
     private static final Logger log = LoggerFactory.getLogger(DatasetStorage.class);
 

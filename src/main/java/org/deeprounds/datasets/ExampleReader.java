@@ -89,7 +89,7 @@ final class ExampleReader {
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
         var raws = new java.util.ArrayList<String>();
         var trainingValues = new java.util.ArrayList<Double>();
-        var file = folder.resolve(DatasetStorage.SOURCE + ".csv");
+        var file = folder.resolve(ScanContext.SOURCE + ".csv");
         try (var parser = TableLayout.of(tabular).open(file)) {
             int row = 0;
             for (var record : parser) {
@@ -155,7 +155,7 @@ final class ExampleReader {
         int index = tabular.header().indexOf(column);
         var splits = Files.readAllBytes(folder.resolve(ScanContext.SPLITS_FILE));
         var out = new java.util.ArrayList<String>();
-        try (var parser = TableLayout.of(tabular).open(folder.resolve(DatasetStorage.SOURCE + ".csv"))) {
+        try (var parser = TableLayout.of(tabular).open(folder.resolve(ScanContext.SOURCE + ".csv"))) {
             int row = 0;
             for (var record : parser) {
                 if (Split.ofCode(splits[row++]) == wanted) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param labelsFile a CSV of {@code id,label} for a FASTA file whose headers carry no labels, optional
  * @param sequenceLength pad or crop DNA to this length; null means the longest sequence
  * @param header whether a CSV table's first row names its columns: true, false (the first row is data), or null to
- *     read it as names unless it looks like data (then the import is refused, see {@link HeaderlessCsvException})
+ *     read it as names unless it looks like data (then the import is refused, see {@code HeaderlessCsvException})
  * @param columnNames names for the columns of a table without a header row ({@code header=false}), in order; empty
  *     for {@code column_1}, {@code column_2}, ...
  * @param samplingFrequency samples per second of signals imported as they are (a signal npz), optional: it puts

@@ -2,7 +2,6 @@ package org.deeprounds.datasets;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -36,23 +35,7 @@ final class NpzScanner {
             }
             int maxLabel =
                     Arrays.stream(labels).flatMapToInt(Arrays::stream).max().orElse(-1);
-            List<String> classes;
-            if (!options.classNames().isEmpty()) {
-                classes = options.classNames();
-                if (maxLabel >= classes.size()) {
-                    throw new DatasetFormatException(name + ": label " + maxLabel + " is outside the class range 0.."
-                            + (classes.size() - 1) + " (" + classes.size() + " class names given: " + classes + ")");
-                }
-            } else {
-                classes = new ArrayList<>();
-                for (int c = 0; c <= maxLabel; c++) {
-                    classes.add(Integer.toString(c));
-                }
-            }
-            if (classes.size() < 2) {
-                throw new DatasetFormatException(
-                        name + ": the labels hold only one class; a classifier needs two or more");
-            }
+            var classes = ScanContext.classNames(options.classNames(), maxLabel, name);
             int total = labels[0].length + labels[1].length + labels[2].length;
             var allLabels = new int[total];
             var splits = new Split[total];

@@ -15,6 +15,16 @@ import java.util.Map;
 final class ScanContext {
 
     static final String SPLITS_FILE = "splits.bin";
+
+    /** The upload as stored in the dataset's folder, {@code source.<extension>}. */
+    public static final String SOURCE = "source";
+
+    /** A FASTA file's labels CSV, as stored beside it. */
+    public static final String LABELS = "labels.csv";
+
+    /** The most columns a table may have unless configured otherwise. */
+    public static final int DEFAULT_MAX_COLUMNS = 2000;
+
     static final String PREVIEW_DIR = "preview";
 
     private final Path folder;
@@ -22,7 +32,7 @@ final class ScanContext {
     private final int maxColumns;
 
     ScanContext(Path folder, String fileName) {
-        this(folder, fileName, DatasetLimits.DEFAULT_MAX_COLUMNS);
+        this(folder, fileName, DEFAULT_MAX_COLUMNS);
     }
 
     ScanContext(Path folder, String fileName, int maxColumns) {
@@ -69,6 +79,31 @@ final class ScanContext {
             result.put(split.key(), new DatasetSummary.SplitSummary(size, counts));
         }
         return result;
+    }
+
+    /**
+     * Class names for integer labels 0..{@code maxLabel}: the names given (one per label), else the labels themselves
+     * ("0", "1", ...); a file with one class is refused, since a classifier needs two.
+     */
+    static List<String> classNames(List<String> given, int maxLabel, String fileName) {
+        List<String> classes;
+        if (!given.isEmpty()) {
+            if (maxLabel >= given.size()) {
+                throw new DatasetFormatException(fileName + ": label " + maxLabel + " is outside the class range 0.."
+                        + (given.size() - 1) + " (" + given.size() + " class names given: " + given + ")");
+            }
+            classes = given;
+        } else {
+            classes = new ArrayList<>();
+            for (int c = 0; c <= maxLabel; c++) {
+                classes.add(Integer.toString(c));
+            }
+        }
+        if (classes.size() < 2) {
+            throw new DatasetFormatException(
+                    fileName + ": the labels hold only one class; a classifier needs two or more");
+        }
+        return classes;
     }
 
     /** Label names that usually mean "the condition is present", for choosing a default positive class. */

@@ -15,8 +15,8 @@ final class SequenceReading {
             Path folder, boolean csv, DatasetSummary summary, byte[] splits, Set<Split> wanted, Example.Sink sink)
             throws IOException {
         var genomics = summary.genomics();
-        var source = folder.resolve(DatasetStorage.SOURCE + (csv ? ".csv" : ".fasta"));
-        var labels = folder.resolve(DatasetStorage.LABELS);
+        var source = folder.resolve(ScanContext.SOURCE + (csv ? ".csv" : ".fasta"));
+        var labels = folder.resolve(ScanContext.LABELS);
         var options = ImportOptions.of("read", Modality.GENOMICS, Long.MAX_VALUE)
                 .withTarget(genomics.labelColumn(), null, java.util.List.of())
                 .withLabelsFile(Files.exists(labels) ? labels : null);

@@ -65,7 +65,7 @@ final class SignalNpzFormat implements DatasetFormat {
             peaks.sort(null);
             Integer rPeak = peaks.isEmpty() ? null : peaks.get(peaks.size() / 2);
             int maxLabel = labels.stream().mapToInt(Integer::intValue).max().orElse(-1);
-            var classes = classes(options.classNames(), maxLabel, name);
+            var classes = ScanContext.classNames(options.classNames(), maxLabel, name);
             var labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
             var splitArray = splits.toArray(Split[]::new);
             ScanContext.requireEveryClassInTrain(labelArray, splitArray, classes, name);
@@ -137,26 +137,5 @@ final class SignalNpzFormat implements DatasetFormat {
                     + " Hz is not a sampling rate; give samples per second from 1 to 100000 (e.g. 360 for MIT-BIH)");
         }
         return given;
-    }
-
-    static List<String> classes(List<String> names, int maxLabel, String fileName) {
-        List<String> classes;
-        if (!names.isEmpty()) {
-            if (maxLabel >= names.size()) {
-                throw new DatasetFormatException(fileName + ": label " + maxLabel + " is outside the class range 0.."
-                        + (names.size() - 1) + " (" + names.size() + " class names given: " + names + ")");
-            }
-            classes = names;
-        } else {
-            classes = new ArrayList<>();
-            for (int c = 0; c <= maxLabel; c++) {
-                classes.add(Integer.toString(c));
-            }
-        }
-        if (classes.size() < 2) {
-            throw new DatasetFormatException(
-                    fileName + ": the labels hold only one class; a classifier needs two or more");
-        }
-        return classes;
     }
 }

@@ -70,6 +70,37 @@ class DatasetViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_ecg_dataset_shows_how_it_was_recorded_and_split_and_traces_of_each_class_with_their_r_peaks() {
+        var ecg = datasets.sampleId("synthetic-ecg-beats").orElseThrow();
+        navigate(DatasetView.class, ecg);
+
+        assertThat($(Paragraph.class).id("synthetic-warning").getText()).startsWith("SYNTHETIC");
+        assertThat($(com.vaadin.flow.component.formlayout.FormLayout.class)
+                        .id("dataset-facts")
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Signals (ECG)", "Licence", "Provenance", "SyntheticBeats");
+        var signal = datasets.summary(ecg).signal();
+        var section = $(Div.class).id("signal-preview").getElement().getTextRecursively();
+        assertThat(section)
+                .contains("One lead", "sampled at 360 Hz", "in mV")
+                .contains("Each example is " + signal.length() + " samples (0.70 s)")
+                .contains("The R peak comes after " + signal.windowBefore() + " samples")
+                .contains("Split by record: no patient in two splits")
+                .contains("Train: " + signal.recordsBySplit().get("train").size() + " records (")
+                .contains("normal: N (normal beat)", "pvc: V (premature ventricular contraction)");
+        var traces = $(org.deeprounds.base.ui.SignalTrace.class).all();
+        assertThat(traces).hasSize(signal.previews().size()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(traces)
+                .allSatisfy(t ->
+                        assertThat(t.getElement().getAttribute("aria-label")).contains("lead", "360 Hz", "1 R peak"));
+        for (var label : java.util.List.of("normal", "pvc")) {
+            assertThat($(com.vaadin.flow.component.html.H4.class).all())
+                    .anyMatch(h -> h.getText().equals(label));
+        }
+    }
+
+    @Test
     void an_ehr_dataset_shows_columns_with_types_missing_values_and_distributions() {
         navigate(DatasetView.class, idOf(Modality.EHR));
 

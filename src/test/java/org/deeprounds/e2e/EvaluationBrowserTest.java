@@ -113,6 +113,9 @@ class EvaluationBrowserTest extends BrowserTest {
         radius.sendKeys("big", org.openqa.selenium.Keys.TAB);
         clickButton("Predict and explain");
         wait.until(d -> d.findElement(By.id("try-error")).getText().contains("'big' is not a number"));
+        // The button click scrolled the page; bring the field back into view as a user would.
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", radius);
         radius.sendKeys(
                 org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
                 "17.9",

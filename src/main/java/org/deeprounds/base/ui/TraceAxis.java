@@ -9,10 +9,12 @@ import java.util.Locale;
  * times a power of ten), so labels read 0.2, 0.4 s rather than 0.183, 0.366 s.
  *
  * @param name what the axis measures with its unit, e.g. "time (ms)"
+ * @param unit "s", "ms" or "samples" for time; the signal's units (possibly empty) for amplitude
  * @param from the axis value at the first sample (time) or the bottom (amplitude)
  * @param to the axis value at the last sample (time) or the top (amplitude)
+ * @param perSample how far along the time axis one sample is (0 for amplitude)
  */
-record TraceAxis(String name, double from, double to, double step) {
+record TraceAxis(String name, String unit, double from, double to, double step, double perSample) {
 
     /** Roughly how many labelled ticks fit a phone-wide trace without crowding. */
     private static final int TIME_TICKS = 6;
@@ -29,13 +31,18 @@ record TraceAxis(String name, double from, double to, double step) {
     static TraceAxis time(int samples, int start, double samplingFrequency) {
         int last = start + Math.max(1, samples - 1);
         if (samplingFrequency <= 0) {
-            return of("time (samples)", start, last, TIME_TICKS);
+            return time("samples", start, last, 1);
         }
         double seconds = samples / samplingFrequency;
         if (start == 0 && seconds < MILLISECONDS_BELOW_SECONDS) {
-            return of("time (ms)", 0, 1000 * last / samplingFrequency, TIME_TICKS);
+            double perSample = 1000 / samplingFrequency;
+            return time("ms", 0, last * perSample, perSample);
         }
-        return of("time (s)", start / samplingFrequency, last / samplingFrequency, TIME_TICKS);
+        return time("s", start / samplingFrequency, last / samplingFrequency, 1 / samplingFrequency);
+    }
+
+    private static TraceAxis time(String unit, double from, double to, double perSample) {
+        return new TraceAxis("time (" + unit + ")", unit, from, to, niceStep((to - from) / TIME_TICKS), perSample);
     }
 
     /** The amplitude axis over {@code min..max}, widened to whole steps so the trace never touches the frame. */
@@ -46,17 +53,32 @@ record TraceAxis(String name, double from, double to, double step) {
             max += half;
         }
         double step = niceStep((max - min) / AMPLITUDE_TICKS);
-        if (isMillivolts(units) && max - min <= 4) {
-            step = Math.max(step, 0.5); // ECG paper's large square: 0.5 mV
+        if (isMillivolts(units) && max - min > 1 && max - min <= 4) {
+            step = 0.5; // ECG paper's large square, as a clinician counts amplitude
         }
         double low = Math.floor(min / step) * step;
         double high = Math.ceil(max / step) * step;
-        var label = units == null || units.isBlank() ? "amplitude" : "amplitude (" + units + ")";
-        return new TraceAxis(label, low, high, step);
+        var unit = units == null ? "" : units.strip();
+        var label = unit.isEmpty() ? "amplitude" : "amplitude (" + unit + ")";
+        return new TraceAxis(label, unit, low, high, step, 0);
     }
 
-    private static TraceAxis of(String name, double from, double to, int ticks) {
-        return new TraceAxis(name, from, to, niceStep((to - from) / ticks));
+    /** How far one second is along a time axis; 0 when it is in samples of an unknown rate. */
+    double perSecond() {
+        return switch (unit) {
+            case "s" -> 1;
+            case "ms" -> 1000;
+            default -> 0;
+        };
+    }
+
+    /** A sample's place on a time axis in words: "0.25 s", "250 ms", "sample 90". */
+    String at(int sample) {
+        double value = from + sample * perSample;
+        if (unit.equals("samples")) {
+            return "sample " + Math.round(value);
+        }
+        return String.format(Locale.ROOT, unit.equals("ms") ? "%.0f ms" : "%.3f s", value);
     }
 
     static boolean isMillivolts(String units) {

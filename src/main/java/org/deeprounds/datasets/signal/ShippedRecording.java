@@ -24,9 +24,10 @@ public final class ShippedRecording {
 
     public static final String LEAD = "MLII";
 
-    public static final String PROVENANCE = "MIT-BIH Arrhythmia Database record 208, 5 minutes (19:35 to 24:35), lead MLII,"
-            + " 360 Hz, as distributed in SciPy's scipy.misc.electrocardiogram() sample; stored unchanged as a WFDB"
-            + " record (format 212, 200 units per mV, zero 1024). This copy carries no beat annotations.";
+    public static final String PROVENANCE =
+            "MIT-BIH Arrhythmia Database record 208, 5 minutes (19:35 to 24:35), lead MLII,"
+                    + " 360 Hz, as distributed in SciPy's scipy.misc.electrocardiogram() sample; stored unchanged as a WFDB"
+                    + " record (format 212, 200 units per mV, zero 1024). This copy carries no beat annotations.";
 
     public static final String LICENCE = "Open Data Commons Attribution License v1.0 (ODC-By 1.0), as on PhysioNet;"
             + " SciPy's copy is distributed under SciPy's BSD-3-Clause licence.";

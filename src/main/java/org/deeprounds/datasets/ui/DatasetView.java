@@ -102,12 +102,13 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
             findings.forEach(f -> section.add(new Paragraph(f)));
             add(section);
         }
-        add(switch (summary.data()) {
-            case ModalityData.Images(var images) -> imaging(id, images);
-            case ModalityData.Dna(var dna) -> genomics(dna);
-            case ModalityData.Signals(var signals) -> SignalSection.of(signals, info.classes());
-            case ModalityData.Table(var table) -> tabular(table);
-        });
+        add(
+                switch (summary.data()) {
+                    case ModalityData.Images(var images) -> imaging(id, images);
+                    case ModalityData.Dna(var dna) -> genomics(dna);
+                    case ModalityData.Signals(var signals) -> SignalSection.of(signals, info.classes());
+                    case ModalityData.Table(var table) -> tabular(table);
+                });
         if (datasets.canDelete(id) && summary.tabular() != null) {
             var edit = new Button(
                     "Edit column types",

@@ -215,8 +215,7 @@ class ImportDatasetDialog extends Dialog {
      */
     void offerSignalFields(boolean signals) {
         samplingFrequency.setVisible(signals);
-        classNames.setLabel(
-                signals ? "Classes (optional)" : "Class names for labels 0, 1, ... (npz, optional)");
+        classNames.setLabel(signals ? "Classes (optional)" : "Class names for labels 0, 1, ... (npz, optional)");
         classNames.setHelperText(
                 signals
                         ? "WFDB: annotation codes per class, e.g. N,V or normal=N+L+R,pvc=V; empty = the AAMI EC57"

@@ -23,7 +23,7 @@ import org.deeprounds.datasets.signal.AnnotationCode;
 final class SignalSection {
 
     /** Tall enough to read a QRS's shape, short enough for three examples of a class on a laptop's screen. */
-    private static final int PREVIEW_HEIGHT = 110;
+    private static final int PREVIEW_HEIGHT = 130;
 
     private SignalSection() {}
 
@@ -48,15 +48,18 @@ final class SignalSection {
         section.add(new H3("Examples"));
         section.add(new Paragraph("Each trace is one example as stored, in " + unitsOr(signal, "its units")
                 + (signal.samplingFrequency() > 0 ? ", on ECG-paper squares of 40 ms and 200 ms" : "")
-                + ". " + (signal.windowBefore() != null
+                + ", all on one scale so their sizes compare"
+                + ". "
+                + (signal.windowBefore() != null
                         ? "The dashed line and 'R' mark the beat's R peak."
                         : "The dashed lines and 'R' mark R peaks found by a detector.")));
+        var range = range(signal.previews());
         for (var label : classes) {
             var shown = signal.previews().stream()
                     .filter(p -> p.label().equals(label))
                     .toList();
             if (!shown.isEmpty()) {
-                section.add(new H4(label), gallery(signal, shown));
+                section.add(new H4(label), gallery(signal, shown, range));
             }
         }
         return section;
@@ -65,7 +68,8 @@ final class SignalSection {
     private static String recording(SignalSummary signal) {
         var text = new StringBuilder();
         text.append(signal.channels() == 1 ? "One lead" : signal.channels() + " leads");
-        var names = signal.leads().stream().filter(n -> n != null && !n.isBlank()).toList();
+        var names =
+                signal.leads().stream().filter(n -> n != null && !n.isBlank()).toList();
         if (!names.isEmpty()) {
             text.append(" (").append(String.join(", ", names)).append(")");
         }
@@ -73,7 +77,9 @@ final class SignalSection {
                 signal.samplingFrequency() > 0
                         ? String.format(Locale.ROOT, " sampled at %s Hz", number(signal.samplingFrequency()))
                         : " at an unknown sampling rate (times are given in samples)");
-        text.append(", in ").append(unitsOr(signal, "units the file does not name")).append(". ");
+        text.append(", in ")
+                .append(unitsOr(signal, "units the file does not name"))
+                .append(". ");
         text.append("Each example is ").append(signal.length()).append(" samples");
         if (signal.samplingFrequency() > 0) {
             text.append(String.format(Locale.ROOT, " (%.2f s)", signal.seconds()));
@@ -85,8 +91,7 @@ final class SignalSection {
                 text.append(String.format(
                         Locale.ROOT, " (%.0f ms)", 1000 * signal.windowBefore() / signal.samplingFrequency()));
             }
-            text.append(
-                    " of every example, so beats are lined up on it and the network compares like with like.");
+            text.append(" of every example, so beats are lined up on it and the network compares like with like.");
         } else {
             text.append("Examples are strips, not single beats lined up on an R peak.");
         }
@@ -100,8 +105,8 @@ final class SignalSection {
             leads.add(name + " mean " + number(signal.trainMean().get(l)) + ", SD "
                     + number(signal.trainStd().get(l)));
         }
-        return "The network sees each lead standardised with the training split's mean and SD (" + String.join("; ", leads)
-                + "), so nothing is learned from validation or test.";
+        return "The network sees each lead standardised with the training split's mean and SD ("
+                + String.join("; ", leads) + "), so nothing is learned from validation or test.";
     }
 
     /** Records per split for beats cut from records; else a warning that the file's own split cannot be checked. */
@@ -114,10 +119,12 @@ final class SignalSection {
                     + " would be optimistic: check how the file was made."));
             return box;
         }
-        var heading = new Paragraph("Split by record: no patient in two splits. A patient's beats look alike, so a"
-                + " record in both training and test would let the network recognise the patient, not the beat.");
-        heading.getStyle().set("font-weight", "600");
-        box.add(heading);
+        var rule = new Span("Split by record: no patient in two splits.");
+        rule.getStyle().set("font-weight", "600");
+        box.add(new Paragraph(
+                rule,
+                new Span(" A patient's beats look alike, so a record in both training and test would let the"
+                        + " network recognise the patient, not the beat.")));
         for (var split : Split.values()) {
             var records = signal.recordsBySplit().getOrDefault(split.key(), List.of());
             var line = new Paragraph(
@@ -150,8 +157,8 @@ final class SignalSection {
         return box;
     }
 
-    /** A class's examples side by side, one per row on a phone. */
-    private static Div gallery(SignalSummary signal, List<SignalPreview> previews) {
+    /** A class's examples side by side, one per row on a phone, all on one amplitude scale. */
+    private static Div gallery(SignalSummary signal, List<SignalPreview> previews, double[] range) {
         var gallery = new Div();
         gallery.addClassName("signal-gallery");
         gallery.getStyle()
@@ -163,6 +170,7 @@ final class SignalSection {
                     .units(signal.units())
                     .leads(signal.leads(), preview.values())
                     .peaks(preview.rPeaks(), signal.windowBefore() != null ? "R peak" : "R peak (detected)")
+                    .amplitudeRange(range[0], range[1])
                     .paperGrid()
                     .height(PREVIEW_HEIGHT)
                     .caption(preview.id() + " · " + preview.split())
@@ -170,6 +178,23 @@ final class SignalSection {
                     .build());
         }
         return gallery;
+    }
+
+    /** The lowest and highest value of all examples shown, so every trace is drawn on the same scale. */
+    private static double[] range(List<SignalPreview> previews) {
+        double min = 0;
+        double max = 0;
+        for (var preview : previews) {
+            for (var lead : preview.values()) {
+                for (float v : lead) {
+                    if (Float.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        }
+        return new double[] {min, max};
     }
 
     private static String unitsOr(SignalSummary signal, String otherwise) {

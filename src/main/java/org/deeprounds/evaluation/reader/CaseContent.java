@@ -14,11 +14,14 @@ import org.deeprounds.models.InputShape;
 
 /**
  * Turns an encoded test case back into what a clinician would look at: a film as a PNG, a patient's row in its own
- * units, a DNA sequence. Nothing of the file it came from (names, row ids, order) survives the encoding.
+ * units, a DNA sequence, a beat in millivolts. Nothing of the file it came from (names, row ids, order) survives the encoding.
  */
 final class CaseContent {
 
     private CaseContent() {}
+
+    /** A beat lead by lead in the dataset's units, with the dataset's description of its signals. */
+    record Signal(float[][] values, DatasetSummary.SignalSummary summary) {}
 
     /** The film as a base64 PNG (grey, or colour for three channels), pixels in [0, 1] scaled to 0–255. */
     static String png(float[] features, InputShape shape) {

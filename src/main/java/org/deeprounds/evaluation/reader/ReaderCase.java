@@ -12,6 +12,11 @@ import java.util.Map;
  * @param imagePng a film as a base64 PNG, with its {@code width} and {@code height} in pixels (imaging)
  * @param values the patient's row, column to value, in the table's order (tables)
  * @param sequence the DNA sequence (genomics)
+ * @param signal the beat lead by lead in {@code units}, its standardisation undone (signals)
+ * @param leads the leads' names (signals)
+ * @param samplingFrequency samples per second (signals; 0 when not known)
+ * @param units of the signal's values, e.g. "mV" (signals; may be empty)
+ * @param rPeak where the R peak sits in every beat of the dataset, in samples (signals; null when not known)
  */
 public record ReaderCase(
         long studyId,
@@ -27,4 +32,9 @@ public record ReaderCase(
         int height,
         Map<String, String> values,
         String sequence,
-        Double modelProbability) {}
+        Double modelProbability,
+        float[][] signal,
+        List<String> leads,
+        double samplingFrequency,
+        String units,
+        Integer rPeak) {}

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import org.deeprounds.base.security.AppRoles;
+import org.deeprounds.datasets.CaseEncoder;
 import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.ModalityData;
 import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.Prediction;
 import org.deeprounds.evaluation.ThresholdLocks;
@@ -185,26 +187,29 @@ public class ReaderStudies {
         var features = evaluations.caseInputs(runId).get(index);
         var classes = runs.withDataOf(runId, () -> datasets.get(run.datasetId()).classes());
         var positive = positiveClass(runId);
+        var summary = runs.withDataOf(runId, () -> datasets.summary(run.datasetId()));
         String png = null;
         String sequence = null;
         Map<String, String> values = null;
-        String modality;
-        switch (shape.kind()) {
-            case IMAGE -> {
-                modality = "imaging";
+        CaseContent.Signal signal = null;
+        String modality = switch (summary.data()) {
+            case ModalityData.Images images -> {
                 png = CaseContent.png(features, shape);
+                yield "imaging";
             }
-            case SEQUENCE -> {
-                modality = "genomics";
+            case ModalityData.Dna dna -> {
                 sequence = CaseContent.sequence(features, shape);
+                yield "genomics";
             }
-            default -> {
-                modality = "tabular";
-                var table = runs.withDataOf(
-                        runId, () -> datasets.summary(run.datasetId()).tabular());
+            case ModalityData.Signals(var recorded) -> {
+                signal = new CaseContent.Signal(CaseEncoder.signalValues(summary, features), recorded);
+                yield "signal";
+            }
+            case ModalityData.Table(var table) -> {
                 values = CaseContent.row(features, table);
+                yield "tabular";
             }
-        }
+        };
         Double probability = phase == Phase.ASSISTED
                 ? evaluations.predictions(runId).get(index).probabilities().get(positive)
                 : null;
@@ -223,7 +228,12 @@ public class ReaderStudies {
                 shape.kind() == InputShape.Kind.IMAGE ? shape.height() : 0,
                 values,
                 sequence,
-                probability);
+                probability,
+                signal == null ? null : signal.values(),
+                signal == null ? null : signal.summary().leads(),
+                signal == null ? 0 : signal.summary().samplingFrequency(),
+                signal == null ? null : signal.summary().units(),
+                signal == null ? null : signal.summary().windowBefore());
     }
 
     /** Why the model called the case what it did, in the assisted round: maps, mutagenesis or contributions. */

@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
+import org.deeprounds.datasets.DatasetSummary;
+import org.deeprounds.datasets.ModalityData;
 import org.deeprounds.evaluation.Estimate;
 import org.deeprounds.evaluation.Evaluation;
 import org.deeprounds.evaluation.EvaluationService;
@@ -31,6 +33,7 @@ import org.deeprounds.evaluation.FeatureImportance;
 import org.deeprounds.evaluation.Plural;
 import org.deeprounds.evaluation.Prediction;
 import org.deeprounds.evaluation.ThresholdLocks;
+import org.deeprounds.models.InputShape;
 import org.deeprounds.training.RunService;
 
 /**
@@ -57,6 +60,9 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
     final Div decisionCurve = new Div();
     final Paragraph decisionText = new Paragraph();
     private transient List<float[]> inputs;
+    /** A signal dataset's units, for explanations' amplitude axis; null for other data. */
+    private String signalUnits;
+
     final Div explanation = new Div();
     final Anchor cardMarkdown = new Anchor("", "Model card (Markdown)");
     final Anchor cardHtml = new Anchor("", "Model card (HTML)");
@@ -433,48 +439,13 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         return notes;
     }
 
-    /** A small picture of an image case, or the start of a sequence, to recognise a case in the list. */
-    private com.vaadin.flow.component.Component preview(Prediction p, org.deeprounds.models.InputShape shape) {
+    /** A small picture of the case, to recognise it in the list. */
+    private com.vaadin.flow.component.Component preview(Prediction p, DatasetSummary summary, InputShape shape) {
         if (inputs == null) {
             inputs = evaluations.caseInputs(id);
         }
         var features = inputs.get(Integer.parseInt(p.caseId().substring(5)) - 1);
-        if (shape.kind() == org.deeprounds.models.InputShape.Kind.IMAGE) {
-            var image = new java.awt.image.BufferedImage(
-                    shape.width(), shape.height(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-            for (int y = 0; y < shape.height(); y++) {
-                for (int x = 0; x < shape.width(); x++) {
-                    int grey = Math.round(255 * Math.max(0, Math.min(1, features[y * shape.width() + x])));
-                    image.getRaster().setSample(x, y, 0, grey);
-                }
-            }
-            var png = new java.io.ByteArrayOutputStream();
-            try {
-                javax.imageio.ImageIO.write(image, "png", png);
-            } catch (java.io.IOException e) {
-                return new Span("");
-            }
-            var thumbnail = new com.vaadin.flow.component.html.Image(
-                    "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png.toByteArray()),
-                    "test case " + p.caseId());
-            thumbnail.setWidth("42px");
-            thumbnail.setHeight("42px");
-            thumbnail.getStyle().set("image-rendering", "pixelated");
-            return thumbnail;
-        }
-        var bases = new StringBuilder();
-        for (int position = 0; position < Math.min(30, shape.length()); position++) {
-            char base = 'N';
-            for (int k = 0; k < 4; k++) {
-                if (features[k * shape.length() + position] > 0.5) {
-                    base = "ACGT".charAt(k);
-                }
-            }
-            bases.append(base);
-        }
-        var text = new Span(bases + "…");
-        text.getStyle().set("font-family", "monospace");
-        return text;
+        return CaseThumbnails.of(features, summary, shape, p.caseId());
     }
 
     private void addCaseSection() {
@@ -484,110 +455,51 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
                 wrong,
                 explanation);
         var run = runs.get(id);
-        var shape = run.spec().input();
-        if (shape.kind() != org.deeprounds.models.InputShape.Kind.TABULAR && wrong.getColumnByKey("preview") == null) {
-            wrong.addComponentColumn(p -> preview(p, shape))
-                    .setKey("preview")
-                    .setHeader("Case")
-                    .setAutoWidth(true);
-            var order = new java.util.ArrayList<Grid.Column<Prediction>>();
-            order.add(wrong.getColumnByKey("preview"));
-            wrong.getColumns().stream()
-                    .filter(c -> !"preview".equals(c.getKey()))
-                    .forEach(order::add);
-            wrong.setColumnOrder(order);
-        }
-        if (run.spec().input().kind() == org.deeprounds.models.InputShape.Kind.TABULAR) {
-            var importance = new Grid<FeatureImportance>();
-            importance.setId("feature-importance");
-            importance.addColumn(FeatureImportance::feature).setHeader("Column");
-            importance
-                    .addColumn(f -> String.format(Locale.ROOT, "%.3f ± %.3f", f.drop(), f.spread()))
-                    .setHeader("Drop in test AUC when shuffled");
-            importance.setItems(evaluations.featureImportance(id));
-            importance.setAllRowsVisible(true);
-            importance.addThemeVariants(GridVariant.LUMO_COMPACT);
-            add(
-                    new H3("Which columns matter (permutation importance)"),
-                    new Paragraph("Shuffling a column among the test patients breaks its link to the outcome; the"
-                            + " larger the drop, the more the network relies on it. Correlated columns share their"
-                            + " importance, so a small drop does not prove a column is clinically irrelevant."),
-                    importance);
+        var summary = runs.withDataOf(id, () -> datasets.summary(run.datasetId()));
+        switch (summary.data()) {
+            case ModalityData.Images _, ModalityData.Dna _ ->
+                addPreviewColumn(summary, run.spec().input());
+            case ModalityData.Signals(var signal) -> {
+                signalUnits = signal.units();
+                addPreviewColumn(summary, run.spec().input());
+            }
+            case ModalityData.Table _ -> addFeatureImportance();
         }
         updateWrong();
-        addTrySection(run.spec().input().kind());
+        add(new TryCaseSection(evaluations, id, summary));
     }
 
-    /** "Try a case": the user's own image, sequence or patient, predicted and explained; bad input is named. */
-    private void addTrySection(org.deeprounds.models.InputShape.Kind kind) {
-        var result = new Div();
-        result.setId("try-result");
-        result.setWidthFull();
-        var error = new Paragraph();
-        error.setId("try-error");
-        error.getStyle().set("color", "var(--lumo-error-text-color)");
-        java.util.function.Consumer<EvaluationService.CaseInput> run = input -> {
-            error.setText("");
-            result.removeAll();
-            try {
-                result.add(new ExplanationPanel(evaluations.tryCase(id, input), null));
-            } catch (org.deeprounds.datasets.DatasetFormatException e) {
-                error.setText(e.getMessage());
-            }
-        };
-        add(new H3("Try a case"));
-        switch (kind) {
-            case SEQUENCE -> {
-                var sequence = new com.vaadin.flow.component.textfield.TextArea("Sequence");
-                sequence.setId("try-sequence");
-                sequence.setWidthFull();
-                sequence.setHelperText(
-                        "Paste up to " + runs.get(id).spec().input().length() + " bases (A, C, G, T).");
-                var go = new Button(
-                        "Predict and explain",
-                        e -> run.accept(new EvaluationService.CaseInput(sequence.getValue(), null, null)));
-                go.setId("try-go");
-                add(sequence, go);
-            }
-            case TABULAR -> {
-                var form = new com.vaadin.flow.component.formlayout.FormLayout();
-                var fields = new java.util.LinkedHashMap<String, com.vaadin.flow.component.textfield.TextField>();
-                var summary = datasets.summary(runs.get(id).datasetId());
-                for (var column : org.deeprounds.datasets.CaseEncoder.inputColumns(summary)) {
-                    var field = new com.vaadin.flow.component.textfield.TextField(column.name());
-                    field.setId("try-" + column.name().replaceAll("[^A-Za-z0-9_-]", "_"));
-                    field.setHelperText(
-                            column.categories().isEmpty() || column.min() != null
-                                    ? (column.min() == null
-                                            ? ""
-                                            : "training range " + column.min() + " to " + column.max())
-                                    : String.join(", ", column.categories()));
-                    fields.put(column.name(), field);
-                    form.add(field);
-                }
-                var go = new Button("Predict and explain", e -> {
-                    var values = new java.util.LinkedHashMap<String, String>();
-                    fields.forEach((name, field) -> values.put(name, field.getValue()));
-                    run.accept(new EvaluationService.CaseInput(null, values, null));
-                });
-                go.setId("try-go");
-                add(new Paragraph("Blank fields count as missing and are filled as in training."), form, go);
-            }
-            case IMAGE -> {
-                var upload = new com.vaadin.flow.component.upload.Upload(
-                        com.vaadin.flow.server.streams.UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(
-                                        ui -> ui.access(() -> run.accept(new EvaluationService.CaseInput(
-                                                null,
-                                                null,
-                                                java.util.Base64.getEncoder().encodeToString(bytes)))))));
-                upload.setId("try-image");
-                upload.setAcceptedFileTypes("image/png", "image/jpeg", ".png", ".jpg", ".jpeg");
-                upload.setMaxFileSize(5 * 1024 * 1024);
-                upload.setMaxFiles(1);
-                add(new Paragraph("Upload a PNG or JPEG; it is scaled to the network's input size."), upload);
-            }
+    /** Puts a small picture of each case first in the list of cases it got wrong. */
+    private void addPreviewColumn(DatasetSummary summary, InputShape shape) {
+        if (wrong.getColumnByKey("preview") != null) {
+            return;
         }
-        add(error, result);
+        wrong.addComponentColumn(p -> preview(p, summary, shape))
+                .setKey("preview")
+                .setHeader("Case")
+                .setAutoWidth(true);
+        var order = new java.util.ArrayList<Grid.Column<Prediction>>();
+        order.add(wrong.getColumnByKey("preview"));
+        wrong.getColumns().stream().filter(c -> !"preview".equals(c.getKey())).forEach(order::add);
+        wrong.setColumnOrder(order);
+    }
+
+    private void addFeatureImportance() {
+        var importance = new Grid<FeatureImportance>();
+        importance.setId("feature-importance");
+        importance.addColumn(FeatureImportance::feature).setHeader("Column");
+        importance
+                .addColumn(f -> String.format(Locale.ROOT, "%.3f ± %.3f", f.drop(), f.spread()))
+                .setHeader("Drop in test AUC when shuffled");
+        importance.setItems(evaluations.featureImportance(id));
+        importance.setAllRowsVisible(true);
+        importance.addThemeVariants(GridVariant.LUMO_COMPACT);
+        add(
+                new H3("Which columns matter (permutation importance)"),
+                new Paragraph("Shuffling a column among the test patients breaks its link to the outcome; the"
+                        + " larger the drop, the more the network relies on it. Correlated columns share their"
+                        + " importance, so a small drop does not prove a column is clinically irrelevant."),
+                importance);
     }
 
     private void updateSubgroups() {
@@ -655,7 +567,7 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
 
     private void explain(Prediction p) {
         explanation.removeAll();
-        explanation.add(new ExplanationPanel(evaluations.explain(id, p.caseId()), p.label()));
+        explanation.add(new ExplanationPanel(evaluations.explain(id, p.caseId()), p.label(), signalUnits));
     }
 
     private void layoutMultiClass() {

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.deeprounds.evaluation.Explanation;
 
-/** One test case explained: heat maps over the image, importance over the sequence, or contributions per column. */
+/**
+ * One test case explained: heat maps over the image, importance over the sequence, saliency over a signal's time, or
+ * contributions per column.
+ */
 public class ExplanationPanel extends VerticalLayout {
 
     /**
@@ -21,20 +24,31 @@ public class ExplanationPanel extends VerticalLayout {
      *     has no true label to show
      */
     ExplanationPanel(Explanation e, String name) {
+        this(e, name, null);
+    }
+
+    /** @param units of a signal case's values (e.g. "mV"), for its amplitude axis; null when not known */
+    ExplanationPanel(Explanation e, String name, String units) {
         this(
                 e,
                 new H3(
                         e.trueLabel() == null
                                 ? "Your case: the network's call (no true label is known for it)"
-                                : "Case " + (name == null ? e.caseId() : name) + ": truly " + e.trueLabel()));
+                                : "Case " + (name == null ? e.caseId() : name) + ": truly " + e.trueLabel()),
+                units);
     }
 
     /** The explanation under a heading of the caller's choosing (a reader study names no true label). */
     public static ExplanationPanel titled(Explanation e, String heading) {
-        return new ExplanationPanel(e, new H3(heading));
+        return titled(e, heading, null);
     }
 
-    private ExplanationPanel(Explanation e, H3 heading) {
+    /** As {@link #titled(Explanation, String)}, with the units of a signal case's values (e.g. "mV"). */
+    public static ExplanationPanel titled(Explanation e, String heading, String units) {
+        return new ExplanationPanel(e, new H3(heading), units);
+    }
+
+    private ExplanationPanel(Explanation e, H3 heading, String units) {
         setId("explanation");
         setPadding(false);
         add(heading);
@@ -51,6 +65,8 @@ public class ExplanationPanel extends VerticalLayout {
                     new Paragraph("Look for whether the highlighted regions are where a clinician would look (the lung"
                             + " fields, the lesion). Highlights on borders, text markers or corners are a warning sign"
                             + " of shortcut learning: the network may be reading the hospital, not the disease."));
+        } else if (e.overTime() != null) {
+            add(OverTimeFigure.of(e, units));
         } else if (e.sequence() != null) {
             add(
                     sequence(e),

@@ -105,4 +105,34 @@ class ImportDatasetDialogTest {
             Files.deleteIfExists(fasta);
         }
     }
+
+    @Test
+    void signals_ask_for_a_sampling_frequency_and_annotation_codes_and_pass_them_on() {
+        var dialog = new ImportDatasetDialog(
+                null,
+                new DatasetLimits(DataSize.ofMegabytes(200), DataSize.ofGigabytes(4), 2000, DataSize.ofGigabytes(1)),
+                d -> {});
+        assertThat(dialog.samplingFrequency.isVisible())
+                .as("not for other data")
+                .isFalse();
+        assertThat(dialog.getChildren().map(c -> c.getElement().getTextRecursively()))
+                .anyMatch(text -> text.contains("PhysioNet WFDB records") && text.contains("train_signals"));
+
+        dialog.name.setValue("My ECG");
+        dialog.modality.setValue(org.deeprounds.datasets.Modality.SIGNAL);
+        dialog.samplingFrequency.setValue(250.0);
+        dialog.classNames.setValue("normal=N+L+R, pvc=V");
+
+        assertThat(dialog.samplingFrequency.isVisible()).isTrue();
+        assertThat(dialog.classNames.getHelperText()).contains("normal=N+L+R,pvc=V", "AAMI");
+        var request = dialog.importRequest();
+        assertThat(request.samplingFrequency()).isEqualTo(250.0);
+        assertThat(request.classNames()).containsExactly("normal=N+L+R", "pvc=V");
+
+        dialog.modality.setValue(org.deeprounds.datasets.Modality.IMAGING);
+        assertThat(dialog.samplingFrequency.isVisible()).isFalse();
+        assertThat(dialog.importRequest().samplingFrequency())
+                .as("a hidden field sends nothing")
+                .isNull();
+    }
 }

@@ -15,7 +15,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Nothing a reader sees gives the answer away, for films, patient rows and DNA: ids are places in a shuffled order,
+ * Nothing a reader sees gives the answer away, for films, patient rows, DNA and ECG beats: ids are places in a shuffled order,
  * the order is not grouped by class, the second round is shuffled again, and no class name appears in a case.
  */
 @IntegrationTest
@@ -53,7 +53,8 @@ class ReaderStudyLeakTest {
     @CsvSource({
         "pneumoniamnist-balanced, imaging-cnn, imaging",
         "ecoli-promoters, genomics-cnn, genomics",
-        "wdbc-breast-cancer, ehr-mlp, tabular"
+        "wdbc-breast-cancer, ehr-mlp, tabular",
+        "synthetic-ecg-beats, signal-cnn, signal"
     })
     void a_case_shows_what_a_clinician_sees_and_nothing_of_its_label(String sample, String template, String modality)
             throws Exception {
@@ -104,6 +105,23 @@ class ReaderStudyLeakTest {
                     assertThat(png.getHeight()).isEqualTo(seen.height());
                 }
                 case "genomics" -> assertThat(seen.sequence()).matches("[ACGTN]{20,}");
+                case "signal" -> {
+                    var summary = datasets.summary(dataset).signal();
+                    assertThat(seen.signal()).hasDimensions(summary.channels(), summary.length());
+                    assertThat(seen.leads()).isEqualTo(summary.leads());
+                    assertThat(seen.samplingFrequency()).isEqualTo(360);
+                    assertThat(seen.units()).isEqualTo("mV");
+                    assertThat(seen.rPeak()).isEqualTo(summary.windowBefore());
+                    var features = evaluations
+                            .caseInputs(run)
+                            .get(stored.testIndexByCase().get(caseId));
+                    assertThat(seen.signal()[0])
+                            .as("in millivolts: the standardisation undone")
+                            .containsExactly(
+                                    org.deeprounds.datasets.CaseEncoder.signalValues(
+                                            datasets.summary(dataset), features)[0],
+                                    org.assertj.core.data.Offset.offset(1e-4f));
+                }
                 default -> assertThat(seen.values()).isNotEmpty().doesNotContainKey("case_id");
             }
         }

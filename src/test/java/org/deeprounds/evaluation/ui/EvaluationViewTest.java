@@ -110,4 +110,74 @@ class EvaluationViewTest extends SpringBrowserlessTest {
         assertThat(thumbnail.getAlt())
                 .contains("test case " + test(wrong).getRow(0).caseId());
     }
+
+    @Test
+    void a_signal_run_tries_beats_of_the_real_recording_and_explains_them_over_time() throws Exception {
+        long ecg = datasets.sampleId("synthetic-ecg-beats").orElseThrow();
+        long run = runs.submit(ecg, "signal-cnn", new RunService.Overrides(2, null, null, 5L), null)
+                .id();
+        for (int i = 0; i < 1200 && !runs.get(run).status().finished(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(runs.get(run).status()).isEqualTo(RunStatus.COMPLETED);
+        locks.lock(run, 0.5, null);
+        navigate(EvaluationView.class, run);
+
+        var recording = $(Div.class).id("recording-beats").getElement().getTextRecursively();
+        assertThat(recording)
+                .contains("Beats from a real recording", "MIT-BIH Arrhythmia Database record 208")
+                .contains("Unannotated", "no accuracy", "Licence: Open Data Commons", "Citation: Moody GB");
+        var beat = $(com.vaadin.flow.component.textfield.IntegerField.class).id("beat-number");
+        int first = beat.getValue();
+        assertThat(stripCaption()).startsWith("Beat " + first + " of ");
+        assertThat($(Div.class).id("try-result").getChildren())
+                .as("explained only when asked")
+                .isEmpty();
+
+        test($(Button.class).id("try-go")).click();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class)
+                        .id("try-error")
+                        .getText())
+                .isEmpty();
+        var explained = $(Div.class).id("try-result").getElement().getTextRecursively();
+        assertThat(explained).contains("Beat " + first + " of the recording", "unannotated", "normal", "pvc", "%");
+        var overTime = $(org.deeprounds.base.ui.SignalTrace.class).id("over-time");
+        assertThat(overTime.getElement().getAttribute("aria-label")).contains("saliency shaded", "1 R peak");
+
+        test($(Button.class).id("beat-next")).click();
+        assertThat(beat.getValue()).isEqualTo(first + 1);
+        assertThat(stripCaption()).startsWith("Beat " + (first + 1) + " of ");
+        assertThat($(Div.class).id("try-result").getElement().getTextRecursively())
+                .as("each beat moved to is explained")
+                .contains("Beat " + (first + 1) + " of the recording");
+
+        // A pasted signal of the wrong length is refused in words.
+        $(com.vaadin.flow.component.details.Details.class).id("try-signal-form").setOpened(true);
+        $(com.vaadin.flow.component.textfield.TextArea.class).id("try-signal").setValue("0.1, 0.2, x");
+        test($(Button.class).id("try-signal-go")).click();
+        assertThat($(com.vaadin.flow.component.textfield.TextArea.class)
+                        .id("try-signal")
+                        .getErrorMessage())
+                .isEqualTo("Line 1, value 3: 'x' is not a number.");
+        $(com.vaadin.flow.component.textfield.TextArea.class).id("try-signal").setValue("0.1, 0.2, 0.3");
+        test($(Button.class).id("try-signal-go")).click();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class)
+                        .id("try-error")
+                        .getText())
+                .contains("has 3 samples; this model reads exactly");
+
+        @SuppressWarnings("unchecked")
+        Grid<Prediction> wrong = $(Grid.class).id("misclassified");
+        if (test(wrong).size() > 0) {
+            assertThat(wrong.getColumns().getFirst().getKey()).isEqualTo("preview");
+            assertThat(test(wrong).getCellComponent(0, 0)).isInstanceOf(com.vaadin.flow.component.Svg.class);
+        }
+    }
+
+    private String stripCaption() {
+        return $(org.deeprounds.base.ui.SignalTrace.class)
+                .id("beat-strip-trace")
+                .getElement()
+                .getAttribute("aria-label");
+    }
 }

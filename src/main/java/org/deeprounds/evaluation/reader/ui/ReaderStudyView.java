@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.deeprounds.base.ui.MainLayout;
+import org.deeprounds.base.ui.SignalTrace;
 import org.deeprounds.evaluation.reader.Phase;
 import org.deeprounds.evaluation.reader.ReaderCase;
 import org.deeprounds.evaluation.reader.ReaderStudies;
@@ -36,6 +37,9 @@ import org.deeprounds.evaluation.ui.ExplanationPanel;
 public class ReaderStudyView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private static final List<Integer> CONFIDENCE = List.of(1, 2, 3, 4, 5);
+
+    /** A beat tall enough to read its P, QRS and T waves. */
+    private static final int BEAT_HEIGHT = 180;
 
     private final transient ReaderStudies studies;
     private long id;
@@ -120,7 +124,8 @@ public class ReaderStudyView extends VerticalLayout implements HasUrlParameter<L
                 explanation.removeAll();
                 explanation.add(ExplanationPanel.titled(
                         studies.explanation(id, c.caseId()),
-                        "Why the model gives " + c.caseId() + " this probability"));
+                        "Why the model gives " + c.caseId() + " this probability",
+                        c.units()));
             });
             why.setId("show-explanation");
             why.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -162,7 +167,7 @@ public class ReaderStudyView extends VerticalLayout implements HasUrlParameter<L
         add(call, sure, problem, save);
     }
 
-    /** The film, the patient's row as a card, or the sequence: what the clinician reads, nothing more. */
+    /** The film, the patient's row as a card, the sequence or the beat: what the clinician reads, nothing more. */
     private com.vaadin.flow.component.Component content(ReaderCase c) {
         var box = new Div();
         box.setId("reader-case");
@@ -172,6 +177,20 @@ public class ReaderStudyView extends VerticalLayout implements HasUrlParameter<L
                 film.setWidth("min(20em, 80vw)");
                 film.getStyle().set("image-rendering", "pixelated").set("aspect-ratio", c.width() + " / " + c.height());
                 box.add(film);
+            }
+            case "signal" -> {
+                var beat = SignalTrace.of(c.samplingFrequency())
+                        .units(c.units())
+                        .leads(c.leads(), c.signal())
+                        .peaks(c.rPeak() == null ? new int[0] : new int[] {c.rPeak()}, "the beat's R peak")
+                        .chosenPeak(0)
+                        .paperGrid()
+                        .height(BEAT_HEIGHT)
+                        .caption("The beat to read")
+                        .build();
+                beat.setMaxWidth("40em");
+                box.setWidthFull(); // the trace takes the width it is given
+                box.add(beat);
             }
             case "genomics" -> {
                 var sequence = new Paragraph(c.sequence());

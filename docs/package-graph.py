@@ -23,7 +23,7 @@ root = os.path.join(classes, "org", "deeprounds")
 sizes = {}
 for folder, _, files in os.walk(root):
     package = "org.deeprounds" + folder[len(root):].replace(os.sep, ".")
-    top = [f for f in files if f.endswith(".class") and "$" not in f]
+    top = [f for f in files if f.endswith(".class") and "$" not in f and f != "package-info.class"]
     if top:
         sizes[package] = len(top)
 nodes = sorted(set(sizes) | set(edges) | {t for ts in edges.values() for t in ts})

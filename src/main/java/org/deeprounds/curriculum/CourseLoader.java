@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 import org.deeprounds.models.Templates;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

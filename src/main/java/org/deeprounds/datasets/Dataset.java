@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.deeprounds.datasets.model.Modality;
+import org.deeprounds.datasets.model.Task;
 
 /** A dataset in the library: who may see it, where its files are, where it came from, and its summary (JSON). */
 @Entity

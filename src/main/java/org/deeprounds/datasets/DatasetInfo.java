@@ -3,6 +3,12 @@ package org.deeprounds.datasets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.deeprounds.datasets.model.ColumnType;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.Duplicates;
+import org.deeprounds.datasets.model.Modality;
+import org.deeprounds.datasets.model.PublishedResult;
+import org.deeprounds.datasets.model.Task;
 
 /**
  * A dataset as the API and views show it. Field names are an API contract ({@code GET /api/v1/datasets/{id}}).

@@ -1,5 +1,6 @@
 package org.deeprounds.datasets;
 
+import org.deeprounds.datasets.formats.ScanContext;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DataSizeUnit;

@@ -7,6 +7,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.deeprounds.base.node.OnServingNode;
+import org.deeprounds.datasets.model.Modality;
+import org.deeprounds.datasets.model.PublishedResult;
 import org.deeprounds.datasets.samples.SyntheticChestFilms;
 import org.deeprounds.datasets.samples.SyntheticCohort;
 import org.deeprounds.datasets.signal.SyntheticBeats;

@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.audit.AuditAction;
 import org.deeprounds.audit.AuditLog;
-import org.deeprounds.datasets.CaseEncoder;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Example;
-import org.deeprounds.datasets.ModalityData;
+import org.deeprounds.datasets.formats.CaseEncoder;
+import org.deeprounds.datasets.model.Example;
+import org.deeprounds.datasets.model.ModalityData;
 import org.deeprounds.training.RunService;
 import org.deeprounds.training.RunStatus;
 import org.deeprounds.training.Trainer;
@@ -271,7 +271,7 @@ public class EvaluationService {
                     cached = json.readValue(Files.readString(file), new TypeReference<List<Prediction>>() {});
                 } else {
                     var examples = new ArrayList<Example>();
-                    datasets.readExamples(datasetId, org.deeprounds.datasets.Split.VALIDATION, examples::add);
+                    datasets.readExamples(datasetId, org.deeprounds.datasets.model.Split.VALIDATION, examples::add);
                     cached = score(runId, datasetId, runs.get(runId).spec(), examples, "validation-");
                     var temporary = file.resolveSibling(file.getFileName() + ".tmp");
                     Files.writeString(temporary, json.writeValueAsString(cached));
@@ -352,7 +352,7 @@ public class EvaluationService {
     /** A signal case's values lead by lead, as given (checked: numbers only). */
     private static float[][] signalOf(CaseInput input) {
         if (input.signal() == null || input.signal().isEmpty()) {
-            throw new org.deeprounds.datasets.DatasetFormatException(
+            throw new org.deeprounds.datasets.model.DatasetFormatException(
                     "No signal: give signal (one list of numbers per lead) or recordingBeat (a beat of the shipped"
                             + " recording, from 1).");
         }
@@ -363,7 +363,7 @@ public class EvaluationService {
             for (int t = 0; t < leads[l].length; t++) {
                 var value = lead.get(t);
                 if (value == null || !Double.isFinite(value)) {
-                    throw new org.deeprounds.datasets.DatasetFormatException(
+                    throw new org.deeprounds.datasets.model.DatasetFormatException(
                             "signal: lead " + (l + 1) + ", sample " + (t + 1) + " is not a number");
                 }
                 leads[l][t] = value.floatValue();
@@ -374,7 +374,7 @@ public class EvaluationService {
 
     /**
      * The run's prediction and explanation for one case the user supplies. Bad input gets a message naming the
-     * position, column or property at fault ({@link org.deeprounds.datasets.DatasetFormatException}).
+     * position, column or property at fault ({@link org.deeprounds.datasets.model.DatasetFormatException}).
      */
     @PreAuthorize("isAuthenticated()")
     public Explanation tryCase(long runId, CaseInput input) {
@@ -415,12 +415,12 @@ public class EvaluationService {
 
     private static byte[] decode(String base64) {
         if (base64 == null || base64.isBlank()) {
-            throw new org.deeprounds.datasets.DatasetFormatException("No image: upload a PNG or JPEG.");
+            throw new org.deeprounds.datasets.model.DatasetFormatException("No image: upload a PNG or JPEG.");
         }
         try {
             return java.util.Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new org.deeprounds.datasets.DatasetFormatException("imageBase64 is not valid base64.");
+            throw new org.deeprounds.datasets.model.DatasetFormatException("imageBase64 is not valid base64.");
         }
     }
 

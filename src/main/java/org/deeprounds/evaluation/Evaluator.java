@@ -26,7 +26,7 @@ final class Evaluator {
             Double threshold,
             Map<String, Integer> trainCounts,
             Map<String, List<String>> groups,
-            org.deeprounds.datasets.PublishedResult published) {
+            org.deeprounds.datasets.model.PublishedResult published) {
         return evaluate(
                 classes, truth, probabilities, positiveIndex, threshold, trainCounts, groups, published, null, null);
     }
@@ -43,7 +43,7 @@ final class Evaluator {
             Double threshold,
             Map<String, Integer> trainCounts,
             Map<String, List<String>> groups,
-            org.deeprounds.datasets.PublishedResult published,
+            org.deeprounds.datasets.model.PublishedResult published,
             int[] validationTruth,
             double[][] validationProbabilities) {
         int n = truth.length;
@@ -117,7 +117,7 @@ final class Evaluator {
             double[][] probabilities,
             String majority,
             int majorityIndex,
-            org.deeprounds.datasets.PublishedResult published) {
+            org.deeprounds.datasets.model.PublishedResult published) {
         int n = truth.length;
         int k = classes.size();
         var matrix = new long[k][k];
@@ -203,7 +203,7 @@ final class Evaluator {
 
     /** The majority-class rule, then the published result where the dataset names one. */
     private static List<Evaluation.Baseline> baselines(
-            Evaluation.Baseline majority, org.deeprounds.datasets.PublishedResult published) {
+            Evaluation.Baseline majority, org.deeprounds.datasets.model.PublishedResult published) {
         if (published == null) {
             return List.of(majority);
         }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeprounds.datasets.DatasetSummary.TabularSummary.FeatureRange;
+import org.deeprounds.datasets.model.DatasetSummary.TabularSummary.FeatureRange;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -275,7 +275,7 @@ public final class ModelCard {
     }
 
     private static String size(
-            java.util.Map<String, org.deeprounds.datasets.DatasetSummary.SplitSummary> splits, String name) {
+            java.util.Map<String, org.deeprounds.datasets.model.DatasetSummary.SplitSummary> splits, String name) {
         var split = splits.get(name);
         return split == null ? "0" : Integer.toString(split.size());
     }

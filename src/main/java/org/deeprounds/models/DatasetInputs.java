@@ -1,7 +1,7 @@
 package org.deeprounds.models;
 
-import org.deeprounds.datasets.DatasetSummary;
-import org.deeprounds.datasets.ModalityData;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.ModalityData;
 
 /** What one example of a dataset looks like to a network, derived from the dataset's summary. */
 public final class DatasetInputs {

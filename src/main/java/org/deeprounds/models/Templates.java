@@ -9,7 +9,7 @@ import static org.deeprounds.models.LayerSpec.PoolType.MAX;
 
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 
 /**
  * The designs lessons start from, one per kind of data. Their training settings are the lesson defaults. Names are

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.model.Example;
 import org.deeprounds.models.InputShape;
 import org.deeprounds.models.NetworkFactory;
 import org.deeprounds.models.NetworkSpec;

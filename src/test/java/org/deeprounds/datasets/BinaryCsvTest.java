@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.deeprounds.IntegrationTest;
+import org.deeprounds.datasets.model.DatasetFormatException;
+import org.deeprounds.datasets.model.Modality;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;

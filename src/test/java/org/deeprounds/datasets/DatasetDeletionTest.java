@@ -9,6 +9,8 @@ import java.util.Map;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.TestUsers;
 import org.deeprounds.base.DataDirectory;
+import org.deeprounds.datasets.model.Example;
+import org.deeprounds.datasets.model.Split;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

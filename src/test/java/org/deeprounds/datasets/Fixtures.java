@@ -16,26 +16,26 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /** Builds small dataset files in memory, in the real formats, for tests of the machinery (not of accuracy). */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
     /** One {@code .npy} array: dtype descriptor (e.g. "|u1", "<i8"), shape and raw little-endian data. */
-    record Npy(String descr, long[] shape, byte[] data) {}
+    public record Npy(String descr, long[] shape, byte[] data) {}
 
-    static Npy images(int n, int h, int w, long seed) {
+    public static Npy images(int n, int h, int w, long seed) {
         var data = new byte[n * h * w];
         new Random(seed).nextBytes(data);
         return new Npy("|u1", new long[] {n, h, w}, data);
     }
 
-    static Npy labels(int... values) {
+    public static Npy labels(int... values) {
         var buffer = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         Arrays.stream(values).forEach(v -> buffer.putLong(v));
         return new Npy("<i8", new long[] {values.length, 1}, buffer.array());
     }
 
-    static byte[] npy(Npy array) {
+    public static byte[] npy(Npy array) {
         var shape = Arrays.stream(array.shape()).mapToObj(Long::toString).toList();
         var shapeText = shape.size() == 1 ? "(" + shape.getFirst() + ",)" : "(" + String.join(", ", shape) + ")";
         var header = "{'descr': '" + array.descr() + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
@@ -52,7 +52,7 @@ final class Fixtures {
     }
 
     /** A MedMNIST-like npz with 28x28 random images and the given labels per split. */
-    static byte[] medmnist(int[] train, int[] val, int[] test) {
+    public static byte[] medmnist(int[] train, int[] val, int[] test) {
         var arrays = new LinkedHashMap<String, Npy>();
         arrays.put("train_images", images(train.length, 28, 28, 1));
         arrays.put("train_labels", labels(train));
@@ -63,13 +63,13 @@ final class Fixtures {
         return npz(arrays);
     }
 
-    static byte[] npz(Map<String, Npy> arrays) {
+    public static byte[] npz(Map<String, Npy> arrays) {
         var entries = new LinkedHashMap<String, byte[]>();
         arrays.forEach((name, array) -> entries.put(name + ".npy", npy(array)));
         return zip(entries);
     }
 
-    static byte[] zip(Map<String, byte[]> entries) {
+    public static byte[] zip(Map<String, byte[]> entries) {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out)) {
             for (var entry : entries.entrySet()) {
@@ -83,7 +83,7 @@ final class Fixtures {
         return out.toByteArray();
     }
 
-    static byte[] png(int size, int grey) {
+    public static byte[] png(int size, int grey) {
         var image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
@@ -100,7 +100,7 @@ final class Fixtures {
     }
 
     /** A balanced list of labels 0/1 of the given length. */
-    static int[] alternating(int n) {
+    public static int[] alternating(int n) {
         var labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = i % 2;

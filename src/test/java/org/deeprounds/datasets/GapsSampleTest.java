@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import org.deeprounds.IntegrationTest;
+import org.deeprounds.datasets.model.ColumnType;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.Example;
+import org.deeprounds.datasets.model.Split;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;

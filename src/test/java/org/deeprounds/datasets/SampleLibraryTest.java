@@ -3,6 +3,8 @@ package org.deeprounds.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.deeprounds.IntegrationTest;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.Modality;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -56,10 +58,16 @@ class SampleLibraryTest {
 
         var synthetic = loaded.stream().filter(DatasetInfo::synthetic).toList();
         assertThat(synthetic)
-                .as("synthetic samples stay only where a planted flaw is the lesson")
+                .as("synthetic samples stay only where a planted flaw is the lesson, and for ECG beats, whose one"
+                        + " real recording here carries no labels")
                 .extracting(DatasetInfo::name)
                 .allMatch(name -> name.startsWith("SYNTHETIC"))
-                .hasSize(3);
+                .hasSize(5);
+        assertThat(synthetic.stream().filter(d -> d.modality() == Modality.SIGNAL))
+                .extracting(DatasetInfo::id)
+                .containsExactlyInAnyOrder(
+                        datasets.sampleId(SampleLibrary.ECG_BEATS).orElseThrow(),
+                        datasets.sampleId(SampleLibrary.WATCH_BEATS).orElseThrow());
         assertThat(synthetic).allMatch(d -> d.provenance().contains("SYNTHETIC"));
     }
 

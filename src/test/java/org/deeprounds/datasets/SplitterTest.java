@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deeprounds.datasets.model.Split;
+import org.deeprounds.datasets.model.Splitter;
 import org.junit.jupiter.api.Test;
 
 class SplitterTest {

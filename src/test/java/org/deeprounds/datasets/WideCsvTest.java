@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.deeprounds.IntegrationTest;
+import org.deeprounds.datasets.model.DatasetFormatException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 import org.deeprounds.training.RunService;
 import org.deeprounds.training.RunStatus;
 import org.junit.jupiter.api.Test;

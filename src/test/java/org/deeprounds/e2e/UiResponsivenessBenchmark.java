@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 import org.deeprounds.training.RunInfo;
 import org.deeprounds.training.RunService;
 import org.deeprounds.training.RunStatus;

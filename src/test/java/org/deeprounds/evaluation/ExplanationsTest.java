@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 import org.deeprounds.datasets.samples.SyntheticPromoters;
 import org.deeprounds.training.RunService;
 import org.deeprounds.training.RunStatus;

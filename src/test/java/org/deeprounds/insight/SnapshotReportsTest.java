@@ -15,7 +15,7 @@ import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.api.StatsReport;
 import org.deeplearning4j.ui.model.stats.api.StatsType;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
-import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.model.Example;
 import org.deeprounds.models.InputShape;
 import org.deeprounds.models.Templates;
 import org.deeprounds.training.NativeRuntime;

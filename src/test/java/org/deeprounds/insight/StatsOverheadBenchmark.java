@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.model.Example;
 import org.deeprounds.models.InputShape;
 import org.deeprounds.models.NetworkSpec;
 import org.deeprounds.models.Templates;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.util.ModelSerializer;
-import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.model.Example;
 import org.deeprounds.models.ClassWeights;
 import org.deeprounds.models.InputShape;
 import org.deeprounds.models.NetworkFactory;

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.deeprounds.DeepRoundsApplication;
 import org.deeprounds.RestoresSecurityStrategy;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,7 +13,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.deeprounds.IntegrationTest;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.model.Example;
 import org.deeprounds.models.NetworkSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeprounds.datasets.Example;
+import org.deeprounds.datasets.model.Example;
 import org.deeprounds.models.InputShape;
 import org.deeprounds.models.LayerSpec;
 import org.deeprounds.models.NetworkFactory;

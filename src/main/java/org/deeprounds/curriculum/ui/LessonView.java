@@ -484,7 +484,7 @@ public class LessonView extends Div implements BeforeEnterObserver, HasDynamicTi
                 || e instanceof IllegalStateException
                 || e instanceof NoSuchElementException
                 || e instanceof org.deeprounds.models.InvalidSpecException
-                || e instanceof org.deeprounds.datasets.DatasetFormatException
+                || e instanceof org.deeprounds.datasets.model.DatasetFormatException
                 || e instanceof org.springframework.security.access.AccessDeniedException;
     }
 

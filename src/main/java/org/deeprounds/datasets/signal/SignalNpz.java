@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import org.deeprounds.datasets.formats.NpyArray;
-import org.deeprounds.datasets.formats.SafeZip;
+import org.deeprounds.datasets.io.NpyArray;
+import org.deeprounds.datasets.io.SafeZip;
 
 /**
  * A MedMNIST-like {@code .npz} of fixed-length signals, the simplest way to bring ECG beats or strips cut elsewhere:

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.deeprounds.datasets.model.Split;
 
 /**
  * Writes the signal {@code .npz} that {@link SignalNpz} reads and NumPy's {@code np.load} opens: per split a float32

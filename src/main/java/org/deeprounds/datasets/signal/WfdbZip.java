@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import org.deeprounds.datasets.formats.SafeZip;
+import org.deeprounds.datasets.io.SafeZip;
 
 /**
  * PhysioNet WFDB records packed in one zip, the way a set of records is downloaded or shared: each record's header

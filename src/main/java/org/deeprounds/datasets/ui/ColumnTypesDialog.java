@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.deeprounds.datasets.ColumnType;
-import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.DatasetSummary;
+import org.deeprounds.datasets.model.ColumnType;
+import org.deeprounds.datasets.model.DatasetFormatException;
+import org.deeprounds.datasets.model.DatasetSummary;
 
 /** Corrects the column types inferred at import and chooses missing-value indicators. */
 class ColumnTypesDialog extends Dialog {

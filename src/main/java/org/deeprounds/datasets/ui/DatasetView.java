@@ -31,9 +31,9 @@ import org.deeprounds.base.ByteSize;
 import org.deeprounds.datasets.DatasetInUseException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.DatasetSummary;
-import org.deeprounds.datasets.ModalityData;
-import org.deeprounds.datasets.Split;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.ModalityData;
+import org.deeprounds.datasets.model.Split;
 
 /**
  * One dataset as a clinician would want to see it before training on it: where it came from and under what licence,
@@ -140,7 +140,7 @@ public class DatasetView extends VerticalLayout implements HasUrlParameter<Long>
                 form,
                 "Modality",
                 info.modality().label() + ", "
-                        + (info.task() == org.deeprounds.datasets.Task.BINARY
+                        + (info.task() == org.deeprounds.datasets.model.Task.BINARY
                                 ? "binary (positive class: " + info.positiveClass() + ")"
                                 : "multi-class"));
         item(form, "Format", info.format() + ", " + info.fileName() + ", " + ByteSize.format(info.sizeBytes()));

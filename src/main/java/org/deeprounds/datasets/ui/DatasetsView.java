@@ -21,7 +21,7 @@ import org.deeprounds.base.security.AppRoles;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetLimits;
 import org.deeprounds.datasets.DatasetService;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.model.Modality;
 
 /** The dataset library: the shared datasets and the user's own, with modality, classes, splits and licence. */
 @Route("datasets")
@@ -70,7 +70,7 @@ public class DatasetsView extends VerticalLayout {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(d -> d.modality().label()).setHeader("Modality").setAutoWidth(true);
-        grid.addColumn(d -> d.task() == org.deeprounds.datasets.Task.BINARY ? "Binary" : "Multi-class")
+        grid.addColumn(d -> d.task() == org.deeprounds.datasets.model.Task.BINARY ? "Binary" : "Multi-class")
                 .setHeader("Task")
                 .setAutoWidth(true);
         grid.addColumn(DatasetsView::classCounts)

@@ -25,13 +25,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
-import org.deeprounds.datasets.CsvFirstRow;
-import org.deeprounds.datasets.DatasetFormatException;
 import org.deeprounds.datasets.DatasetInfo;
 import org.deeprounds.datasets.DatasetLimits;
 import org.deeprounds.datasets.DatasetService;
 import org.deeprounds.datasets.DatasetTooLargeException;
-import org.deeprounds.datasets.Modality;
+import org.deeprounds.datasets.formats.CsvFirstRow;
+import org.deeprounds.datasets.model.DatasetFormatException;
+import org.deeprounds.datasets.model.Modality;
 
 /**
  * Upload a file (with a progress bar), say what it is, import it. The file streams into the library's uploads folder

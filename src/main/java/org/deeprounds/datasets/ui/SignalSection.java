@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeprounds.base.ui.SignalTrace;
-import org.deeprounds.datasets.DatasetSummary.SignalPreview;
-import org.deeprounds.datasets.DatasetSummary.SignalSummary;
-import org.deeprounds.datasets.Split;
+import org.deeprounds.datasets.model.DatasetSummary.SignalPreview;
+import org.deeprounds.datasets.model.DatasetSummary.SignalSummary;
+import org.deeprounds.datasets.model.Split;
 import org.deeprounds.datasets.signal.AnnotationCode;
 
 /**

@@ -132,8 +132,8 @@ class EvaluationController {
             return ApiProblems.answer(HttpStatus.CONFLICT, e.getMessage());
         }
 
-        @ExceptionHandler(org.deeprounds.datasets.DatasetFormatException.class)
-        ResponseEntity<ProblemDetail> badCase(org.deeprounds.datasets.DatasetFormatException e) {
+        @ExceptionHandler(org.deeprounds.datasets.model.DatasetFormatException.class)
+        ResponseEntity<ProblemDetail> badCase(org.deeprounds.datasets.model.DatasetFormatException e) {
             return ApiProblems.answer(HttpStatus.BAD_REQUEST, e.getMessage());
         }
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.deeprounds.datasets.DatasetSummary;
+import org.deeprounds.datasets.model.DatasetSummary;
 import org.deeprounds.models.InputShape;
 
 /**

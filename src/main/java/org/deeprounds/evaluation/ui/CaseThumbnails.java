@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.util.Base64;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.deeprounds.datasets.CaseEncoder;
-import org.deeprounds.datasets.DatasetSummary;
-import org.deeprounds.datasets.ModalityData;
+import org.deeprounds.datasets.formats.CaseEncoder;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.ModalityData;
 import org.deeprounds.models.InputShape;
 
 /**

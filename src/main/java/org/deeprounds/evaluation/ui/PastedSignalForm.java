@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.deeprounds.datasets.DatasetFormatException;
-import org.deeprounds.datasets.DatasetSummary.SignalSummary;
+import org.deeprounds.datasets.model.DatasetFormatException;
+import org.deeprounds.datasets.model.DatasetSummary.SignalSummary;
 import org.deeprounds.evaluation.EvaluationService.CaseInput;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.deeprounds.base.ui.SignalTrace;
-import org.deeprounds.datasets.DatasetSummary.SignalSummary;
+import org.deeprounds.datasets.model.DatasetSummary.SignalSummary;
 import org.deeprounds.datasets.signal.RecordingBeats;
 import org.deeprounds.datasets.signal.ShippedRecording;
 import org.deeprounds.evaluation.EvaluationService.CaseInput;

@@ -12,10 +12,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import org.deeprounds.datasets.CaseEncoder;
-import org.deeprounds.datasets.DatasetFormatException;
-import org.deeprounds.datasets.DatasetSummary;
-import org.deeprounds.datasets.ModalityData;
+import org.deeprounds.datasets.formats.CaseEncoder;
+import org.deeprounds.datasets.model.DatasetFormatException;
+import org.deeprounds.datasets.model.DatasetSummary;
+import org.deeprounds.datasets.model.ModalityData;
 import org.deeprounds.evaluation.EvaluationService;
 import org.deeprounds.evaluation.EvaluationService.CaseInput;
 

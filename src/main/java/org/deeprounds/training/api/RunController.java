@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.deeprounds.base.api.ApiProblems;
-import org.deeprounds.datasets.DatasetFormatException;
+import org.deeprounds.datasets.model.DatasetFormatException;
 import org.deeprounds.models.InvalidSpecException;
 import org.deeprounds.models.NetworkSpec;
 import org.deeprounds.training.RunInfo;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeprounds.datasets.DatasetInfo;
-import org.deeprounds.datasets.Split;
+import org.deeprounds.datasets.model.Split;
 import org.deeprounds.models.ClassWeights;
 import org.deeprounds.models.LayerHelp;
 

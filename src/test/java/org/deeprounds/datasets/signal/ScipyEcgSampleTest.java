@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.deeprounds.datasets.formats.NpyArray;
-import org.deeprounds.datasets.formats.SafeZip;
+import org.deeprounds.datasets.io.NpyArray;
+import org.deeprounds.datasets.io.SafeZip;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package org.deeprounds.datasets.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.deeprounds.datasets.formats.NpyArray;
-import org.deeprounds.datasets.formats.SafeZip;
+import org.deeprounds.datasets.io.NpyArray;
+import org.deeprounds.datasets.io.SafeZip;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeprounds.datasets.formats.SafeZip;
+import org.deeprounds.datasets.io.SafeZip;
 import org.deeprounds.datasets.signal.NpzFiles.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
-import org.deeprounds.datasets.formats.SafeZip;
+import org.deeprounds.datasets.io.SafeZip;
 import org.deeprounds.datasets.signal.WfdbAnnotations.Annotation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -119,7 +119,7 @@ class ImportDatasetDialogTest {
                 .anyMatch(text -> text.contains("PhysioNet WFDB records") && text.contains("train_signals"));
 
         dialog.name.setValue("My ECG");
-        dialog.modality.setValue(org.deeprounds.datasets.Modality.SIGNAL);
+        dialog.modality.setValue(org.deeprounds.datasets.model.Modality.SIGNAL);
         dialog.samplingFrequency.setValue(250.0);
         dialog.classNames.setValue("normal=N+L+R, pvc=V");
 
@@ -129,7 +129,7 @@ class ImportDatasetDialogTest {
         assertThat(request.samplingFrequency()).isEqualTo(250.0);
         assertThat(request.classNames()).containsExactly("normal=N+L+R", "pvc=V");
 
-        dialog.modality.setValue(org.deeprounds.datasets.Modality.IMAGING);
+        dialog.modality.setValue(org.deeprounds.datasets.model.Modality.IMAGING);
         assertThat(dialog.samplingFrequency.isVisible()).isFalse();
         assertThat(dialog.importRequest().samplingFrequency())
                 .as("a hidden field sends nothing")

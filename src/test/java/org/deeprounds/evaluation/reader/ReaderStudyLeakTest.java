@@ -118,7 +118,7 @@ class ReaderStudyLeakTest {
                     assertThat(seen.signal()[0])
                             .as("in millivolts: the standardisation undone")
                             .containsExactly(
-                                    org.deeprounds.datasets.CaseEncoder.signalValues(
+                                    org.deeprounds.datasets.formats.CaseEncoder.signalValues(
                                             datasets.summary(dataset), features)[0],
                                     org.assertj.core.data.Offset.offset(1e-4f));
                 }

@@ -85,7 +85,7 @@ class EvaluationViewTest extends SpringBrowserlessTest {
     @Test
     void misclassified_images_are_listed_with_thumbnails() throws Exception {
         var films = datasets.list().stream()
-                .filter(d -> d.modality() == org.deeprounds.datasets.Modality.IMAGING && d.synthetic())
+                .filter(d -> d.modality() == org.deeprounds.datasets.model.Modality.IMAGING && d.synthetic())
                 .findFirst()
                 .orElseThrow();
         long run = runs.submit(films.id(), "imaging-cnn", new RunService.Overrides(1, null, null, 6L), null)

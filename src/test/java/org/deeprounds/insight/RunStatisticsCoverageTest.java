@@ -29,9 +29,9 @@ class RunStatisticsCoverageTest {
     @Test
     void a_five_epoch_run_of_every_template_is_recorded_every_iteration_and_every_epoch() throws Exception {
         var owner = TestUsers.formSession(port, TestUsers.TRAINEE);
-        for (var template :
-                List.of("imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm")) {
-            var modality = template.equals("imaging-cnn") ? "IMAGING" : template.equals("ehr-mlp") ? "EHR" : "GENOMICS";
+        for (var each : org.deeprounds.models.Templates.ALL) {
+            var template = each.name();
+            var modality = each.modality().name();
             long run = train(dataset(modality), template, "\"epochs\": 5, \"seed\": 3");
             var info = json.readTree(TestUsers.get(port, "/api/v1/runs/" + run, TestUsers.TRAINEE)
                     .body());
@@ -157,6 +157,7 @@ class RunStatisticsCoverageTest {
             boolean fits = switch (modality) {
                 case "EHR" -> name.startsWith("Breast cancer biopsies");
                 case "GENOMICS" -> name.startsWith("E. coli promoters");
+                case "SIGNAL" -> name.startsWith("SYNTHETIC ECG beats");
                 default -> name.startsWith("Chest X-rays");
             };
             if (d.get("modality").asString().equals(modality) && fits) {

@@ -35,7 +35,13 @@ class PositionTemplateTest {
     void the_template_names_are_the_api_contract() {
         assertThat(Templates.ALL)
                 .extracting(Templates.Template::name)
-                .containsExactly("imaging-cnn", "genomics-cnn", "genomics-position-cnn", "ehr-mlp", "sequence-lstm");
+                .containsExactly(
+                        "imaging-cnn",
+                        "genomics-cnn",
+                        "genomics-position-cnn",
+                        "ehr-mlp",
+                        "sequence-lstm",
+                        "signal-cnn");
     }
 
     private static double accuracyAfterTraining(NetworkSpec spec, DataSet train, DataSet test) {

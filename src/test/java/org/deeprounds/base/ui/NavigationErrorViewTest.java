@@ -7,7 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.PermitAll;
 import org.deeprounds.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = "trainee1", roles = "TRAINEE")
 class NavigationErrorViewTest extends SpringBrowserlessTest {
 
-    /** A page whose opening fails the way a bug would, with a message no user should read. */
-    @Route("test-failing-page")
+    /**
+     * A page whose opening fails the way a bug would, with a message no user should read. Registered for this test's
+     * session only, so it is not one of the application's views.
+     */
     @PermitAll
     public static class FailingPage extends Div implements BeforeEnterObserver {
         @Override
@@ -30,6 +32,8 @@ class NavigationErrorViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_page_that_fails_to_open_shows_a_reference_and_not_the_exception() {
+        RouteConfiguration.forSessionScope().setRoute("test-failing-page", FailingPage.class);
+
         navigate("test-failing-page", NavigationErrorView.class);
 
         var page = $(NavigationErrorView.class).id(NavigationErrorView.ID);

@@ -109,6 +109,51 @@ class LessonBrowserTest extends BrowserTest {
     }
 
     @Test
+    void the_ecg_lesson_shows_synthetic_beats_beside_the_text_and_trains_the_signal_network_on_a_laptop_and_a_phone()
+            throws Exception {
+        var lesson = library.course("wearables").lesson("wearables-normal-or-pvc");
+        var user = newTrainee();
+        ScreenChecks.viewport(driver, ScreenChecks.LAPTOP);
+        open(user, "wearables", lesson);
+        checkScreen("lesson-ecg-laptop-read");
+        for (var step : lesson.steps()) {
+            if (step.kind() != StepKind.READ) {
+                break;
+            }
+            clickInText("step-done");
+            waitForResult("Done.");
+        }
+
+        // Explore: the beats beside the text, labelled SYNTHETIC, drawn as traces split by record.
+        waitUpTo(60)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #signal-preview")));
+        assertThat(tool().getText()).contains("SYNTHETIC", "Split by record");
+        assertThat(driver.findElements(By.cssSelector("#lesson-tool #signal-preview svg")))
+                .isNotEmpty();
+        checkScreen("lesson-ecg-laptop-explore");
+        clickInText("step-done");
+
+        // Train: the builder shows signal-cnn's design; the run trains to a checked result.
+        waitUpTo(60)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lesson-tool #model-summary")));
+        assertThat(driver.findElement(By.cssSelector("#lesson-tool #model-summary"))
+                        .getText())
+                .contains("1-D convolution width 7", "16 x 252");
+        checkScreen("lesson-ecg-laptop-train");
+        clickInText("train-step");
+        waitUpTo(240).until(d -> result().startsWith("✓ Run"));
+        assertThat(result()).contains("validation AUC");
+        checkScreen("lesson-ecg-laptop-trained");
+
+        ScreenChecks.viewport(driver, ScreenChecks.PHONE);
+        driver.navigate().refresh();
+        waitUpTo(60).until(ExpectedConditions.visibilityOfElementLocated(By.id("lesson-text")));
+        checkScreen("lesson-ecg-phone");
+        // A displayed formula wider than the phone scrolls inside itself; the lesson keeps the screen's width.
+        ScreenChecks.assertFitsWidth(driver, ".dr-lesson", "lesson-ecg-phone");
+    }
+
+    @Test
     void on_a_phone_the_builder_keeps_the_trainees_design_until_it_is_trained_exactly_as_shown() throws Exception {
         var lesson = library.course("foundations").lesson("foundations-neurons-layers");
         var user = newTrainee();
@@ -236,7 +281,11 @@ class LessonBrowserTest extends BrowserTest {
     }
 
     private void open(String user, Lesson lesson) {
-        driver.get(url("/lesson/foundations/" + lesson.id()));
+        open(user, "foundations", lesson);
+    }
+
+    private void open(String user, String course, Lesson lesson) {
+        driver.get(url("/lesson/" + course + "/" + lesson.id()));
         waitUpTo(60).until(d -> d.findElement(By.id("lesson-title")).getText().equals(lesson.title()));
     }
 

@@ -259,7 +259,8 @@ public class EvaluationView extends VerticalLayout implements HasUrlParameter<Lo
         add(
                 new H3("Who is tested changes what a result means"),
                 new Paragraph("Sensitivity and specificity belong to the test; the predictive values also depend on how"
-                        + " common the condition is among those tested (Bayes' rule). The test split's prevalence is "
+                        + " common the condition is among those tested (Bayes' rule). The "
+                        + ("validation".equals(current.split()) ? "validation" : "test") + " split's prevalence is "
                         + percent(current.prevalence()) + "; a screening clinic may see far less."),
                 prevalenceRow);
         var calibration = current.calibration();

@@ -365,7 +365,7 @@ public class DatasetService {
                     request.columnNames(),
                     request.samplingFrequency());
             if (labels != null) {
-                var labelsPath = incoming.resolve(DatasetStorage.LABELS);
+                var labelsPath = incoming.resolve(ScanContext.LABELS);
                 receive(labels, labelsPath, null);
                 options = options.withLabelsFile(labelsPath);
             }

@@ -32,8 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DatasetStorage {
 
-    static final String SOURCE = ScanContext.SOURCE;
-    static final String LABELS = ScanContext.LABELS;
     static final String SET_ASIDE = ".deleted";
     private static final Logger log = LoggerFactory.getLogger(DatasetStorage.class);
 

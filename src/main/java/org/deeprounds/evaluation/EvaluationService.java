@@ -322,6 +322,7 @@ public class EvaluationService {
         var prediction = predictions.get(index);
         return explanation(
                 runId,
+                datasets.summary(run.datasetId()),
                 dataset.classes(),
                 network,
                 input,
@@ -410,7 +411,7 @@ public class EvaluationService {
         for (int c = 0; c < classes.size(); c++) {
             probabilities.put(classes.get(c), output.getDouble(0, c));
         }
-        return explanation(runId, classes, network, x, example, "your case", null, probabilities);
+        return explanation(runId, summary, classes, network, x, example, "your case", null, probabilities);
     }
 
     private static byte[] decode(String base64) {
@@ -426,6 +427,7 @@ public class EvaluationService {
 
     private Explanation explanation(
             long runId,
+            org.deeprounds.datasets.model.DatasetSummary summary,
             List<String> classes,
             org.deeplearning4j.nn.multilayer.MultiLayerNetwork network,
             org.nd4j.linalg.api.ndarray.INDArray input,
@@ -440,7 +442,6 @@ public class EvaluationService {
                 .orElseThrow()
                 .getKey());
         var explained = classes.get(cls);
-        var summary = datasets.summary(run.datasetId());
         return switch (summary.data()) {
             case ModalityData.Images images ->
                 new Explanation(

@@ -38,6 +38,27 @@ public final class NpyArray {
         this.shape = shape;
     }
 
+    /**
+     * Encodes an array as {@code .npy} format 1.0 (magic, header dictionary padded to 64 bytes, then the data as
+     * given, little-endian), for the generators that write the shipped synthetic samples.
+     *
+     * @param descr NumPy's type string, e.g. {@code "<f4"}
+     * @param shape the shape as Python writes it, e.g. {@code "(10, 252)"}
+     */
+    public static byte[] encode(String descr, String shape, byte[] data) {
+        var header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+        int pad = (64 - (10 + header.length() + 1) % 64) % 64;
+        header = header + " ".repeat(pad) + "\n";
+        var out = new java.io.ByteArrayOutputStream(10 + header.length() + data.length);
+        out.writeBytes(MAGIC);
+        out.writeBytes(new byte[] {1, 0});
+        out.write(header.length() & 0xFF);
+        out.write(header.length() >> 8);
+        out.writeBytes(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
     /** Reads the header; {@code name} is used in error messages (e.g. "train_images.npy"). */
     public static NpyArray open(String name, InputStream stream) throws IOException {
         var in = new DataInputStream(stream);

@@ -40,75 +40,6 @@ public record ImportOptions(
         columnNames = columnNames == null ? List.of() : List.copyOf(columnNames);
     }
 
-    /** Options without a sampling frequency (anything but signals). */
-    public ImportOptions(
-            String name,
-            Modality modality,
-            String targetColumn,
-            String groupColumn,
-            List<String> sensitiveColumns,
-            String positiveClass,
-            List<String> classNames,
-            Path labelsFile,
-            Integer sequenceLength,
-            long seed,
-            double validationRatio,
-            double testRatio,
-            long maxUncompressedBytes,
-            Boolean header,
-            List<String> columnNames) {
-        this(
-                name,
-                modality,
-                targetColumn,
-                groupColumn,
-                sensitiveColumns,
-                positiveClass,
-                classNames,
-                labelsFile,
-                sequenceLength,
-                seed,
-                validationRatio,
-                testRatio,
-                maxUncompressedBytes,
-                header,
-                columnNames,
-                null);
-    }
-
-    /** Options for a table with a header row, or whose header row is detected. */
-    public ImportOptions(
-            String name,
-            Modality modality,
-            String targetColumn,
-            String groupColumn,
-            List<String> sensitiveColumns,
-            String positiveClass,
-            List<String> classNames,
-            Path labelsFile,
-            Integer sequenceLength,
-            long seed,
-            double validationRatio,
-            double testRatio,
-            long maxUncompressedBytes) {
-        this(
-                name,
-                modality,
-                targetColumn,
-                groupColumn,
-                sensitiveColumns,
-                positiveClass,
-                classNames,
-                labelsFile,
-                sequenceLength,
-                seed,
-                validationRatio,
-                testRatio,
-                maxUncompressedBytes,
-                null,
-                List.of());
-    }
-
     /** Defaults for everything but the name and modality. */
     public static ImportOptions of(String name, Modality modality, long maxUncompressedBytes) {
         return new ImportOptions(
@@ -124,7 +55,10 @@ public record ImportOptions(
                 Splitter.DEFAULT_SEED,
                 Splitter.DEFAULT_VALIDATION_RATIO,
                 Splitter.DEFAULT_TEST_RATIO,
-                maxUncompressedBytes);
+                maxUncompressedBytes,
+                null,
+                List.of(),
+                null);
     }
 
     public ImportOptions withTarget(String target, String group, List<String> sensitive) {

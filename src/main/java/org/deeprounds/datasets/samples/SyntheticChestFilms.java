@@ -1,12 +1,11 @@
 package org.deeprounds.datasets.samples;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.deeprounds.datasets.io.NpyArray;
 
 /**
  * SYNTHETIC chest-film-like images, 28 x 28 greyscale, written as a MedMNIST-style {@code .npz}: a bright body
@@ -72,12 +71,12 @@ public final class SyntheticChestFilms {
                 entry(
                         zip,
                         prefixes[s] + "_images.npy",
-                        npy("|u1", "(" + counts[s] + ", " + SIZE + ", " + SIZE + ")", pixels));
+                        NpyArray.encode("|u1", "(" + counts[s] + ", " + SIZE + ", " + SIZE + ")", pixels));
                 var labelBytes = new byte[counts[s]];
                 for (int i = 0; i < counts[s]; i++) {
                     labelBytes[i] = (byte) labels[i];
                 }
-                entry(zip, prefixes[s] + "_labels.npy", npy("|u1", "(" + counts[s] + ", 1)", labelBytes));
+                entry(zip, prefixes[s] + "_labels.npy", NpyArray.encode("|u1", "(" + counts[s] + ", 1)", labelBytes));
             }
         }
     }
@@ -132,19 +131,6 @@ public final class SyntheticChestFilms {
 
     private static boolean ellipse(double dx, double dy, double rx, double ry) {
         return (dx * dx) / (rx * rx) + (dy * dy) / (ry * ry) <= 1;
-    }
-
-    static byte[] npy(String descr, String shape, byte[] data) {
-        var header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
-        int pad = (64 - (10 + header.length() + 1) % 64) % 64;
-        header = header + " ".repeat(pad) + "\n";
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        out.write(header.length() & 0xFF);
-        out.write(header.length() >> 8);
-        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(data);
-        return out.toByteArray();
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -1,14 +1,13 @@
 package org.deeprounds.datasets.signal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.deeprounds.datasets.io.NpyArray;
 import org.deeprounds.datasets.model.Split;
 
 /**
@@ -86,24 +85,13 @@ public final class SignalNpzWriter {
             for (int label : split.labels()) {
                 labels.putLong(label);
             }
-            entry(zip, name + "_signals.npy", npy("<f4", "(" + count + ", " + length + ")", values.array()));
-            entry(zip, name + "_labels.npy", npy("<i8", "(" + count + ",)", labels.array()));
+            entry(
+                    zip,
+                    name + "_signals.npy",
+                    NpyArray.encode("<f4", "(" + count + ", " + length + ")", values.array()));
+            entry(zip, name + "_labels.npy", NpyArray.encode("<i8", "(" + count + ",)", labels.array()));
         }
         zip.finish();
-    }
-
-    /** An {@code .npy} (format 1.0): magic, header dictionary padded to 64 bytes, then the little-endian data. */
-    static byte[] npy(String descr, String shape, byte[] data) {
-        var header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
-        int pad = (64 - (10 + header.length() + 1) % 64) % 64;
-        header = header + " ".repeat(pad) + "\n";
-        var out = new ByteArrayOutputStream(10 + header.length() + data.length);
-        out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        out.write(header.length() & 0xFF);
-        out.write(header.length() >> 8);
-        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(data);
-        return out.toByteArray();
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -47,7 +47,12 @@ final class TryCaseSection extends VerticalLayout {
         error.setId("try-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         add(new H3("Try a case"));
-        switch (summary.data()) {
+        var data = summary.data();
+        var intro = new Paragraph("Give " + data.caseInput() + " and see the network's call, explained by "
+                + data.explanation().description() + ".");
+        intro.setId("try-intro");
+        add(intro);
+        switch (data) {
             case ModalityData.Images images -> {
                 imageUpload();
                 add(error, result);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The detector scored against synthetic records' annotations, then counted on the shipped real recording. */
 class RPeaksTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RPeaksTest.class);
+
     /** A detection counts if it is this close to an annotated beat (the usual beat-matching window). */
     static final double TOLERANCE_S = 0.05;
 
@@ -54,10 +56,16 @@ class RPeaksTest {
         }
         double sensitivity = (double) found / truths;
         double ppv = (double) correct / detections;
-        System.out.printf(
+        log.info(String.format(
+                java.util.Locale.ROOT,
                 "R peaks on synthetic records: %d beats (%d PVCs), %d detections; sensitivity %.4f (PVCs %.4f), PPV"
-                        + " %.4f%n",
-                truths, pvcs, detections, sensitivity, (double) foundPvcs / pvcs, ppv);
+                        + " %.4f",
+                truths,
+                pvcs,
+                detections,
+                sensitivity,
+                (double) foundPvcs / pvcs,
+                ppv));
 
         assertThat(sensitivity).isGreaterThanOrEqualTo(0.98);
         assertThat(ppv).isGreaterThanOrEqualTo(0.98);
@@ -71,7 +79,7 @@ class RPeaksTest {
         var peaks = RPeaks.detect(signals.physical(0), signals.header().samplingFrequency());
 
         // The full 30-minute record holds 2,955 annotated beats, so about 490 in any 5 of its minutes.
-        System.out.println("R peaks in 5 minutes of MIT-BIH 208: " + peaks.length);
+        log.info("R peaks in 5 minutes of MIT-BIH 208: " + peaks.length);
         assertThat(peaks.length).isBetween(450, 520);
         for (int i = 1; i < peaks.length; i++) {
             assertThat(peaks[i] - peaks[i - 1]).isGreaterThanOrEqualTo((int) (RPeaks.REFRACTORY_S * 360));

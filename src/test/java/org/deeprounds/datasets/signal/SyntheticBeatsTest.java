@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The synthetic sets written to real files and read with the same readers the import uses. */
 class SyntheticBeatsTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyntheticBeatsTest.class);
+
     static final long SEED = 20260201L;
 
     @TempDir
@@ -68,9 +70,10 @@ class SyntheticBeatsTest {
         int beats = perClass[0] + perClass[1];
         double normalWidth = median(normalWidths);
         double pvcWidth = median(pvcWidths);
-        System.out.printf(
+        log.info(String.format(
+                java.util.Locale.ROOT,
                 "clinic set: %d records, %d KB, written in %d ms, read and cut in %d ms: %d beats (%d normal, %d PVC,"
-                        + " %.1f %%), %d off the edges; main deflection at half height %.0f ms normal, %.0f ms PVC%n",
+                        + " %.1f %%), %d off the edges; main deflection at half height %.0f ms normal, %.0f ms PVC",
                 records.size(),
                 Files.size(zip) / 1024,
                 (written - started) / 1_000_000,
@@ -81,7 +84,7 @@ class SyntheticBeatsTest {
                 100.0 * perClass[1] / beats,
                 skipped,
                 normalWidth,
-                pvcWidth);
+                pvcWidth));
 
         assertThat(records).hasSize(SyntheticBeats.CLINIC_RECORDS);
         assertThat(records.getFirst().name()).isEqualTo("rec01");
@@ -121,15 +124,16 @@ class SyntheticBeatsTest {
                                 values, SyntheticBeats.WATCH_WINDOW.before(), SyntheticBeats.WATCH_FREQUENCY));
             });
         }
-        System.out.printf(
+        log.info(String.format(
+                java.util.Locale.ROOT,
                 "watch set: %s (normal, PVC) beats of %d samples; main deflection at half height %.0f ms normal,"
-                        + " %.0f ms PVC%n",
+                        + " %.0f ms PVC",
                 counts.entrySet().stream()
                         .map(e -> e.getKey() + " " + Arrays.toString(e.getValue()))
                         .toList(),
                 shape.length(),
                 median(normalWidths),
-                median(pvcWidths));
+                median(pvcWidths)));
 
         assertThat(shape).isEqualTo(new SignalNpz.Shape(SyntheticBeats.WATCH_LENGTH, 1));
         assertThat(SyntheticBeats.WATCH_WINDOW.length()).isEqualTo(SyntheticBeats.WATCH_LENGTH);
